@@ -1,18 +1,34 @@
 package org.teiedition.xml;
 
+import java.io.IOException;
+import java.io.StringReader;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import org.apache.xerces.xni.parser.XMLErrorHandler;
+import org.apache.xerces.xni.parser.XMLParseException;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.ext.DeclHandler;
+import org.xml.sax.ext.EntityResolver2;
+import org.xml.sax.ext.LexicalHandler;
+import org.xml.sax.helpers.DefaultHandler;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The one place where XML parsers are configured. Every document the toolkit reads goes through a reader made
  * here: Xerces, namespace-aware, no DTD loading, no external entities (a reference to one is an error, never a
- * fetch), no XInclude, a cap on entity expansions and on the text that expansions may produce.
+ * fetch), no XInclude (an xi:include is an error), a cap on entity expansions, on the size of internal entities
+ * and on the text that expansions may produce.
+ * <p>
+ * The guards live in a SAX filter, not on the Xerces reader: Saxon (through {@link XMLFilterImpl}) installs its own
+ * entity resolver and handlers on whatever reader it is given, so a resolver set on the inner reader is replaced.
  * <p>
  * We instantiate Xerces' factory explicitly: xercesImpl on the classpath would otherwise also become the JAXP
  * default for code that expects the JDK parser (see ../shared/notes/dependencies.md, pitfall 1).
@@ -21,8 +37,19 @@ public final class SecureXml {
 
     /** Entity expansions allowed per document: far above what real TEI uses, far below a "billion laughs". */
     static final int ENTITY_EXPANSION_LIMIT = 10_000;
-    /** Text that entity expansion may add beyond the file's own size (quadratic blow-up guard). */
-    static final long MAX_EXPANDED_CHARS_MIN = 64L * 1024 * 1024;
+    /**
+     * Longest replacement text of an internal entity. With the expansion limit this bounds the text expansion can
+     * produce (10,000 x 2,048 characters), also inside attribute values, which Xerces builds whole in memory.
+     */
+    static final int MAX_ENTITY_CHARS = 2_048;
+    /** Text (content and attribute values) that entity expansion may add beyond the file's own size. */
+    static final long EXPANSION_ALLOWANCE_CHARS = 8L * 1024 * 1024;
+
+    static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
+    private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
+    private static final String DECL_HANDLER = "http://xml.org/sax/properties/declaration-handler";
+    private static final String LOCALE = "http://apache.org/xml/properties/locale";
+    private static final String NEVER = "tei-edition never reads external entities, DTDs or XIncludes";
 
     private static final SAXParserFactory FACTORY = newFactory();
 
@@ -38,13 +65,19 @@ public final class SecureXml {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            // Left on on purpose: Xerces then asks our resolver, which refuses with a clear message,
-            // instead of silently dropping the reference.
+            // Left on on purpose: Xerces then asks our resolver, which refuses with a clear message naming the
+            // entity, instead of silently dropping the reference.
             f.setFeature("http://xml.org/sax/features/external-general-entities", true);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("Xerces does not support a required security feature", e);
         }
         return f;
+    }
+
+    private static org.apache.xerces.util.SecurityManager securityManager() {
+        org.apache.xerces.util.SecurityManager sm = new org.apache.xerces.util.SecurityManager();
+        sm.setEntityExpansionLimit(ENTITY_EXPANSION_LIMIT);
+        return sm;
     }
 
     /**
@@ -55,14 +88,9 @@ public final class SecureXml {
     public static XMLReader newReader(long inputSize) {
         try {
             XMLReader xerces = FACTORY.newSAXParser().getXMLReader();
-            org.apache.xerces.util.SecurityManager sm = new org.apache.xerces.util.SecurityManager();
-            sm.setEntityExpansionLimit(ENTITY_EXPANSION_LIMIT);
-            xerces.setProperty("http://apache.org/xml/properties/security-manager", sm);
-            xerces.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + (systemId == null ? publicId : systemId)
-                        + " is not loaded: tei-edition never resolves external entities or DTDs");
-            });
-            return new BoundedTextFilter(xerces, Math.max(MAX_EXPANDED_CHARS_MIN, inputSize * 20));
+            xerces.setProperty("http://apache.org/xml/properties/security-manager", securityManager());
+            xerces.setProperty(LOCALE, java.util.Locale.ENGLISH); // messages do not depend on the machine
+            return new GuardFilter(xerces, Math.max(inputSize, 0) + EXPANSION_ALLOWANCE_CHARS);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot create the XML parser", e);
         }
@@ -72,27 +100,209 @@ public final class SecureXml {
         return newReader(0);
     }
 
-    /** Stops a document whose text grows far beyond its file size: the signature of an entity blow-up. */
-    private static final class BoundedTextFilter extends XMLFilterImpl {
+    /** The system id of the external DTD subset the last document named (never read), or null. */
+    public static String externalDtd(XMLReader reader) {
+        return reader instanceof GuardFilter g ? g.externalDtd : null;
+    }
+
+    /**
+     * A document naming an external DTD may use entities that DTD declares; a non-validating parser then drops
+     * them silently (in attribute values without telling anyone), which would change the text. This second pass,
+     * run only for such documents, reads the external subset as empty and makes every undeclared entity an error.
+     * Nothing else is checked here: the first pass has already accepted the document.
+     */
+    public static void checkEntitiesDeclared(InputSource input, String dtdSystemId) throws SAXException, IOException {
+        org.apache.xerces.parsers.SAXParser p = new org.apache.xerces.parsers.SAXParser();
+        p.setFeature("http://xml.org/sax/features/namespaces", true);
+        p.setFeature("http://xml.org/sax/features/validation", true);
+        p.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", true);
+        p.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        p.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        p.setProperty("http://apache.org/xml/properties/security-manager", securityManager());
+        p.setProperty(LOCALE, java.util.Locale.ENGLISH); // the entity name is read from the message below
+        p.setContentHandler(new DefaultHandler());
+        p.setEntityResolver(new EntityResolver2() {
+            @Override
+            public InputSource getExternalSubset(String name, String baseURI) {
+                return null;
+            }
+
+            @Override
+            public InputSource resolveEntity(String name, String publicId, String baseURI, String systemId) throws SAXException {
+                if ("[dtd]".equals(name)) return new InputSource(new StringReader("")); // read as empty, never fetched
+                throw new SAXException("external entity " + name + " is not loaded: " + NEVER);
+            }
+
+            @Override
+            public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+                return resolveEntity(null, publicId, null, systemId);
+            }
+        });
+        // The XNI error handler sees Xerces' message keys: only "entity not declared" matters here; the validity
+        // errors an empty DTD causes (every element undeclared) are expected and ignored.
+        p.setProperty("http://apache.org/xml/properties/internal/error-handler", new XMLErrorHandler() {
+            @Override
+            public void warning(String domain, String key, XMLParseException e) {
+            }
+
+            @Override
+            public void error(String domain, String key, XMLParseException e) {
+                if ("EntityNotDeclared".equals(key)) {
+                    String name = e.getMessage() != null && e.getMessage().contains("\"")
+                            ? e.getMessage().replaceFirst("^[^\"]*\"([^\"]*)\".*$", "$1") : "?";
+                    throw new org.apache.xerces.xni.XNIException(new SAXParseException("entity &" + name
+                            + "; is not declared in the document; its DOCTYPE names the external DTD \"" + dtdSystemId
+                            + "\", which is not read (" + NEVER + "): declare the entity in the internal subset or"
+                            + " write the character itself", null, e.getExpandedSystemId(), e.getLineNumber(), e.getColumnNumber()));
+                }
+            }
+
+            @Override
+            public void fatalError(String domain, String key, XMLParseException e) {
+                throw e;
+            }
+        });
+        p.parse(input);
+    }
+
+    /**
+     * Refuses external entities, XInclude and entity blow-ups; reports skipped entities instead of dropping them.
+     * Errors are thrown straight to the caller instead of going through the handler the tree builder set,
+     * which would print them a second time on stderr; SourceDocument turns them into located diagnostics.
+     */
+    private static final class GuardFilter extends XMLFilterImpl implements EntityResolver2, DeclHandler, LexicalHandler {
         private final long limit;
         private long seen;
-        private org.xml.sax.Locator locator;
+        private Locator locator;
+        private LexicalHandler lexical;
+        private DeclHandler decl;
+        String externalDtd;
 
-        BoundedTextFilter(XMLReader parent, long limit) {
+        GuardFilter(XMLReader parent, long limit) throws SAXNotRecognizedException, SAXNotSupportedException {
             super(parent);
             this.limit = limit;
+            parent.setProperty(LEXICAL_HANDLER, this);
+            parent.setProperty(DECL_HANDLER, this);
         }
 
         @Override
-        public void parse(InputSource input) throws java.io.IOException, SAXException {
+        public void parse(InputSource input) throws IOException, SAXException {
             seen = 0;
+            externalDtd = null;
             super.parse(input);
         }
 
-        /**
-         * Parse errors are thrown straight to the caller instead of going through the handler the tree builder set,
-         * which would print them a second time on stderr; SourceDocument turns them into located diagnostics.
-         */
+        // Saxon asks for the lexical handler (comments); we stay in the chain and forward.
+        @Override
+        public void setProperty(String name, Object value) throws SAXNotRecognizedException, SAXNotSupportedException {
+            if (LEXICAL_HANDLER.equals(name)) lexical = (LexicalHandler) value;
+            else if (DECL_HANDLER.equals(name)) decl = (DeclHandler) value;
+            else super.setProperty(name, value);
+        }
+
+        @Override
+        public Object getProperty(String name) throws SAXNotRecognizedException, SAXNotSupportedException {
+            if (LEXICAL_HANDLER.equals(name)) return lexical;
+            if (DECL_HANDLER.equals(name)) return decl;
+            return super.getProperty(name);
+        }
+
+        private SAXParseException error(String message) {
+            return new SAXParseException(message, locator);
+        }
+
+        // ---- entity resolution: refused, never a fetch
+        @Override
+        public InputSource resolveEntity(String name, String publicId, String baseURI, String systemId) throws SAXException {
+            String what = name == null ? "external entity" : name.startsWith("%") ? "external parameter entity " + name + ";"
+                    : "[dtd]".equals(name) ? "external DTD" : "external entity &" + name + ";";
+            throw error(what + " (" + (systemId == null ? "PUBLIC \"" + publicId + "\"" : "SYSTEM \"" + systemId + "\"")
+                    + ") is not loaded: " + NEVER);
+        }
+
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+            return resolveEntity(null, publicId, null, systemId);
+        }
+
+        @Override
+        public InputSource getExternalSubset(String name, String baseURI) {
+            return null;
+        }
+
+        @Override
+        public void skippedEntity(String name) throws SAXException {
+            if (name.startsWith("%")) {
+                throw error("parameter entity " + name + "; is not loaded: " + NEVER);
+            }
+            throw error("entity &" + name + "; is not declared in the document"
+                    + (externalDtd == null ? "" : "; its DOCTYPE names the external DTD \"" + externalDtd
+                    + "\", which is not read (" + NEVER + ")"));
+        }
+
+        // ---- declarations: bound the size of what an entity can expand to
+        @Override
+        public void internalEntityDecl(String name, String value) throws SAXException {
+            if (value.length() > MAX_ENTITY_CHARS) {
+                throw error("entity " + name + " has " + value.length() + " characters; tei-edition accepts internal"
+                        + " entities of up to " + MAX_ENTITY_CHARS + " characters (a larger one is a probable entity-expansion attack)");
+            }
+            if (decl != null) decl.internalEntityDecl(name, value);
+        }
+
+        @Override
+        public void externalEntityDecl(String name, String publicId, String systemId) throws SAXException {
+            if (decl != null) decl.externalEntityDecl(name, publicId, systemId);
+        }
+
+        @Override
+        public void elementDecl(String name, String model) throws SAXException {
+            if (decl != null) decl.elementDecl(name, model);
+        }
+
+        @Override
+        public void attributeDecl(String eName, String aName, String type, String mode, String value) throws SAXException {
+            if (decl != null) decl.attributeDecl(eName, aName, type, mode, value);
+        }
+
+        // ---- lexical events: note the external DTD, forward the rest
+        @Override
+        public void startDTD(String name, String publicId, String systemId) throws SAXException {
+            externalDtd = systemId != null ? systemId : publicId;
+            if (lexical != null) lexical.startDTD(name, publicId, systemId);
+        }
+
+        @Override
+        public void endDTD() throws SAXException {
+            if (lexical != null) lexical.endDTD();
+        }
+
+        @Override
+        public void startEntity(String name) throws SAXException {
+            if (lexical != null) lexical.startEntity(name);
+        }
+
+        @Override
+        public void endEntity(String name) throws SAXException {
+            if (lexical != null) lexical.endEntity(name);
+        }
+
+        @Override
+        public void startCDATA() throws SAXException {
+            if (lexical != null) lexical.startCDATA();
+        }
+
+        @Override
+        public void endCDATA() throws SAXException {
+            if (lexical != null) lexical.endCDATA();
+        }
+
+        @Override
+        public void comment(char[] ch, int start, int length) throws SAXException {
+            if (lexical != null) lexical.comment(ch, start, length);
+        }
+
+        // ---- errors and content
         @Override
         public void fatalError(SAXParseException e) throws SAXException {
             throw e;
@@ -104,19 +314,33 @@ public final class SecureXml {
         }
 
         @Override
-        public void setDocumentLocator(org.xml.sax.Locator locator) {
+        public void setDocumentLocator(Locator locator) {
             this.locator = locator;
             super.setDocumentLocator(locator);
         }
 
         @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (XINCLUDE_NS.equals(uri)) {
+                String href = atts.getValue("href");
+                throw error("<" + qName + "> is not supported: " + NEVER + (href == null ? "" : " (href=\"" + href + "\")")
+                        + "; put the text into the document");
+            }
+            for (int i = 0; i < atts.getLength(); i++) count(atts.getValue(i).length());
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            count(length);
+            super.characters(ch, start, length);
+        }
+
+        private void count(int length) throws SAXParseException {
             seen += length;
             if (seen > limit) {
-                throw new SAXParseException("document text exceeds " + limit
-                        + " characters: refusing a probable entity-expansion attack", locator);
+                throw error("document text exceeds " + limit + " characters: refusing a probable entity-expansion attack");
             }
-            super.characters(ch, start, length);
         }
     }
 }

@@ -11,7 +11,8 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.teiedition.Diagnostic;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXParseException;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
  * A source document parsed once, with line and column numbers kept, and shared by validation and every edition.
@@ -32,34 +33,23 @@ public record SourceDocument(Path path, String name, XdmNode node) {
             input.setSystemId(path.toAbsolutePath().toUri().toString());
             DocumentBuilder builder = processor.newDocumentBuilder();
             builder.setLineNumbering(true);
-            XdmNode node = builder.build(new SAXSource(SecureXml.newReader(Files.size(path)), input));
+            XMLReader reader = SecureXml.newReader(Files.size(path));
+            XdmNode node = builder.build(new SAXSource(reader, input));
+            String dtd = SecureXml.externalDtd(reader);
+            if (dtd != null) checkEntitiesDeclared(path, dtd);
             return new SourceDocument(path, OutputNames.documentName(path), node);
-        } catch (SaxonApiException e) {
-            throw new XmlInputException(located(shown, e));
+        } catch (SaxonApiException | SAXException e) {
+            throw new XmlInputException(ParseMessages.located(path, shown, e));
         } catch (IOException e) {
             throw new XmlInputException(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage(), null, "well-formedness"));
         }
     }
 
-    /** Finds the parser's own located message in Saxon's exception chain. */
-    static Diagnostic located(String path, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SAXParseException spe) {
-                return Diagnostic.error(path, Math.max(spe.getLineNumber(), 0), Math.max(spe.getColumnNumber(), 0),
-                        clean(spe.getMessage()), null, "well-formedness");
-            }
-            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
-                return Diagnostic.error(path, 0, 0, "invalid byte sequence for the declared encoding: " + clean(t.getMessage()),
-                        null, "well-formedness");
-            }
+    private static void checkEntitiesDeclared(Path path, String dtd) throws IOException, SAXException {
+        try (InputStream in = Files.newInputStream(path)) {
+            InputSource input = new InputSource(in);
+            input.setSystemId(path.toAbsolutePath().toUri().toString());
+            SecureXml.checkEntitiesDeclared(input, dtd);
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return Diagnostic.error(path, 0, 0, clean(root.getMessage()), null, "well-formedness");
-    }
-
-    private static String clean(String message) {
-        if (message == null || message.isBlank()) return "not well-formed XML";
-        return message.replaceAll("\\s+", " ").trim();
     }
 }
