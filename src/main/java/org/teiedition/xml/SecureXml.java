@@ -39,11 +39,11 @@ public final class SecureXml {
     static final int ENTITY_EXPANSION_LIMIT = 10_000;
     /**
      * Longest replacement text of an internal entity. With the expansion limit this bounds the text expansion can
-     * produce (10,000 x 2,048 characters), also inside attribute values, which Xerces builds whole in memory.
+     * produce (10,000 x 1,024 characters), also inside attribute values, which Xerces builds whole in memory.
      */
-    static final int MAX_ENTITY_CHARS = 2_048;
+    static final int MAX_ENTITY_CHARS = 1_024;
     /** Text (content and attribute values) that entity expansion may add beyond the file's own size. */
-    static final long EXPANSION_ALLOWANCE_CHARS = 8L * 1024 * 1024;
+    static final long EXPANSION_ALLOWANCE_CHARS = 2L * 1024 * 1024;
 
     static final String XINCLUDE_NS = "http://www.w3.org/2001/XInclude";
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
