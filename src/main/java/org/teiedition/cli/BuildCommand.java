@@ -88,7 +88,7 @@ final class BuildCommand implements Callable<Integer> {
         err.printf("built %d file%s from %d of %d document%s into %s in %.1f s%s%n", files, files == 1 ? "" : "s",
                 outcomes.size() - outcomes.stream().filter(Outcome::failed).count(), outcomes.size(),
                 outcomes.size() == 1 ? "" : "s", output, (System.nanoTime() - start) / 1e9,
-                failed == 0 ? "" : "; " + failed + " failed");
+                failed == 0 ? "" : "; " + failed + " failed, not built" + (noValidate ? "" : " (--no-validate builds invalid documents anyway)"));
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 
@@ -111,10 +111,8 @@ final class BuildCommand implements Callable<Integer> {
             return new Outcome(null, List.of(e.diagnostic()), 0);
         }
         List<Diagnostic> diagnostics = new ArrayList<>(toolkit.validate(doc));
-        if (!noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) {
-            diagnostics.add(Diagnostic.error(file.toString(), "not built: the document is not valid (use --no-validate to build anyway)"));
-            return new Outcome(doc, diagnostics, 0);
-        }
+        // An invalid document is not built; the summary line says so once, so that each problem is one line.
+        if (!noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) return new Outcome(doc, diagnostics, 0);
         if (noValidate) diagnostics.removeIf(Diagnostic::isError);
         Path dir = output.resolve(doc.name());
         // Render everything first, then write: a document whose print edition fails leaves no mix of old and new.
