@@ -66,8 +66,10 @@ final class BuildCommand implements Callable<Integer> {
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, output);
         Toolkit toolkit = new Toolkit();
         Progress progress = new Progress(err, in.files().size());
+        java.util.Map<Path, Diagnostic> clashes = nameClashes(in.files());
         List<Outcome> outcomes = Parallel.map(in.files(), jobs, file -> {
-            Outcome o = buildOne(toolkit, file, chosen);
+            Outcome o = clashes.containsKey(file) ? new Outcome(null, List.of(clashes.get(file)), 0)
+                    : buildOne(toolkit, file, chosen);
             progress.finished(file.toString(), !o.failed());
             return o;
         });
@@ -77,6 +79,7 @@ final class BuildCommand implements Callable<Integer> {
         if (in.anyDirectory() || in.files().size() > 1) {
             List<SourceDocument> built = outcomes.stream().filter(o -> o.written() > 0).map(Outcome::doc).toList();
             try {
+                AtomicOutput.removeStaleTemporaries(output);
                 AtomicOutput.write(output.resolve("index.html"), IndexPage.render(toolkit.xslt(), built, chosen));
             } catch (IOException | RuntimeException e) {
                 all.add(Diagnostic.error(output.resolve("index.html").toString(), "cannot write the index: " + e.getMessage()));
@@ -90,6 +93,26 @@ final class BuildCommand implements Callable<Integer> {
                 outcomes.size() == 1 ? "" : "s", output, (System.nanoTime() - start) / 1e9,
                 failed == 0 ? "" : "; " + failed + " failed, not built" + (noValidate ? "" : " (--no-validate builds invalid documents anyway)"));
         return failed == 0 ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * Files whose output folder name another file already takes ("a b.xml" and "a-b.xml" both give "a-b"): the
+     * later one is an error, not a silent overwrite of the first one's editions. Case is ignored (case-insensitive
+     * file systems).
+     */
+    static java.util.Map<Path, Diagnostic> nameClashes(List<Path> files) {
+        java.util.Map<String, Path> first = new java.util.HashMap<>();
+        java.util.Map<Path, Diagnostic> clashes = new java.util.HashMap<>();
+        for (Path f : files) {
+            if (java.nio.file.Files.isDirectory(f)) continue;
+            String name = org.teiedition.xml.OutputNames.documentName(f);
+            Path earlier = first.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), f);
+            if (earlier != null && !earlier.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize())) {
+                clashes.put(f, Diagnostic.error(f.toString(), "not built: its output folder \"" + name + "\" is already "
+                        + "used by " + earlier + "; rename one of the files"));
+            }
+        }
+        return clashes;
     }
 
     private List<Edition> chooseEditions() {
@@ -127,6 +150,11 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         int written = 0;
+        try {
+            AtomicOutput.removeStaleTemporaries(dir);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
+        }
         for (int i = 0; i < chosen.size(); i++) {
             try {
                 AtomicOutput.write(dir.resolve(chosen.get(i).fileName()), rendered.get(i));

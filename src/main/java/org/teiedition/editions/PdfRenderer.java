@@ -37,8 +37,12 @@ public final class PdfRenderer {
      * A FOP instance writing PDF to {@code out}; feed its {@code getDefaultHandler()} with XSL-FO SAX events.
      *
      * @param creationDate fixed creation date, so that the same input gives the same bytes
+     *                     <p>
+     *                     Synchronized: making a Fop reads the renderer configuration, a lazily expanded Xerces DOM
+     *                     that is not safe to read from two threads (two first renders at once failed with a
+     *                     NullPointerException in FOUserAgent.getRendererConfiguration). Rendering itself runs in parallel.
      */
-    public Fop newFop(OutputStream out, Date creationDate) throws FOPException {
+    public synchronized Fop newFop(OutputStream out, Date creationDate) throws FOPException {
         FOUserAgent agent = factory.newFOUserAgent();
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");

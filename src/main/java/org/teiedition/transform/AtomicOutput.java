@@ -15,6 +15,29 @@ public final class AtomicOutput {
     private AtomicOutput() {
     }
 
+    /** What {@link #write} names its temporary files: ".reading.html1234.part". */
+    static boolean isTemporary(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") && n.endsWith(".part");
+    }
+
+    /**
+     * Deletes temporary files a killed earlier run left in {@code dir} (a normal run never leaves any). Call before
+     * writing into a folder; two builds into the same folder at the same time are not supported.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        int removed = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (isTemporary(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) removed++;
+            }
+        }
+        return removed;
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

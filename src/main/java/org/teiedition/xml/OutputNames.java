@@ -16,7 +16,7 @@ public final class OutputNames {
     }
 
     public static String safeSegment(String raw) {
-        String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-+$", "");
+        String s = raw.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("\\.{2,}", ".").replaceAll("^[.-]+", "").replaceAll("-+$", "");
         if (s.isEmpty() || s.equals(".") || s.equals("..")) s = "document-" + Integer.toHexString(raw.hashCode());
         return s.length() > 120 ? s.substring(0, 120) : s;
     }
