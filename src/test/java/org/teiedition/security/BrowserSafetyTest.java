@@ -1,0 +1,59 @@
+package org.teiedition.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hostile letter's editions opened in headless Chromium from file://: no JavaScript dialog opens (even after
+ * clicking every link that is not http(s) and hovering every element) and no request leaves file://.
+ * Skipped when /usr/bin/chromium is absent.
+ */
+class BrowserSafetyTest {
+    static final String POKE = "(() => { for (const a of document.querySelectorAll('a[href]')) {"
+            + " if (!/^https?:/i.test(a.href)) a.click(); }"
+            + " for (const e of document.querySelectorAll('*')) {"
+            + " for (const t of ['mouseover', 'mouseenter', 'focus', 'click']) {"
+            + " if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t)); } } })()";
+
+    @Test
+    void hostileEditionsOpenNoDialogAndFetchNothing(@TempDir Path dir) throws Exception {
+        assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium: browser check skipped");
+        Path file = dir.resolve("hostile.xml");
+        Files.writeString(file, Hostile.letter("", HtmlSafetyTest.PAYLOADS));
+        Path out = dir.resolve("out");
+        Hostile.Run r = Hostile.run("build", "-o", out.toString(), "--edition", "reading,diplomatic", file.toString());
+        assertEquals(0, r.code(), r.all());
+        try (HeadlessChromium chrome = new HeadlessChromium(dir.resolve("profile"))) {
+            for (String page : List.of("reading.html", "diplomatic.html")) {
+                chrome.events.clear();
+                chrome.open(out.resolve("hostile").resolve(page), POKE, Duration.ofMillis(1500));
+                assertEquals(List.of(), chrome.dialogs(), page + ": JavaScript dialogs");
+                List<String> left = chrome.requests().stream().filter(u -> !u.startsWith("file:")).toList();
+                assertEquals(List.of(), left, page + ": requests that left file://");
+                assertTrue(chrome.requests().stream().anyMatch(u -> u.endsWith(page)), page + " was loaded: " + chrome.requests());
+            }
+        }
+    }
+
+    /** The harness sees what it must: a page that does alert and fetch is caught (so a pass above means something). */
+    @Test
+    void harnessDetectsADialogAndARequest(@TempDir Path dir) throws Exception {
+        assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium: browser check skipped");
+        Path page = dir.resolve("bad.html");
+        Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\">"
+                + "<a href=\"javascript:alert(2)\">x</a></body></html>");
+        try (HeadlessChromium chrome = new HeadlessChromium(dir.resolve("profile"))) {
+            chrome.open(page, POKE, Duration.ofMillis(1500));
+            assertEquals(1, chrome.dialogs().size(), chrome.events.toString());
+            assertTrue(chrome.requests().contains("http://127.0.0.1:9/x.png"), chrome.requests().toString());
+        }
+    }
+}
