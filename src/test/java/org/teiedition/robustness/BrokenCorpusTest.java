@@ -151,7 +151,9 @@ class BrokenCorpusTest {
         }
         for (String doc : GOOD) {
             String reading = Files.readString(out.resolve(doc).resolve("reading.html"));
-            assertTrue(reading.contains("The garden is green again"), doc + ": " + reading);
+            String text = reading.replaceAll("<style[^>]*>[^<]*</style>|<script[^>]*>[^<]*</script>", "")
+                    .replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+            assertTrue(text.contains("The garden is green"), doc + ": " + text);
             assertTrue(reading.endsWith("</html>") || reading.strip().endsWith("</html>"), doc);
             assertTrue(Files.size(out.resolve(doc).resolve("print.pdf")) > 1000, doc);
         }
