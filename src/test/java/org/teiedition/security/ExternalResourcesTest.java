@@ -163,4 +163,28 @@ class ExternalResourcesTest {
         }
         assertEquals(before, server.requests.get(), "requests to the local server");
     }
+
+    /**
+     * The reader itself refuses, whatever its user installs: the validators hand it to Jing, which sets its own
+     * handlers and resolver (as Saxon does, which is how the first version of this reader came to read /etc/passwd).
+     */
+    @Test
+    void theHardenedReaderRefusesEvenWithAPermissiveResolverInstalled() throws Exception {
+        org.xml.sax.XMLReader reader = org.teiedition.xml.SecureXml.newReader();
+        reader.setContentHandler(new org.xml.sax.helpers.DefaultHandler());
+        reader.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(systemId)); // "load anything"
+        StringBuilder text = new StringBuilder();
+        reader.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                text.append(ch, start, length);
+            }
+        });
+        String doc = "<!DOCTYPE TEI [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><TEI>&xxe;</TEI>";
+        org.xml.sax.SAXParseException e = org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXParseException.class,
+                () -> reader.parse(new org.xml.sax.InputSource(new java.io.StringReader(doc))));
+        assertTrue(e.getMessage().startsWith("external entity &xxe; (SYSTEM \"file:///etc/passwd\") is not loaded"), e.getMessage());
+        assertEquals(1, e.getLineNumber());
+        Hostile.assertNoSecrets("parsed text", text.toString());
+    }
 }
