@@ -35,7 +35,10 @@
     <xsl:variable name="wit" select="$meta/m:witness[@id = $e/@witness]"/>
     <xsl:variable name="kind" select="if ($edition = 'reading') then 'Reading edition'
         else 'Diplomatic edition' || (if ($wit) then ' of witness ' || $wit/@siglum else '')"/>
-    <xsl:variable name="has-markers" select="exists($e/m:text//(m:app-ref | m:note-ref))"/>
+    <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): only the reading
+         edition shows it; the diplomatic edition shows the witness and the commentary. -->
+    <xsl:variable name="show-app" select="$edition = 'reading'"/>
+    <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
     <html lang="{$e/@lang}">
       <head>
         <meta charset="utf-8"/>
@@ -92,7 +95,7 @@
         <main>
           <xsl:if test="$has-markers">
             <div class="toolbar">
-              <button type="button" id="toggle-app" aria-pressed="true" hidden="hidden">Note and apparatus markers</button>
+              <button type="button" id="toggle-app" aria-pressed="true" hidden="hidden">{if ($show-app) then 'Note and apparatus markers' else 'Note markers'}</button>
             </div>
           </xsl:if>
           <article id="text" class="text">
@@ -115,7 +118,7 @@
               </ol>
             </section>
           </xsl:if>
-          <xsl:if test="$e/m:apparatus/m:entry">
+          <xsl:if test="$show-app and $e/m:apparatus/m:entry">
             <section id="apparatus" class="apparatus" aria-labelledby="apparatus-h">
               <h2 id="apparatus-h">Textual apparatus</h2>
               <ol class="apparatus-list">
@@ -429,6 +432,7 @@
     <a class="marker note-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Note {@n}"><sup>{@n}</sup></a>
   </xsl:template>
+  <xsl:template match="m:app-ref[ancestor::m:edition/@view = 'diplomatic']" mode="h:r"/>
   <xsl:template match="m:app-ref" mode="h:r">
     <a class="marker app-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Apparatus entry {@letter}"><sup>{@letter}</sup></a>
