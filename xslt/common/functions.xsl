@@ -105,7 +105,7 @@
   </xsl:function>
 
   <!-- Apparatus letters: 1 -> a ... 26 -> z, 27 -> aa, 28 -> ab ... (bijective base 26). -->
-  <xsl:function name="te:letter" as="xs:string">
+  <xsl:function name="te:letter" as="xs:string" visibility="public">
     <xsl:param name="n" as="xs:integer"/>
     <xsl:sequence select="if ($n le 0) then ''
                           else te:letter(($n - 1) idiv 26) || codepoints-to-string(97 + ($n - 1) mod 26)"/>
@@ -125,7 +125,7 @@
        http, https, relative and fragment URLs pass; any other scheme (javascript:, data:, vbscript:,
        file:...) gives the empty sequence. Whitespace and control characters are removed first,
        because browsers ignore them inside a scheme ("java&#9;script:"). -->
-  <xsl:function name="te:safe-href" as="xs:string?">
+  <xsl:function name="te:safe-href" as="xs:string?" visibility="public">
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="replace(string($url), '[\s\p{Cc}\p{Cf}]', '')"/>
     <xsl:sequence select="if ($u = '') then ()
