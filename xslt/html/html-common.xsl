@@ -174,7 +174,7 @@
           <section id="cite" class="cite" aria-labelledby="cite-h">
             <h2 id="cite-h">How to cite</h2>
             <p class="citation">
-              <xsl:if test="$meta/m:editor">{string-join($meta/m:editor, ', ')} (ed.), </xsl:if>
+              <xsl:if test="$meta/m:editor">{string-join(distinct-values($meta/m:editor), ', ')} (ed.), </xsl:if>
               <cite>{$meta/m:title}</cite>, {lower-case(substring($kind, 1, 1)) || substring($kind, 2)}<xsl:for-each
                   select="$meta/m:publication[@publisher or @date]">, {string-join((@publisher, @date), ' ')}</xsl:for-each>.
               <span class="cite-url"><a href="{$edition}.html">{$edition}.html</a></span></p>
