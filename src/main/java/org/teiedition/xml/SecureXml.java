@@ -58,10 +58,9 @@ public final class SecureXml {
             org.apache.xerces.util.SecurityManager sm = new org.apache.xerces.util.SecurityManager();
             sm.setEntityExpansionLimit(ENTITY_EXPANSION_LIMIT);
             xerces.setProperty("http://apache.org/xml/properties/security-manager", sm);
-            xerces.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + (systemId == null ? publicId : systemId)
-                        + " is not loaded: tei-edition never resolves external entities or DTDs");
-            });
+            // The refusal lives in the filter's resolveEntity (below), not on the Xerces reader: XMLFilterImpl.parse()
+            // re-registers the filter as the parent's EntityResolver, which replaced a resolver set here, and the
+            // filter then deferred to whatever resolver Saxon had given it (none: the entity was fetched).
             return new BoundedTextFilter(xerces, Math.max(MAX_EXPANDED_CHARS_MIN, inputSize * 20));
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot create the XML parser", e);
@@ -101,6 +100,13 @@ public final class SecureXml {
         @Override
         public void error(SAXParseException e) throws SAXException {
             throw e;
+        }
+
+        /** Every external entity is refused, whatever resolver a caller (Saxon, Jing) sets on this reader. */
+        @Override
+        public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
+            throw new SAXParseException("external entity " + (systemId == null ? publicId : systemId)
+                    + " is not loaded: tei-edition never resolves external entities or DTDs", locator);
         }
 
         @Override

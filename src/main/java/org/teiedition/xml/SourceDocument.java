@@ -21,6 +21,8 @@ import org.xml.sax.SAXParseException;
  * @param node    the parsed document node
  */
 public record SourceDocument(Path path, String name, XdmNode node) {
+    /** Rule id of parse errors (shown as "[xml-wellformed]"). */
+    public static final String WELL_FORMEDNESS_RULE = "xml-wellformed";
 
     /** Parses {@code path} with the hardened reader. Never throws for bad input: that is an XmlInputException. */
     public static SourceDocument parse(Processor processor, Path path) throws XmlInputException {
@@ -46,16 +48,16 @@ public record SourceDocument(Path path, String name, XdmNode node) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SAXParseException spe) {
                 return Diagnostic.error(path, Math.max(spe.getLineNumber(), 0), Math.max(spe.getColumnNumber(), 0),
-                        clean(spe.getMessage()), null, "well-formedness");
+                        clean(spe.getMessage()), WELL_FORMEDNESS_RULE, "well-formedness");
             }
             if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
                 return Diagnostic.error(path, 0, 0, "invalid byte sequence for the declared encoding: " + clean(t.getMessage()),
-                        null, "well-formedness");
+                        WELL_FORMEDNESS_RULE, "well-formedness");
             }
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return Diagnostic.error(path, 0, 0, clean(root.getMessage()), null, "well-formedness");
+        return Diagnostic.error(path, 0, 0, clean(root.getMessage()), WELL_FORMEDNESS_RULE, "well-formedness");
     }
 
     private static String clean(String message) {
