@@ -25,15 +25,26 @@
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
+  <!-- Set by the driver (EditionRenderer) after a first layout: the page each footnote marker landed on.
+       Empty: every marker carries its own footnote (always correct, but the two series interleave).
+       Given: the first marker of each page carries one footnote holding that page's apparatus entries,
+       a rule, then its commentary notes, so the series read as two blocks. The driver checks in the
+       next layout that every entry is still on its marker's page, and falls back to the empty map. -->
+  <xsl:param name="p:marker-pages" as="map(xs:string, xs:integer)" select="map{}"/>
+
   <xsl:mode on-no-match="shallow-skip"/>
   <!-- model -> FO; model elements without a rule fall back to their content -->
   <xsl:mode name="p:fo" on-no-match="text-only-copy"/>
   <xsl:mode name="p:entry" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:footnote" on-no-match="shallow-skip"/>
 
   <xsl:key name="p:entry" match="m:apparatus/m:entry" use="@id"/>
   <xsl:key name="p:note" match="m:notes/m:note" use="@id"/>
   <!-- FO ids must be unique: an id goes on the first element that claims it only -->
   <xsl:key name="p:id" match="m:app-ref | m:note-ref | m:block[@role = 'p']" use="@id"/>
+  <xsl:key name="p:target" match="m:text//(m:app-ref | m:note-ref)" use="@target"/>
+  <!-- the markers of the text by the page they landed on -->
+  <xsl:key name="p:on-page" match="m:text//(m:app-ref | m:note-ref)" use="@id ! $p:marker-pages(.)"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="te:model(., ())/m:edition" mode="p:root">
@@ -336,48 +347,59 @@
   <!-- footnotes: the apparatus (letters) and the commentary (numbers)    -->
   <!-- ================================================================== -->
 
-  <xsl:template match="m:app-ref" mode="p:fo">
+  <!-- A marker: superscript italic letter (apparatus) or superscript number (commentary). -->
+  <xsl:template match="m:app-ref | m:note-ref" mode="p:fo">
     <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="entry" select="key('p:entry', @target)"/>
+    <xsl:variable name="entry" select="if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target)"/>
+    <xsl:variable name="page" select="$p:marker-pages(@id)"/>
     <xsl:variable name="mark" as="element(fo:inline)">
-      <fo:inline font-style="italic" baseline-shift="super" font-size="70%" role="Lbl">
+      <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
+        <xsl:if test="self::m:app-ref"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
         <xsl:if test="not($in-note) and key('p:id', @id)[1] is current()"><xsl:attribute name="id" select="@id"/></xsl:if>
-        <xsl:value-of select="@letter"/>
+        <xsl:value-of select="(@letter, @n)[1]"/>
       </fo:inline>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$in-note or empty($entry)"><xsl:sequence select="$mark"/></xsl:when>
+      <xsl:when test="exists($page)">
+        <xsl:variable name="on-page" select="key('p:on-page', $page)"/>
+        <xsl:choose>
+          <xsl:when test="$on-page[1] is current()">
+            <fo:footnote>
+              <xsl:sequence select="$mark"/>
+              <fo:footnote-body role="Note">
+                <xsl:variable name="apps" select="$on-page[self::m:app-ref]"/>
+                <xsl:variable name="notes" select="$on-page[self::m:note-ref]"/>
+                <xsl:apply-templates select="$apps" mode="p:footnote"/>
+                <xsl:if test="$apps and $notes">
+                  <fo:block line-height="4pt" font-size="4pt" space-before="2pt" space-after="1pt" start-indent="0mm">
+                    <fo:leader leader-pattern="rule" leader-length="15%" rule-thickness="0.3pt"/>
+                  </fo:block>
+                </xsl:if>
+                <xsl:apply-templates select="$notes" mode="p:footnote"/>
+              </fo:footnote-body>
+            </fo:footnote>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="$mark"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
       <xsl:otherwise>
         <fo:footnote>
           <xsl:sequence select="$mark"/>
           <fo:footnote-body role="Note">
-            <xsl:apply-templates select="$entry[1]" mode="p:entry"/>
+            <xsl:apply-templates select="." mode="p:footnote"/>
           </fo:footnote-body>
         </fo:footnote>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="m:note-ref" mode="p:fo">
-    <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="note" select="key('p:note', @target)"/>
-    <xsl:variable name="mark" as="element(fo:inline)">
-      <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
-        <xsl:if test="not($in-note) and key('p:id', @id)[1] is current()"><xsl:attribute name="id" select="@id"/></xsl:if>
-        <xsl:value-of select="@n"/>
-      </fo:inline>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$in-note or empty($note)"><xsl:sequence select="$mark"/></xsl:when>
-      <xsl:otherwise>
-        <fo:footnote>
-          <xsl:sequence select="$mark"/>
-          <fo:footnote-body role="Note">
-            <xsl:apply-templates select="$note[1]" mode="p:entry"/>
-          </fo:footnote-body>
-        </fo:footnote>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- The footnote text of a marker; the entry's id (a1, n1) marks where it landed. -->
+  <xsl:template match="m:app-ref | m:note-ref" mode="p:footnote">
+    <xsl:variable name="entry" select="(if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target))[1]"/>
+    <xsl:apply-templates select="$entry" mode="p:entry">
+      <xsl:with-param name="id" select="if (key('p:target', @target)[1] is current()) then string($entry/@id) else ()"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- Footnote bodies set their own indents and alignment: they would otherwise inherit them from the
@@ -393,7 +415,9 @@
 
   <!-- An apparatus entry: "a  lemma ] FRUS; reading DH  textual note". -->
   <xsl:template match="m:apparatus/m:entry" mode="p:entry">
+    <xsl:param name="id" as="xs:string?"/>
     <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:app-size}" line-height="10pt" space-before="1pt">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
       <fo:inline font-style="italic" role="Lbl">{@letter}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
       <xsl:for-each select="m:lemma">
@@ -429,7 +453,9 @@
 
   <!-- A commentary note: "1  text". -->
   <xsl:template match="m:notes/m:note" mode="p:entry">
+    <xsl:param name="id" as="xs:string?"/>
     <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:note-size}" line-height="10.5pt" space-before="1pt">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
       <fo:inline role="Lbl">{@n}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
       <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>

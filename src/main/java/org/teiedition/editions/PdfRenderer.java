@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.apache.fop.events.EventFormatter;
+import org.apache.fop.render.intermediate.IFContext;
+import org.apache.fop.render.intermediate.IFSerializer;
 import org.apache.fop.events.model.EventSeverity;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
@@ -56,7 +58,13 @@ public final class PdfRenderer {
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");
         agent.setCreator("tei-edition");
-        if (MimeConstants.MIME_PDF.equals(mime)) agent.getRendererOptions().put("pdf-a-mode", PDF_A);
+        agent.getRendererOptions().put("pdf-a-mode", PDF_A);
+        if (MimeConstants.MIME_FOP_IF.equals(mime)) {
+            // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
+            IFSerializer serializer = new IFSerializer(new IFContext(agent));
+            serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+            agent.setDocumentHandlerOverride(serializer);
+        }
         agent.getEventBroadcaster().addEventListener(event -> {
             if (event.getSeverity() == EventSeverity.WARN || event.getSeverity() == EventSeverity.ERROR) {
                 warnings.accept(EventFormatter.format(event));
