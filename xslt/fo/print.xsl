@@ -343,6 +343,22 @@
     <fo:inline color="#666666" font-size="{$p:small}"> |<xsl:for-each select="@n"><fo:inline baseline-shift="super" font-size="75%">{.}</fo:inline></xsl:for-each> </fo:inline>
   </xsl:template>
 
+  <!-- Text in NFC: canonically the same, and precomposed letters (Greek with iota subscript, say) use
+       the fonts' own glyphs instead of FOP's combining-mark positioning, which loses some glyphs. -->
+  <xsl:template match="text()" mode="p:fo">
+    <xsl:value-of select="normalize-unicode(., 'NFC')"/>
+  </xsl:template>
+
+  <!-- Private-use characters (MUFI and the like) and characters beyond the BMP (FOP truncates their code
+       points; DejaVu has none of the epigraphic ones) have no glyph in the bundled fonts: print the
+       replacement character rather than let FOP drop in a '#'. -->
+  <xsl:template match="text()[matches(., '[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]')]" mode="p:fo" priority="1">
+    <xsl:analyze-string select="normalize-unicode(., 'NFC')" regex="[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]">
+      <xsl:matching-substring><fo:inline font-family="DejaVu Sans">&#xFFFD;</fo:inline></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
   <!-- ================================================================== -->
   <!-- footnotes: the apparatus (letters) and the commentary (numbers)    -->
   <!-- ================================================================== -->

@@ -57,7 +57,7 @@ class PrintEditionTest {
 
     /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
     static String flat(String s) {
-        return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("\\s+", " ").trim();
+        return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
     }
 
     /** The text of a page set in the main text size: the edited text without footnotes, markers or § numbers. */
@@ -67,7 +67,7 @@ class PrintEditionTest {
             @Override
             protected void writeString(String text, List<TextPosition> positions) {
                 for (TextPosition p : positions) {
-                    main.append(Math.abs(p.getFontSizeInPt() - MAIN_TEXT_SIZE) < 0.1 ? p.getUnicode() : " ");
+                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? p.getUnicode() : " ");
                 }
                 main.append(' ');
             }
