@@ -37,6 +37,8 @@
   <xsl:mode name="p:fo" on-no-match="text-only-copy"/>
   <xsl:mode name="p:entry" on-no-match="shallow-skip"/>
   <xsl:mode name="p:footnote" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:run-in" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:entry-text" on-no-match="shallow-skip"/>
 
   <xsl:key name="p:entry" match="m:apparatus/m:entry" use="@id"/>
   <xsl:key name="p:note" match="m:notes/m:note" use="@id"/>
@@ -386,7 +388,15 @@
               <fo:footnote-body role="Note">
                 <xsl:variable name="apps" select="$on-page[self::m:app-ref]"/>
                 <xsl:variable name="notes" select="$on-page[self::m:note-ref]"/>
-                <xsl:apply-templates select="$apps" mode="p:footnote"/>
+                <xsl:if test="$apps">
+                  <fo:block xsl:use-attribute-sets="p:footnote" start-indent="0mm" text-indent="0mm"
+                      font-size="{$p:app-size}" line-height="10pt" space-before="1pt">
+                    <xsl:for-each select="$apps">
+                      <xsl:if test="position() gt 1"><fo:inline>&#x2003; </fo:inline></xsl:if>
+                      <xsl:apply-templates select="." mode="p:footnote"><xsl:with-param name="mode" select="'run-in'"/></xsl:apply-templates>
+                    </xsl:for-each>
+                  </fo:block>
+                </xsl:if>
                 <xsl:if test="$apps and $notes">
                   <fo:block line-height="4pt" font-size="4pt" space-before="2pt" space-after="1pt" start-indent="0mm">
                     <fo:leader leader-pattern="rule" leader-length="15%" rule-thickness="0.3pt"/>
@@ -412,10 +422,17 @@
 
   <!-- The footnote text of a marker; the entry's id (a1, n1) marks where it landed. -->
   <xsl:template match="m:app-ref | m:note-ref" mode="p:footnote">
+    <xsl:param name="mode" as="xs:string" select="'block'"/>
     <xsl:variable name="entry" select="(if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target))[1]"/>
-    <xsl:apply-templates select="$entry" mode="p:entry">
-      <xsl:with-param name="id" select="if (key('p:target', @target)[1] is current()) then string($entry/@id) else ()"/>
-    </xsl:apply-templates>
+    <xsl:variable name="id" select="if (key('p:target', @target)[1] is current()) then string($entry/@id) else ()"/>
+    <xsl:choose>
+      <xsl:when test="$mode = 'run-in'">
+        <xsl:apply-templates select="$entry" mode="p:run-in"><xsl:with-param name="id" select="$id"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$entry" mode="p:entry"><xsl:with-param name="id" select="$id"/></xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Footnote bodies set their own indents and alignment: they would otherwise inherit them from the
@@ -429,12 +446,25 @@
     <xsl:attribute name="font-weight">normal</xsl:attribute>
   </xsl:attribute-set>
 
-  <!-- An apparatus entry: "a  lemma ] FRUS; reading DH  textual note". -->
+  <!-- An apparatus entry: "a  lemma ] FRUS; reading DH. textual note". On its own it is a block; a page's
+       entries together run on in one paragraph, as in printed critical editions. -->
   <xsl:template match="m:apparatus/m:entry" mode="p:entry">
     <xsl:param name="id" as="xs:string?"/>
     <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:app-size}" line-height="10pt" space-before="1pt">
       <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
-      <fo:inline font-style="italic" role="Lbl">{@letter}</fo:inline>
+      <xsl:apply-templates select="." mode="p:entry-text"/>
+    </fo:block>
+  </xsl:template>
+  <xsl:template match="m:apparatus/m:entry" mode="p:run-in">
+    <xsl:param name="id" as="xs:string?"/>
+    <fo:inline keep-together.within-line="auto">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:apply-templates select="." mode="p:entry-text"/>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template match="m:apparatus/m:entry" mode="p:entry-text">
+      <fo:inline font-style="italic" font-weight="bold" role="Lbl">{@letter}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
       <xsl:for-each select="m:lemma">
         <xsl:choose>
@@ -460,7 +490,6 @@
           <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
         </fo:inline>
       </xsl:for-each>
-    </fo:block>
   </xsl:template>
 
   <xsl:template name="p:sigla">

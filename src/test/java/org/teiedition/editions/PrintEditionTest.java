@@ -57,6 +57,8 @@ class PrintEditionTest {
 
     /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
     static String flat(String s) {
+        // FOP sets DejaVu's ligatures (ﬁ, ﬀ...); text extraction returns the ligature characters
+        s = s.replace("\uFB00", "ff").replace("\uFB01", "fi").replace("\uFB02", "fl").replace("\uFB03", "ffi").replace("\uFB04", "ffl");
         return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
     }
 
@@ -115,6 +117,7 @@ class PrintEditionTest {
             // the two series are blocks: on page 2 all apparatus entries come before the commentary notes
             String p2 = pageText(d, 2);
             assertTrue(p2.indexOf("k om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
+            assertTrue(p2.indexOf("d 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k om. DH"), p2);
         }
     }
 
