@@ -1,0 +1,80 @@
+package org.teiedition.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code tei-edition} command. Exit codes: 0 success, 1 invalid input or failed build, 2 usage error. */
+@Command(name = "tei-edition", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Validate TEI P5 documents and build reading, diplomatic and print editions from them.",
+        subcommands = {ValidateCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show Java stack traces for internal errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static {
+        // Library logging (FOP, Batik) in one line per message, and only warnings: the tool reports its own progress.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
+    }
+
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("org.apache.fop"), java.util.logging.Logger.getLogger("org.apache.xmlgraphics")};
+
+    public static void main(String[] args) {
+        for (var logger : QUIET) logger.setLevel(java.util.logging.Level.WARNING);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line in this process (tests use this) and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            // one line, then where to look: a usage error is not a reason to scroll
+            String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see '" + cmd + " --help')");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            commandLine.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (debug) ex.printStackTrace(commandLine.getErr());
+            return FAILED;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getClassLoader().getResourceAsStream("tei-edition.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"tei-edition " + p.getProperty("version", "unknown")
+                    + " (Saxon-HE " + net.sf.saxon.Version.getProductVersion() + ", Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.teiedition.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/** Runs independent per-document work on N threads and returns the results in input order (stable reports). */
+final class Parallel {
+    private Parallel() {
+    }
+
+    static int defaultJobs() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static <T, R> List<R> map(List<T> items, int jobs, Function<T, R> work) {
+        if (jobs <= 1 || items.size() < 2) return items.stream().map(work).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
+            Thread t = new Thread(r, "tei-edition-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
+            List<R> results = new ArrayList<>(items.size());
+            for (Future<R> f : futures) results.add(f.get());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

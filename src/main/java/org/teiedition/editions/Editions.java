@@ -1,0 +1,25 @@
+package org.teiedition.editions;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry: adding an edition is one stylesheet plus one line here. */
+public final class Editions {
+    private Editions() {
+    }
+
+    public static final Edition READING = new Edition("reading", "xslt/html/reading.xsl", OutputKind.HTML, "reading.html");
+    public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/diplomatic.xsl", OutputKind.HTML, "diplomatic.html");
+    public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf");
+
+    /** Built by default, in this order. */
+    public static final List<Edition> ALL = List.of(READING, DIPLOMATIC, PRINT);
+
+    public static Optional<Edition> byName(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(Edition::name).toList();
+    }
+}

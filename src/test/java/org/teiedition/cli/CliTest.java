@@ -1,0 +1,100 @@
+package org.teiedition.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    static final Path LETTER = Path.of("src/test/resources/fixtures/small-letter.xml");
+
+    /** Exit code, stdout and stderr of one in-process run. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static void assertNoStackTrace(Run r) {
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("Usage: tei-edition"), r.out());
+        assertTrue(r.out().contains("validate") && r.out().contains("build"), r.out());
+    }
+
+    @Test
+    void buildHelpDescribesOptions() {
+        Run r = run("build", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: tei-edition build"), r.out());
+        assertTrue(r.out().contains("--edition") && r.out().contains("reading, diplomatic, print"), r.out());
+    }
+
+    @Test
+    void versionNamesToolAndSaxon() {
+        Run r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().matches("tei-edition \\d+\\.\\d+\\.\\d+ \\(Saxon-HE 12\\.\\d+.*\\R"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsAOneLineUsageError() {
+        Run r = run("build", "--bogus");
+        assertEquals(2, r.code());
+        assertEquals("error: Unknown option: '--bogus' (see 'tei-edition build --help')", r.err().strip());
+    }
+
+    @Test
+    void unknownEditionIsAUsageError() {
+        Run r = run("build", "--edition", "poster", LETTER.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: unknown edition 'poster'; known: reading, diplomatic, print"), r.err());
+    }
+
+    @Test
+    void missingInputExitsOneWithoutStackTrace(@TempDir Path out) {
+        Run r = run("build", "-o", out.toString(), "no/such/letter.xml");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no/such/letter.xml: error: file or folder not found"), r.err());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void malformedInputIsLocatedAndBuildsNothing(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.xml");
+        Files.writeString(bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n  <text>\n</TEI>\n");
+        Path out = dir.resolve("out");
+        Run r = run("build", "-o", out.toString(), bad.toString(), LETTER.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":3:3: error: The element type \"text\" must be terminated"), r.err());
+        assertNoStackTrace(r);
+        assertFalse(Files.exists(out.resolve("bad")), "no output for the broken file");
+        // the other file of the run still builds
+        assertTrue(Files.readString(out.resolve("small-letter/reading.html")).contains("green"));
+    }
+
+    @Test
+    void nonTeiRootIsRejectedWithItsLocation(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("page.xml");
+        Files.writeString(html, "<?xml version=\"1.0\"?>\n<html><body/></html>\n");
+        Run r = run("validate", html.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(html + ":2:7: error: not a TEI document: the root is <html> in no namespace"), r.err());
+        assertTrue(r.out().contains("1 files, 0 valid, 1 errors"), r.out());
+    }
+}
