@@ -97,16 +97,24 @@ public final class Collator {
         for (Raw r : raw) {
             boolean ignorable = dropPunct && r.kind() != Kind.WORD;
             if (ignorable) {
-                if (out.isEmpty()) {
-                    pending.append(r.core()).append(r.ws());
-                } else {
+                // a mark right after a token ("Chairman:", "weekend—") belongs to it; one after a space
+                // ("/s/John", "-- in", the opening quote) to the next word
+                if (!out.isEmpty() && pending.isEmpty() && out.get(out.size() - 1).ws().isEmpty()) {
                     Tok last = out.remove(out.size() - 1);
-                    out.add(new Tok(last.core() + last.ws() + r.core(), r.ws(), last.key(), last.kind(), true));
+                    out.add(new Tok(last.core() + r.core(), r.ws(), last.key(), last.kind(), true));
+                } else {
+                    pending.append(r.core()).append(r.ws());
                 }
                 continue;
             }
             out.add(new Tok(pending + r.core(), r.ws(), key(r.core(), r.kind()), r.kind(), pending.length() > 0));
             pending.setLength(0);
+        }
+        if (pending.length() > 0 && !out.isEmpty()) {
+            Tok last = out.remove(out.size() - 1);
+            String rest = pending.toString();
+            String core = rest.stripTrailing();
+            out.add(new Tok(last.core() + last.ws() + core, rest.substring(core.length()), last.key(), last.kind(), true));
         }
         return out;
     }
