@@ -68,7 +68,7 @@ class CollateTest {
                 "the base's dashes are kept");
         assertEquals(1, xpath(n, "//tei:app[tei:lem = ''][tei:rdg = 'an intensification of the Cuban crisis and a grave risk to']").size());
         assertTrue(string(n, "//tei:normalization").contains("dashes") && string(n, "//tei:normalization").contains("quotation marks"));
-        assertTrue(string(doc, "//tei:normalization").startsWith("None"));
+        assertTrue(string(doc, "normalize-space(//tei:normalization)").startsWith("None"));
     }
 
     @Test
