@@ -4,7 +4,7 @@
   block, paragraphs separated by a blank line; notes, apparatus markers and editorial furniture
   (page numbers) left out. $witness (from model.xsl): empty = the reading text, a siglum = that witness;
   this stylesheet defaults to the copy-text; $lemma = true() gives the reading (edited) text instead
-  (the apparatus tools' `witness --lemma` and `collate FILE.xml#lemma`).
+  (the apparatus tools: witness with its lemma option, collate with FILE.xml#lemma).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

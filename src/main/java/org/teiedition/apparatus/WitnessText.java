@@ -23,6 +23,7 @@ import org.teiedition.transform.Xslt;
 public final class WitnessText {
     public static final String STYLESHEET = "xslt/text/witness.xsl";
     private static final QName WITNESS = new QName("witness");
+    private static final QName LEMMA = new QName("lemma");
 
     private WitnessText() {
     }
@@ -35,7 +36,8 @@ public final class WitnessText {
         if (siglum != null && !sigla(xslt, doc).contains(siglum)) throw new UnknownWitnessException(siglum, sigla(xslt, doc));
         try {
             Xslt30Transformer t = xslt.get(STYLESHEET).load30();
-            if (siglum != null) t.setStylesheetParameters(Map.<QName, XdmValue>of(WITNESS, new XdmAtomicValue(siglum)));
+            t.setStylesheetParameters(siglum == null ? Map.<QName, XdmValue>of(LEMMA, new XdmAtomicValue(true))
+                    : Map.<QName, XdmValue>of(WITNESS, new XdmAtomicValue(siglum)));
             StringWriter out = new StringWriter();
             Serializer s = xslt.processor().newSerializer(out);
             t.applyTemplates(doc, s);
