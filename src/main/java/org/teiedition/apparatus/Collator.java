@@ -374,7 +374,10 @@ public final class Collator {
                         .append(escape(norm.stream().map(Normalization::label).collect(Collectors.joining("; ")))).append('.');
             }
             x.append("</p>\n        </normalization>\n      </editorialDecl>\n");
-            x.append("      <variantEncoding method=\"parallel-segmentation\" location=\"internal\"/>\n    </encodingDesc>\n  </teiHeader>\n");
+            x.append("      <variantEncoding method=\"parallel-segmentation\" location=\"internal\"/>\n    </encodingDesc>\n");
+            // the project schema (schema/tei-letter.rng) requires a correspDesc; a collation knows no correspondents
+            x.append("    <profileDesc>\n      <correspDesc>\n        <note>A collation of witness texts: no correspondence "
+                    + "metadata was given.</note>\n      </correspDesc>\n    </profileDesc>\n  </teiHeader>\n");
         }
     }
 
