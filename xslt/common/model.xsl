@@ -553,4 +553,52 @@
       <xsl:value-of select="normalize-space((../tei:figDesc, tei:desc, 'image')[1])"/>
     </m:image>
   </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- the apparatus proofreading table (tei-edition apparatus)           -->
+  <!-- ================================================================== -->
+
+  <!-- Every apparatus entry of the document in document order, as m:entry (the same entries, ids and
+       letters as m:apparatus), plus the entries that are silent in the editions: orig/reg choices
+       (kind="regularisation") and abbr/expan choices (kind="abbreviation"), id "s1", "s2"... without
+       a letter. The lemma of a silent entry is the edited form (reg, expan); its reading the transmitted one. -->
+  <xsl:function name="te:apparatus-table" as="element(m:entry)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
+    <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
+    <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
+    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="idx" as="map(*)" select="map{
+        'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
+        'note': map{},
+        'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
+        'reg': map{}}"/>
+    <xsl:for-each select="$entries | $silent">
+      <xsl:choose>
+        <xsl:when test="exists($idx?entry(generate-id(.)))">
+          <xsl:apply-templates select="." mode="m:entry">
+            <xsl:with-param name="i" select="$idx?entry(generate-id(.))"/>
+            <xsl:with-param name="w" select="()" tunnel="yes"/>
+            <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="transmitted" select="(tei:orig, tei:abbr)[1]"/>
+          <m:entry id="s{count(. | $silent[. &lt;&lt; current()])}" kind="{if (tei:expan or tei:abbr) then 'abbreviation' else 'regularisation'}">
+            <xsl:call-template name="te:loc"><xsl:with-param name="idx" select="$idx" tunnel="yes"/></xsl:call-template>
+            <xsl:apply-templates select="(tei:reg, tei:expan)[1]" mode="m:reading">
+              <xsl:with-param name="name" select="'m:lemma'"/>
+              <xsl:with-param name="w" select="()" tunnel="yes"/>
+              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+            </xsl:apply-templates>
+            <xsl:apply-templates select="$transmitted" mode="m:reading">
+              <xsl:with-param name="wit" select="if (exists(te:witness-of($transmitted))) then () else te:copy-text(.)"/>
+              <xsl:with-param name="w" select="()" tunnel="yes"/>
+              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+            </xsl:apply-templates>
+          </m:entry>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
 </xsl:stylesheet>

@@ -3,7 +3,8 @@
   Plain text of one view of the text (the `witness` command): the view model's text, one paragraph per
   block, paragraphs separated by a blank line; notes, apparatus markers and editorial furniture
   (page numbers) left out. $witness (from model.xsl): empty = the reading text, a siglum = that witness;
-  this stylesheet defaults to the copy-text.
+  this stylesheet defaults to the copy-text; $lemma = true() gives the reading (edited) text instead
+  (the apparatus tools: witness with its lemma option, collate with FILE.xml#lemma).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,6 +18,8 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
+  <xsl:param name="lemma" as="xs:boolean" select="false()"/>
+
   <!-- U+E000 marks a paragraph boundary while the text is collected. -->
   <xsl:variable name="PB" select="'&#xE000;'"/>
 
@@ -27,7 +30,7 @@
     <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
       <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
     </xsl:if>
-    <xsl:variable name="model" select="te:model(., ($witness[normalize-space()], te:copy-text(.))[1])"/>
+    <xsl:variable name="model" select="te:model(., if ($lemma) then () else ($witness[normalize-space()], te:copy-text(.))[1])"/>
     <xsl:variable name="flat" as="xs:string*">
       <xsl:apply-templates select="$model/m:edition/m:text" mode="t:text" xmlns:t="https://teiedition.org/ns/text"/>
     </xsl:variable>
