@@ -61,10 +61,15 @@ public final class Toolkit {
 
     /**
      * Validates one parsed document: the method {@code build} calls before it renders anything.
-     * All layers, all reported; a layer after a failed structural check still runs so editors see everything. */
+     * All layers, all reported (a non-TEI root stops after the root check). */
     public List<Diagnostic> validate(SourceDocument doc) {
         List<Diagnostic> all = new ArrayList<>();
-        for (Validator v : validators) all.addAll(v.validate(doc));
+        for (Validator v : validators) {
+            all.addAll(v.validate(doc));
+            // A document that is not TEI at all is not checked further: every grammar and Schematron message would
+            // only repeat that. Otherwise every layer runs, so editors see all problems in one pass.
+            if (v instanceof TeiRootCheck && !all.isEmpty()) break;
+        }
         all.sort(Diagnostic.ORDER);
         return all;
     }
