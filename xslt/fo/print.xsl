@@ -1,24 +1,96 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:fo="http://www.w3.org/1999/XSL/Format"
-  xmlns:te="https://teiedition.org/ns/xslt" exclude-result-prefixes="#all" expand-text="yes">
-  <xsl:import href="../common/basic.xsl"/>
+<!--
+  The print edition: the shared model's reading view (te:model(/, ())) as XSL-FO for Apache FOP.
+  This stylesheet only decides how things look: which reading a choice or an app shows, the
+  numbering of paragraphs, apparatus letters and notes all come from the model.
+
+  Page: A4, DejaVu Serif 10.5pt justified (no hyphenation: FOP's patterns are not on Maven Central),
+  §-numbers in the left margin, two footnote series at the foot of the page, each a real fo:footnote
+  so an entry is always on its marker's page: the apparatus (letters, 8pt, sigla in italics) and the
+  commentary (numbers, 8.5pt). Back matter: witnesses, editorial principles, registers.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:te="https://teiedition.org/ns/functions"
+    xmlns:m="https://teiedition.org/ns/model"
+    xmlns:p="https://teiedition.org/ns/print"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/model.xsl"/>
+  <xsl:import href="fo-common.xsl"/>
+
+  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
+
+  <!-- Set by the driver (EditionRenderer) after a first layout: the page each footnote marker landed on.
+       Empty: every marker carries its own footnote (always correct, but the two series interleave).
+       Given: the first marker of each page carries one footnote holding that page's apparatus entries,
+       a rule, then its commentary notes, so the series read as two blocks. The driver checks in the
+       next layout that every entry is still on its marker's page, and falls back to the empty map. -->
+  <xsl:param name="p:marker-pages" as="map(xs:string, xs:integer)" select="map{}"/>
+
   <xsl:mode on-no-match="shallow-skip"/>
+  <!-- model -> FO; model elements without a rule fall back to their content -->
+  <xsl:mode name="p:fo" on-no-match="text-only-copy"/>
+  <xsl:mode name="p:entry" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:footnote" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:run-in" on-no-match="shallow-skip"/>
+  <xsl:mode name="p:entry-text" on-no-match="shallow-skip"/>
+
+  <xsl:key name="p:entry" match="m:apparatus/m:entry" use="@id"/>
+  <xsl:key name="p:note" match="m:notes/m:note" use="@id"/>
+  <!-- FO ids must be unique: an id goes on the first element that claims it only -->
+  <xsl:key name="p:id" match="m:app-ref | m:note-ref | m:block[@role = 'p']" use="@id"/>
+  <xsl:key name="p:target" match="m:text//(m:app-ref | m:note-ref)" use="@target"/>
+  <!-- the markers of the text by the page they landed on -->
+  <xsl:key name="p:on-page" match="m:text//(m:app-ref | m:note-ref)" use="@id ! $p:marker-pages(.)"/>
+
   <xsl:template match="/">
-    <fo:root font-family="DejaVu Serif" font-size="11pt" xml:lang="en">
-      <fo:layout-master-set>
-        <fo:simple-page-master master-name="page" page-height="297mm" page-width="210mm" margin="25mm">
-          <fo:region-body/>
-        </fo:simple-page-master>
-      </fo:layout-master-set>
-      <!-- Our own XMP: otherwise FOP stamps the current time into the metadata and no two PDFs are the same. -->
-      <xsl:variable name="published" select="string((//tei:publicationStmt//tei:date/@when)[1])"/>
+    <xsl:apply-templates select="te:model(., ())/m:edition" mode="p:root">
+      <xsl:with-param name="published" select="string((//tei:publicationStmt//tei:date/@when)[1])"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- the document                                                       -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="m:edition" mode="p:root">
+    <xsl:param name="published" as="xs:string"/>
+    <xsl:variable name="meta" select="m:meta"/>
+    <xsl:variable name="title" select="string($meta/m:title)"/>
+    <xsl:variable name="senders" select="$meta/m:action[@type = 'sent']/m:correspondent/normalize-space()"/>
+    <xsl:variable name="addressees" select="$meta/m:action[@type = 'received']/m:correspondent/normalize-space()"/>
+    <xsl:variable name="date" select="($meta/m:action[@type = 'sent']/m:date/normalize-space())[1]"/>
+    <xsl:variable name="correspondents" select="string-join((p:names($senders), p:names($addressees)[exists($senders)]), ' to ')"/>
+    <xsl:variable name="authors" select="distinct-values(if (exists($senders)) then $senders else $meta/m:editor/normalize-space())"/>
+    <xsl:variable name="subject" select="'Critical edition' || (if ($correspondents) then ' of the letter ' || $correspondents else ' of ' || $title)
+        || ($date ! (', ' || .)) || ', with textual apparatus' || (if (m:notes/m:note) then ', commentary notes' else '')
+        || (if (m:registers/m:register) then ' and registers' else '')"/>
+    <xsl:variable name="running-head" select="if ($correspondents) then string-join(($correspondents, $date), ', ') else $title"/>
+    <xsl:variable name="lang" select="(p:fo-lang(@lang), 'en')[1]"/>
+    <xsl:variable name="kind" select="if ($meta/m:action) then 'Letter' else 'Text'"/>
+
+    <fo:root font-family="{$p:font}" font-size="{$p:size}" line-height="{$p:leading}" xml:lang="{$lang}"
+        font-selection-strategy="character-by-character" line-height-shift-adjustment="disregard-shifts">
+      <xsl:call-template name="p:layout"/>
+      <!-- Our own XMP: FOP takes title, author, subject and language from it; without it FOP stamps the
+           current time and no two PDFs are the same (PdfDeterminism fixes the dates FOP still adds). -->
       <fo:declarations>
         <x:xmpmeta xmlns:x="adobe:ns:meta/">
           <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-              <dc:title>{normalize-space((//tei:titleStmt/tei:title)[1])}</dc:title>
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{$title}</rdf:li></rdf:Alt></dc:title>
+              <xsl:if test="exists($authors)">
+                <dc:creator><rdf:Seq><xsl:for-each select="$authors"><rdf:li>{.}</rdf:li></xsl:for-each></rdf:Seq></dc:creator>
+              </xsl:if>
+              <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{$subject}</rdf:li></rdf:Alt></dc:description>
+              <dc:language><rdf:Bag><rdf:li>{$lang}</rdf:li></rdf:Bag></dc:language>
+            </rdf:Description>
+            <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
               <xmp:CreatorTool>tei-edition</xmp:CreatorTool>
               <xsl:if test="$published castable as xs:date">
                 <xmp:CreateDate>{$published}T00:00:00Z</xmp:CreateDate>
@@ -28,14 +100,488 @@
           </rdf:RDF>
         </x:xmpmeta>
       </fo:declarations>
-      <fo:page-sequence master-reference="page">
+
+      <fo:bookmark-tree>
+        <fo:bookmark internal-destination="letter"><fo:bookmark-title>{$kind}</fo:bookmark-title></fo:bookmark>
+        <xsl:if test="$meta/m:witness">
+          <fo:bookmark internal-destination="witnesses"><fo:bookmark-title>Witnesses</fo:bookmark-title></fo:bookmark>
+        </xsl:if>
+        <xsl:if test="$meta/m:principles">
+          <fo:bookmark internal-destination="principles"><fo:bookmark-title>Editorial principles</fo:bookmark-title></fo:bookmark>
+        </xsl:if>
+        <xsl:if test="m:registers/m:register">
+          <fo:bookmark internal-destination="registers">
+            <fo:bookmark-title>Registers</fo:bookmark-title>
+            <xsl:for-each select="m:registers/m:register">
+              <fo:bookmark internal-destination="register-{position()}"><fo:bookmark-title>{p:register-title(@type)}</fo:bookmark-title></fo:bookmark>
+            </xsl:for-each>
+          </fo:bookmark>
+        </xsl:if>
+      </fo:bookmark-tree>
+
+      <fo:page-sequence master-reference="edition" initial-page-number="1">
+        <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <fo:block font-size="16pt" space-after="12pt">{(//tei:titleStmt/tei:title)[1]}</fo:block>
-          <xsl:for-each select="//tei:text//(tei:p | tei:salute | tei:signed)[not(ancestor::tei:note)]">
-            <fo:block space-after="6pt"><xsl:apply-templates select="node()" mode="te:text"/></fo:block>
-          </xsl:for-each>
+          <fo:block id="letter" role="Sect">
+            <xsl:call-template name="p:head">
+              <xsl:with-param name="correspondents" select="$correspondents"/>
+            </xsl:call-template>
+            <fo:block role="Div" text-align="justify">
+              <xsl:apply-templates select="m:text/node()" mode="p:fo"/>
+            </fo:block>
+          </fo:block>
+          <xsl:call-template name="p:back"/>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
   </xsl:template>
+
+  <!-- "A", "A and B", "A, B and C" -->
+  <xsl:function name="p:names" as="xs:string?">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="if (count($names) le 1) then $names
+        else string-join($names[position() lt last()], ', ') || ' and ' || $names[last()]"/>
+  </xsl:function>
+
+  <xsl:function name="p:register-title" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="(map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}($type),
+                           upper-case(substring($type, 1, 1)) || substring($type, 2))[1]"/>
+  </xsl:function>
+
+  <!-- ================================================================== -->
+  <!-- heading block                                                      -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="p:head">
+    <xsl:param name="correspondents" as="xs:string"/>
+    <xsl:variable name="meta" select="m:meta"/>
+    <fo:block text-align="center" space-after="14pt" border-after-style="solid" border-after-width="0.4pt"
+        padding-after="8pt" keep-with-next.within-page="always">
+      <fo:block role="H1" font-size="15pt" line-height="19pt" font-weight="bold" space-after="6pt">{$meta/m:title}</fo:block>
+      <xsl:if test="$correspondents">
+        <fo:block font-style="italic" font-size="11.5pt" space-after="2pt">{$correspondents}</fo:block>
+      </xsl:if>
+      <xsl:for-each select="$meta/m:action[m:place | m:date]">
+        <fo:block font-size="{$p:small}" line-height="11.5pt">
+          <xsl:if test="@type != 'sent'">{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}: </xsl:if>
+          <xsl:value-of select="string-join((m:place/normalize-space(), m:date/normalize-space()), ', ')"/>
+        </fo:block>
+      </xsl:for-each>
+      <xsl:variable name="wits" select="$meta/m:witness"/>
+      <xsl:if test="$wits">
+        <fo:block font-size="{$p:small}" line-height="11.5pt" space-before="5pt">
+          <xsl:text>Source: </xsl:text>
+          <xsl:for-each select="($wits[@current], $wits[not(@current)])">
+            <xsl:if test="position() gt 1">; </xsl:if>
+            <fo:inline font-style="italic">{@siglum}</fo:inline>
+            <xsl:variable name="roles" select="tokenize(@role) ! (if (. = 'copy-text') then 'copy-text' else if (. = 'authoritative') then 'authoritative text' else ())"/>
+            <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
+          </xsl:for-each>
+          <xsl:text>; described on p. </xsl:text><fo:page-number-citation ref-id="witnesses"/>
+        </fo:block>
+      </xsl:if>
+      <fo:block font-size="{$p:small}" line-height="11.5pt" font-style="italic">{p:source-note(.)}</fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!-- One line on how the text was established, from what the model holds. -->
+  <xsl:function name="p:source-note" as="xs:string">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:variable name="copy" select="$e/m:meta/m:witness[tokenize(@role) = 'copy-text']/@siglum"/>
+    <xsl:variable name="auth" select="$e/m:meta/m:witness[tokenize(@role) = 'authoritative']/@siglum"/>
+    <xsl:variable name="entries" select="$e/m:apparatus/m:entry"/>
+    <xsl:variable name="notes" select="$e/m:notes/m:note"/>
+    <xsl:sequence select="string-join((
+        if ($copy and $auth) then 'Copy-text ' || $copy[1] || ', corrected from ' || $auth[1] else (),
+        if ($entries) then 'textual apparatus ' || $entries[1]/@letter || (if (count($entries) gt 1) then '–' || $entries[last()]/@letter else '') else (),
+        if ($notes) then 'commentary notes 1' || (if (count($notes) gt 1) then '–' || count($notes) else '') else ()), '; ')
+        ! (if (. = '') then 'Reading text' else upper-case(substring(., 1, 1)) || substring(., 2)) || '.'"/>
+  </xsl:function>
+
+  <!-- ================================================================== -->
+  <!-- the text: blocks                                                   -->
+  <!-- ================================================================== -->
+
+  <!-- language of a model element, for FOP (tagged PDF /Lang) -->
+  <xsl:template name="p:lang">
+    <xsl:for-each select="p:fo-lang(@lang)"><xsl:attribute name="xml:lang" select="."/></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="m:block" mode="p:fo">
+    <fo:block role="Div"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <!-- A citable paragraph: its §-number in the left margin (a list label hung outside the text block). -->
+  <xsl:template match="m:block[@role = 'p'][@n]" mode="p:fo">
+    <fo:list-block provisional-distance-between-starts="{$p:margin-number}" provisional-label-separation="4mm"
+        start-indent="inherited-property-value(start-indent) - {$p:margin-number}" space-after="5pt" role="Div">
+      <fo:list-item>
+        <xsl:if test="key('p:id', @id)[1] is ."><xsl:attribute name="id" select="@id"/></xsl:if>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block text-align="end" role="Lbl"><fo:inline font-size="{$p:small}" color="#444444">§{@n}</fo:inline></fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block role="P"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'p']" mode="p:fo" priority="-0.1">
+    <fo:block role="P" space-after="5pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'head']" mode="p:fo">
+    <fo:block role="H2" font-weight="bold" text-align="start" space-before="8pt" space-after="5pt" keep-with-next.within-page="always">
+      <xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = ('opener', 'closer', 'postscript')]" mode="p:fo">
+    <fo:block role="Div" space-before="5pt" space-after="5pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = ('salute', 'byline', 'docAuthor', 'address', 'addrLine', 'argument', 'epigraph', 'trailer')]" mode="p:fo">
+    <fo:block role="P" text-align="start" space-after="3pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = ('dateline', 'signed')]" mode="p:fo">
+    <fo:block role="P" text-align="end" space-before="3pt" space-after="3pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <!-- Lists: items with a hanging label ("1) ..."). -->
+  <xsl:template match="m:block[@role = 'list']" mode="p:fo">
+    <fo:block role="L" space-before="3pt" space-after="3pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+  <xsl:template match="m:block[@role = 'item']" mode="p:fo">
+    <fo:block role="LI" start-indent="inherited-property-value(start-indent) + 7mm" text-indent="-7mm" space-after="2pt">
+      <xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'quote']" mode="p:fo">
+    <fo:block role="BlockQuote" start-indent="inherited-property-value(start-indent) + 8mm" end-indent="8mm"
+        space-before="4pt" space-after="4pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = ('lg', 'sp', 'figure', 'table', 'castList', 'titlePage')]" mode="p:fo">
+    <fo:block role="Div" text-align="start" space-before="4pt" space-after="4pt"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+  <xsl:template match="m:block[@role = ('l', 'row', 'cell', 'speaker', 'stage')]" mode="p:fo">
+    <fo:block role="P" text-align="start"><xsl:call-template name="p:lang"/>
+      <xsl:if test="@role = 'cell'"><xsl:attribute name="start-indent">inherited-property-value(start-indent) + 4mm</xsl:attribute></xsl:if>
+      <xsl:apply-templates mode="p:fo"/>
+    </fo:block>
+  </xsl:template>
+  <xsl:template match="m:block[@role = 'fw']" mode="p:fo">
+    <fo:block font-size="{$p:small}" color="#444444"><xsl:apply-templates mode="p:fo"/></fo:block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- the text: inline behaviours                                        -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="m:inline" mode="p:fo">
+    <fo:inline><xsl:call-template name="p:lang"/><xsl:call-template name="p:rend"/><xsl:apply-templates mode="p:fo"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="m:inline[@role = ('title', 'mentioned', 'foreign', 'term', 'emph')]" mode="p:fo">
+    <fo:inline font-style="italic"><xsl:call-template name="p:lang"/><xsl:call-template name="p:rend"/><xsl:apply-templates mode="p:fo"/></fo:inline>
+  </xsl:template>
+
+  <xsl:template match="m:inline[@role = ('quote', 'soCalled')]" mode="p:fo">
+    <fo:inline><xsl:call-template name="p:lang"/><xsl:call-template name="p:rend"/>“<xsl:apply-templates mode="p:fo"/>”</fo:inline>
+  </xsl:template>
+
+  <!-- Leiden conventions: [supplied], [...] gap, (expansion) -->
+  <xsl:template match="m:inline[@role = 'supplied']" mode="p:fo">
+    <fo:inline>[<xsl:apply-templates mode="p:fo"/>]</fo:inline>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'gap']" mode="p:fo">
+    <fo:inline>[…]</fo:inline>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'expanded']" mode="p:fo">
+    <fo:inline>(<xsl:apply-templates mode="p:fo"/>)</fo:inline>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'deleted']" mode="p:fo">
+    <fo:inline text-decoration="line-through"><xsl:apply-templates mode="p:fo"/></fo:inline>
+  </xsl:template>
+
+  <!-- the known @rend classes the model passes on -->
+  <xsl:template name="p:rend">
+    <xsl:variable name="r" select="tokenize(@rend)"/>
+    <xsl:if test="$r = 'italic'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+    <xsl:if test="$r = ('bold', 'strong')"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
+    <xsl:if test="$r = ('smallcaps', 'small-caps')"><xsl:attribute name="font-variant">small-caps</xsl:attribute></xsl:if>
+    <xsl:if test="$r = 'superscript'"><xsl:attribute name="baseline-shift">super</xsl:attribute><xsl:attribute name="font-size">75%</xsl:attribute></xsl:if>
+    <xsl:if test="$r = 'subscript'"><xsl:attribute name="baseline-shift">sub</xsl:attribute><xsl:attribute name="font-size">75%</xsl:attribute></xsl:if>
+    <xsl:if test="$r = 'underline'"><xsl:attribute name="text-decoration">underline</xsl:attribute></xsl:if>
+    <xsl:if test="$r = 'strikethrough'"><xsl:attribute name="text-decoration">line-through</xsl:attribute></xsl:if>
+    <xsl:if test="$r = 'spaced'"><xsl:attribute name="letter-spacing">0.12em</xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="m:link" mode="p:fo">
+    <xsl:choose>
+      <xsl:when test="matches(@href, '^https?://')">
+        <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')" fox:alt-text="{@href}"
+            xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">
+          <xsl:apply-templates mode="p:fo"/>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise><fo:inline><xsl:apply-templates mode="p:fo"/></fo:inline></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="m:image" mode="p:fo">
+    <fo:inline font-style="italic">[image: {normalize-space()}]</fo:inline>
+  </xsl:template>
+
+  <!-- Breaks of the reading view: a line break ends the line; page and column breaks are a thin bar. -->
+  <xsl:template match="m:break[@type = 'line']" mode="p:fo">
+    <fo:block/>
+  </xsl:template>
+  <xsl:template match="m:break" mode="p:fo">
+    <fo:inline color="#666666" font-size="{$p:small}"> |<xsl:for-each select="@n"><fo:inline baseline-shift="super" font-size="75%">{.}</fo:inline></xsl:for-each> </fo:inline>
+  </xsl:template>
+
+  <!-- Text in NFC: canonically the same, and precomposed letters (Greek with iota subscript, say) use
+       the fonts' own glyphs instead of FOP's combining-mark positioning, which loses some glyphs. -->
+  <xsl:template match="text()" mode="p:fo">
+    <xsl:value-of select="normalize-unicode(., 'NFC')"/>
+  </xsl:template>
+
+  <!-- Private-use characters (MUFI and the like) and characters beyond the BMP (FOP truncates their code
+       points; DejaVu has none of the epigraphic ones) have no glyph in the bundled fonts: print the
+       replacement character rather than let FOP drop in a '#'. -->
+  <xsl:template match="text()[matches(., '[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]')]" mode="p:fo" priority="1">
+    <xsl:analyze-string select="normalize-unicode(., 'NFC')" regex="[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]">
+      <xsl:matching-substring><fo:inline font-family="DejaVu Sans">&#xFFFD;</fo:inline></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- footnotes: the apparatus (letters) and the commentary (numbers)    -->
+  <!-- ================================================================== -->
+
+  <!-- A marker: superscript italic letter (apparatus) or superscript number (commentary). -->
+  <xsl:template match="m:app-ref | m:note-ref" mode="p:fo">
+    <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="entry" select="if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target)"/>
+    <xsl:variable name="page" select="$p:marker-pages(@id)"/>
+    <xsl:variable name="mark" as="element(fo:inline)">
+      <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
+        <xsl:if test="self::m:app-ref"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+        <xsl:if test="not($in-note) and key('p:id', @id)[1] is current()"><xsl:attribute name="id" select="@id"/></xsl:if>
+        <xsl:value-of select="(@letter, @n)[1]"/>
+      </fo:inline>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$in-note or empty($entry)"><xsl:sequence select="$mark"/></xsl:when>
+      <xsl:when test="exists($page)">
+        <xsl:variable name="on-page" select="key('p:on-page', $page)"/>
+        <xsl:choose>
+          <xsl:when test="$on-page[1] is current()">
+            <fo:footnote>
+              <xsl:sequence select="$mark"/>
+              <fo:footnote-body role="Note">
+                <xsl:variable name="apps" select="$on-page[self::m:app-ref]"/>
+                <xsl:variable name="notes" select="$on-page[self::m:note-ref]"/>
+                <xsl:if test="$apps">
+                  <fo:block xsl:use-attribute-sets="p:footnote" start-indent="0mm" text-indent="0mm"
+                      font-size="{$p:app-size}" line-height="10pt" space-before="1pt">
+                    <xsl:for-each select="$apps">
+                      <xsl:if test="position() gt 1"><fo:inline>&#x2003; </fo:inline></xsl:if>
+                      <xsl:apply-templates select="." mode="p:footnote"><xsl:with-param name="mode" select="'run-in'"/></xsl:apply-templates>
+                    </xsl:for-each>
+                  </fo:block>
+                </xsl:if>
+                <xsl:if test="$apps and $notes">
+                  <fo:block line-height="4pt" font-size="4pt" space-before="2pt" space-after="1pt" start-indent="0mm">
+                    <fo:leader leader-pattern="rule" leader-length="15%" rule-thickness="0.3pt"/>
+                  </fo:block>
+                </xsl:if>
+                <xsl:apply-templates select="$notes" mode="p:footnote"/>
+              </fo:footnote-body>
+            </fo:footnote>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="$mark"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:footnote>
+          <xsl:sequence select="$mark"/>
+          <fo:footnote-body role="Note">
+            <xsl:apply-templates select="." mode="p:footnote"/>
+          </fo:footnote-body>
+        </fo:footnote>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The footnote text of a marker; the entry's id (a1, n1) marks where it landed. -->
+  <xsl:template match="m:app-ref | m:note-ref" mode="p:footnote">
+    <xsl:param name="mode" as="xs:string" select="'block'"/>
+    <xsl:variable name="entry" select="(if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target))[1]"/>
+    <xsl:variable name="id" select="if (key('p:target', @target)[1] is current()) then string($entry/@id) else ()"/>
+    <xsl:choose>
+      <xsl:when test="$mode = 'run-in'">
+        <xsl:apply-templates select="$entry" mode="p:run-in"><xsl:with-param name="id" select="$id"/></xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$entry" mode="p:entry"><xsl:with-param name="id" select="$id"/></xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Footnote bodies set their own indents and alignment: they would otherwise inherit them from the
+       marker's context (a paragraph hung into the margin, a list item). -->
+  <xsl:attribute-set name="p:footnote">
+    <xsl:attribute name="start-indent">4.5mm</xsl:attribute>
+    <xsl:attribute name="end-indent">0mm</xsl:attribute>
+    <xsl:attribute name="text-indent">-4.5mm</xsl:attribute>
+    <xsl:attribute name="text-align">justify</xsl:attribute>
+    <xsl:attribute name="font-style">normal</xsl:attribute>
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- An apparatus entry: "a  lemma ] FRUS; reading DH. textual note". On its own it is a block; a page's
+       entries together run on in one paragraph, as in printed critical editions. -->
+  <xsl:template match="m:apparatus/m:entry" mode="p:entry">
+    <xsl:param name="id" as="xs:string?"/>
+    <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:app-size}" line-height="10pt" space-before="1pt">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:apply-templates select="." mode="p:entry-text"/>
+    </fo:block>
+  </xsl:template>
+  <xsl:template match="m:apparatus/m:entry" mode="p:run-in">
+    <xsl:param name="id" as="xs:string?"/>
+    <fo:inline keep-together.within-line="auto">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:apply-templates select="." mode="p:entry-text"/>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template match="m:apparatus/m:entry" mode="p:entry-text">
+      <fo:inline font-style="italic" font-weight="bold" role="Lbl">{@letter}</fo:inline>
+      <fo:inline>&#x2002;</fo:inline>
+      <xsl:for-each select="m:lemma">
+        <xsl:choose>
+          <xsl:when test="@om = 'true'">
+            <fo:inline font-style="italic">om.</fo:inline><xsl:call-template name="p:sigla"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="."/><xsl:text> ]</xsl:text><xsl:call-template name="p:sigla"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select="m:reading">
+        <xsl:if test="position() gt 1 or ../m:lemma">; </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@om = 'true'"><fo:inline font-style="italic">om.</fo:inline></xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="p:sigla"/>
+      </xsl:for-each>
+      <xsl:for-each select="m:note">
+        <xsl:if test="../(m:lemma | m:reading)"><xsl:text>. </xsl:text></xsl:if>
+        <fo:inline>
+          <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </fo:inline>
+      </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="p:sigla">
+    <xsl:if test="normalize-space(@wit)"><xsl:text> </xsl:text><fo:inline font-style="italic">{normalize-space(@wit)}</fo:inline></xsl:if>
+  </xsl:template>
+
+  <!-- A commentary note: "1  text". -->
+  <xsl:template match="m:notes/m:note" mode="p:entry">
+    <xsl:param name="id" as="xs:string?"/>
+    <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:note-size}" line-height="10.5pt" space-before="1pt">
+      <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <fo:inline role="Lbl">{@n}</fo:inline>
+      <fo:inline>&#x2002;</fo:inline>
+      <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- back matter                                                        -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="p:back">
+    <xsl:variable name="meta" select="m:meta"/>
+    <xsl:variable name="first" select="($meta/m:witness, $meta/m:principles, m:registers/m:register)[1]"/>
+    <fo:block role="Sect" font-size="9.5pt" line-height="12.5pt" text-align="justify">
+      <xsl:if test="$meta/m:witness">
+        <fo:block role="Sect">
+          <xsl:call-template name="p:heading">
+            <xsl:with-param name="id" select="'witnesses'"/>
+            <xsl:with-param name="text" select="'Witnesses'"/>
+            <xsl:with-param name="break" select="true()"/>
+          </xsl:call-template>
+          <xsl:for-each select="$meta/m:witness">
+            <fo:list-block provisional-distance-between-starts="14mm" provisional-label-separation="2mm" space-after="3pt">
+              <fo:list-item>
+                <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic" font-weight="bold">{@siglum}</fo:block></fo:list-item-label>
+                <fo:list-item-body start-indent="body-start()"><fo:block>{.}</fo:block></fo:list-item-body>
+              </fo:list-item>
+            </fo:list-block>
+          </xsl:for-each>
+        </fo:block>
+      </xsl:if>
+      <xsl:for-each select="$meta/m:principles">
+        <fo:block role="Sect">
+          <xsl:call-template name="p:heading">
+            <xsl:with-param name="id" select="'principles'"/>
+            <xsl:with-param name="text" select="'Editorial principles'"/>
+            <xsl:with-param name="break" select=". is $first"/>
+          </xsl:call-template>
+          <xsl:for-each select="m:principle">
+            <xsl:call-template name="p:subheading">
+              <xsl:with-param name="text" select="upper-case(substring(@type, 1, 1)) || substring(@type, 2)"/>
+            </xsl:call-template>
+            <fo:block space-after="3pt">
+              <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </fo:block>
+          </xsl:for-each>
+        </fo:block>
+      </xsl:for-each>
+      <xsl:for-each select="$meta/m:licence">
+        <fo:block font-size="{$p:small}" space-before="8pt" font-style="italic">{.}</fo:block>
+      </xsl:for-each>
+      <xsl:if test="m:registers/m:register">
+        <fo:block role="Sect">
+          <xsl:call-template name="p:heading">
+            <xsl:with-param name="id" select="'registers'"/>
+            <xsl:with-param name="text" select="'Registers'"/>
+            <xsl:with-param name="break" select="m:registers/m:register[1] is $first"/>
+          </xsl:call-template>
+          <xsl:for-each select="m:registers/m:register">
+            <fo:block id="register-{position()}">
+              <xsl:call-template name="p:subheading"><xsl:with-param name="text" select="p:register-title(@type)"/></xsl:call-template>
+              <xsl:for-each select="m:entry">
+                <fo:block id="{@id}" start-indent="5mm" text-indent="-5mm" text-align="start" space-after="1pt" role="P">
+                  <fo:inline font-weight="bold">{m:label}</fo:inline>
+                  <xsl:for-each select="m:desc">, {.}</xsl:for-each>
+                  <xsl:for-each select="m:link">
+                    <xsl:text>{if (position() = 1) then ' — ' else '; '}</xsl:text>
+                    <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')">{.} {p:authority-id(@href)}</fo:basic-link>
+                  </xsl:for-each>
+                </fo:block>
+              </xsl:for-each>
+            </fo:block>
+          </xsl:for-each>
+        </fo:block>
+      </xsl:if>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The identifier at the end of an authority URL (Q9696, 4140963); paper cannot follow a link. -->
+  <xsl:function name="p:authority-id" as="xs:string">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:sequence select="(tokenize(replace($href, '/+$', ''), '/')[last()], $href)[1]"/>
+  </xsl:function>
 </xsl:stylesheet>

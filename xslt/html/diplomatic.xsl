@@ -1,20 +1,26 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="https://teiedition.org/ns/xslt" exclude-result-prefixes="#all" expand-text="yes">
-  <xsl:import href="../common/basic.xsl"/>
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="shallow-skip"/>
-  <!-- the copy-text witness unless the driver names another -->
-  <xsl:param name="witness" as="xs:string?" select="(//tei:witness[tokenize(@ana) = '#copy-text']/@xml:id, //tei:witness/@xml:id, 'copy-text')[1]"/>
+<!-- Diplomatic edition: one witness as transmitted ($witness, default the copy-text). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="https://teiedition.org/ns/functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/model.xsl"/>
+  <xsl:import href="html-common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no" indent="no"/>
+
   <xsl:template match="/">
-    <html lang="en">
-      <head><meta charset="UTF-8"/><title>{(//tei:titleStmt/tei:title)[1]}</title></head>
-      <body><main><h1>{(//tei:titleStmt/tei:title)[1]}</h1>
-        <xsl:for-each select="//tei:text//(tei:p | tei:salute | tei:signed)[not(ancestor::tei:note)]">
-          <p><xsl:apply-templates select="node()" mode="te:text"/></p>
-        </xsl:for-each>
-      </main></body>
-    </html>
+    <xsl:variable name="declared" select="te:witnesses(.)/@xml:id/string()"/>
+    <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
+      <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
+    </xsl:if>
+    <xsl:variable name="model" select="te:model(., ($witness[normalize-space()], te:copy-text(.))[1])"/>
+    <xsl:call-template name="h:page" xmlns:h="https://teiedition.org/ns/html">
+      <xsl:with-param name="model" select="$model"/>
+      <xsl:with-param name="edition" select="'diplomatic'"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.teiedition.editions.EditionRenderer;
 import org.teiedition.transform.Xslt;
+import org.teiedition.validation.SchemaValidator;
 import org.teiedition.validation.TeiRootCheck;
 import org.teiedition.validation.Validator;
 import org.teiedition.xml.SourceDocument;
@@ -19,8 +20,22 @@ public final class Toolkit {
     private final EditionRenderer renderer = new EditionRenderer(xslt);
     private final List<Validator> validators;
 
+    private final SchemaValidator schemaValidator;
+
+    /** The project's validation: TEI root, schema/tei-letter.rng, schema/tei-letter.sch. */
     public Toolkit() {
-        this(List.of());
+        this(SchemaValidator.Settings.PROJECT);
+    }
+
+    /** Validation against the given schemas (or those the documents name, see {@link SchemaValidator}). */
+    public Toolkit(SchemaValidator.Settings settings) {
+        this.schemaValidator = new SchemaValidator(xslt, settings);
+        this.validators = List.of(new TeiRootCheck(), schemaValidator);
+    }
+
+    /** The schema layers of this toolkit: its cache tells how often each schema was compiled. */
+    public SchemaValidator schemaValidator() {
+        return schemaValidator;
     }
 
     /** @param extraValidators run after the TEI root check, in order (schema layers, Schematron) */
@@ -29,6 +44,7 @@ public final class Toolkit {
         v.add(new TeiRootCheck());
         extraValidators.forEach(s -> v.add(s.get()));
         this.validators = List.copyOf(v);
+        this.schemaValidator = null;
     }
 
     public Xslt xslt() {
@@ -43,10 +59,17 @@ public final class Toolkit {
         return SourceDocument.parse(xslt.processor(), path);
     }
 
-    /** All layers, all reported; a layer after a failed structural check still runs so editors see everything. */
+    /**
+     * Validates one parsed document: the method {@code build} calls before it renders anything.
+     * All layers, all reported (a non-TEI root stops after the root check). */
     public List<Diagnostic> validate(SourceDocument doc) {
         List<Diagnostic> all = new ArrayList<>();
-        for (Validator v : validators) all.addAll(v.validate(doc));
+        for (Validator v : validators) {
+            all.addAll(v.validate(doc));
+            // A document that is not TEI at all is not checked further: every grammar and Schematron message would
+            // only repeat that. Otherwise every layer runs, so editors see all problems in one pass.
+            if (v instanceof TeiRootCheck && !all.isEmpty()) break;
+        }
         all.sort(Diagnostic.ORDER);
         return all;
     }

@@ -140,6 +140,7 @@ final class BuildCommand implements Callable<Integer> {
         Path dir = output.resolve(doc.name());
         // Render everything first, then write: a document whose print edition fails leaves no mix of old and new.
         List<byte[]> rendered = new ArrayList<>();
+        chosen = chosen.stream().filter(e -> e.appliesTo(doc.node())).toList();
         for (Edition edition : chosen) {
             try {
                 rendered.add(toolkit.renderer().render(doc, edition, witness));

@@ -1,24 +1,49 @@
 package org.teiedition.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
+import org.teiedition.validation.Grammar;
+import org.teiedition.validation.JsonReport;
+import org.teiedition.validation.SchemaException;
+import org.teiedition.validation.SchemaValidator;
+import org.teiedition.validation.Schematron;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check TEI documents: well-formedness, schema, editorial rules. "
-                + "Prints path:line:col: error|warning: message [rule] for every problem.")
+        description = "Check TEI documents: well-formedness, the TEI root, the grammar (RELAX NG or XSD), the editorial "
+                + "rules (Schematron). Prints path:line:col: error|warning: message [rule] for every problem, "
+                + "then 'N files, V valid, E errors, W warnings'. Exit code 0 valid, 1 invalid, 2 usage error.")
 final class ValidateCommand implements Callable<Integer> {
+    enum Format { text, json }
+
     @Parameters(paramLabel = "FILE|DIR", description = "Documents or folders of documents (default: tei/).")
     List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--schema", paramLabel = "SCHEMA",
+            description = "Validate against this schema instead of the project's (repeatable): .rng, .rnc (RELAX NG "
+                    + "compact), .xsd, or .sch (Schematron). Default: schema/tei-letter.rng and schema/tei-letter.sch.")
+    List<Path> schemas = new ArrayList<>();
+
+    @Option(names = "--use-xml-model",
+            description = "Use the schemas each document names in its <?xml-model?> processing instructions "
+                    + "(documents naming none use the default or --schema ones).")
+    boolean useXmlModel;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (default: one line per problem on stderr) or json (one array on stdout with the fields "
+                    + "file, line, column, severity, message, rule, layer; the summary goes to stderr).")
+    Format format = Format.text;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
     int jobs = Parallel.defaultJobs();
@@ -30,8 +55,22 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
+        List<java.net.URI> schemaUris = new ArrayList<>();
+        for (Path s : schemas) {
+            String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
+            if (!Grammar.handles(name) && !Schematron.handles(name)) {
+                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected a .rng, .rnc, .xsd or .sch file");
+            }
+            if (!Files.isRegularFile(s)) throw new ParameterException(spec.commandLine(), "--schema " + s + ": file not found");
+            schemaUris.add(s.toAbsolutePath().normalize().toUri());
+        }
+        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(schemaUris, useXmlModel));
+        try {
+            toolkit.schemaValidator().precompile();
+        } catch (SchemaException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, null);
-        Toolkit toolkit = new Toolkit();
         Progress progress = new Progress(err, in.files().size());
         List<List<Diagnostic>> perFile = Parallel.map(in.files(), jobs, file -> {
             List<Diagnostic> d;
@@ -46,11 +85,17 @@ final class ValidateCommand implements Callable<Integer> {
         });
         List<Diagnostic> all = new ArrayList<>(in.problems());
         perFile.forEach(all::addAll);
-        all.forEach(d -> err.println(d.format()));
         long invalid = perFile.stream().filter(l -> l.stream().anyMatch(Diagnostic::isError)).count();
         long errors = all.stream().filter(Diagnostic::isError).count();
-        out.printf("%d files, %d valid, %d errors, %d warnings%n", in.files().size(), in.files().size() - invalid,
-                errors, all.size() - errors);
+        String summary = String.format("%d files, %d valid, %d errors, %d warnings", in.files().size(),
+                in.files().size() - invalid, errors, all.size() - errors);
+        if (format == Format.json) {
+            out.println(JsonReport.format(all));
+            err.println(summary);
+        } else {
+            all.forEach(d -> err.println(d.format()));
+            out.println(summary);
+        }
         return errors == 0 ? Main.OK : Main.FAILED;
     }
 }

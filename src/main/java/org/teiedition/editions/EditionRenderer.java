@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
+import java.util.function.Consumer;
+import net.sf.saxon.s9api.XdmMap;
+import org.apache.fop.apps.MimeConstants;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -24,6 +27,8 @@ import org.teiedition.xml.SourceDocument;
 public final class EditionRenderer {
     /** The one stylesheet parameter the driver sets: which witness a diplomatic view shows. */
     public static final QName WITNESS = new QName("witness");
+    /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
+    static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
@@ -37,21 +42,67 @@ public final class EditionRenderer {
     }
 
     public byte[] render(SourceDocument doc, Edition edition, String witness) throws SaxonApiException, FOPException {
-        Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
-        if (witness != null && !witness.isBlank()) {
-            t.setStylesheetParameters(Map.<QName, XdmValue>of(WITNESS, new XdmAtomicValue(witness)));
-        }
-        t.setGlobalContextItem(doc.node());
+        return render(doc, edition, witness, w -> { });
+    }
+
+    /** As {@link #render(SourceDocument, Edition, String)}; FOP's warnings for the PDF go to {@code fopWarnings}. */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, Consumer<String> fopWarnings)
+            throws SaxonApiException, FOPException {
+        if (edition.kind() == OutputKind.PDF) return renderPdf(doc, edition, witness, fopWarnings);
+        Xslt30Transformer t = transformer(doc, edition, witness, Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        switch (edition.kind()) {
-            case HTML, TEXT -> t.applyTemplates(doc.node(), t.newSerializer(out));
-            case PDF -> {
-                Fop fop = pdf().newFop(out, creationDate(doc));
-                t.applyTemplates(doc.node(), new SAXDestination(fop.getDefaultHandler()));
-                return PdfDeterminism.apply(out.toByteArray());
-            }
-        }
+        t.applyTemplates(doc.node(), t.newSerializer(out));
         return out.toByteArray();
+    }
+
+    /**
+     * The PDF. FOP has one footnote area per page, filled in the order of the markers, so the apparatus and
+     * the commentary would interleave. We lay the document out first (to FOP's intermediate format) to learn
+     * the page of every marker, then let the stylesheet put each page's entries into one footnote on the
+     * page's first marker: apparatus, rule, commentary. Grouping can move text, so the next layout must show
+     * every entry still on its marker's page; after {@value #LAYOUT_ROUNDS} tries we keep one footnote per
+     * marker, which is always on the marker's page. Everything is deterministic, so are the bytes.
+     */
+    private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
+            throws SaxonApiException, FOPException {
+        Date date = creationDate(doc);
+        Map<String, Integer> grouping = Map.of();
+        Map<String, Integer> tried = Map.of();
+        for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
+            FootnotePages laid = FootnotePages.parse(
+                    fo(doc, edition, witness, tried, MimeConstants.MIME_FOP_IF, date, w -> { }));
+            if (round > 0 && laid.entriesOnMarkerPages()) {
+                grouping = tried;
+                break;
+            }
+            tried = laid.markerPages();
+            if (tried.isEmpty()) break;
+        }
+        return PdfDeterminism.apply(fo(doc, edition, witness, grouping, MimeConstants.MIME_PDF, date, warnings));
+    }
+
+    /** Rounds of grouped layout tried before falling back to one footnote per marker. */
+    static final int LAYOUT_ROUNDS = 3;
+
+    private byte[] fo(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
+            String mime, Date date, Consumer<String> warnings) throws SaxonApiException, FOPException {
+        Map<QName, XdmValue> params = markerPages.isEmpty() ? Map.of()
+                : Map.of(MARKER_PAGES, XdmMap.makeMap(markerPages));
+        Xslt30Transformer t = transformer(doc, edition, witness, params);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Fop fop = pdf().newFop(mime, out, date, warnings);
+        t.applyTemplates(doc.node(), new SAXDestination(fop.getDefaultHandler()));
+        return out.toByteArray();
+    }
+
+    private Xslt30Transformer transformer(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> extra)
+            throws SaxonApiException {
+        Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
+        Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
+        if (witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
+        if (!params.isEmpty()) t.setStylesheetParameters(params);
+        t.setGlobalContextItem(doc.node());
+        return t;
     }
 
     private PdfRenderer pdf() {

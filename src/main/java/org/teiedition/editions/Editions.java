@@ -11,9 +11,11 @@ public final class Editions {
     public static final Edition READING = new Edition("reading", "xslt/html/reading.xsl", OutputKind.HTML, "reading.html");
     public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/diplomatic.xsl", OutputKind.HTML, "diplomatic.html");
     public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf");
+    /** The witnesses side by side; only for documents with two or more witnesses. */
+    public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", 2);
 
     /** Built by default, in this order. */
-    public static final List<Edition> ALL = List.of(READING, DIPLOMATIC, PRINT);
+    public static final List<Edition> ALL = List.of(READING, DIPLOMATIC, PRINT, PARALLEL);
 
     public static Optional<Edition> byName(String name) {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst();

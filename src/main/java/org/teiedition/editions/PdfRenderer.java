@@ -5,6 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Date;
+import java.util.function.Consumer;
+import org.apache.fop.events.EventFormatter;
+import org.apache.fop.render.intermediate.IFContext;
+import org.apache.fop.render.intermediate.IFSerializer;
+import org.apache.fop.events.model.EventSeverity;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopConfParser;
@@ -22,6 +27,8 @@ import org.xml.sax.SAXException;
 public final class PdfRenderer {
     static final String CONFIG = "xslt/fo/fop.xconf";
     private static final String SCHEME = "classpath";
+    /** PDF/A-2b: archival PDF (embedded fonts, XMP, sRGB output intent); the file is also tagged (fop.xconf). */
+    static final String PDF_A = "PDF/A-2b";
     private final FopFactory factory;
 
     public PdfRenderer() {
@@ -42,12 +49,36 @@ public final class PdfRenderer {
      *                     that is not safe to read from two threads (two first renders at once failed with a
      *                     NullPointerException in FOUserAgent.getRendererConfiguration). Rendering itself runs in parallel.
      */
+<<<<<<< HEAD
     public synchronized Fop newFop(OutputStream out, Date creationDate) throws FOPException {
+=======
+    public Fop newFop(OutputStream out, Date creationDate) throws FOPException {
+        return newFop(MimeConstants.MIME_PDF, out, creationDate, w -> { });
+    }
+
+    /**
+     * A FOP instance for {@code mime} (PDF, or FOP's intermediate format to learn where things landed).
+     * FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
+     */
+    public Fop newFop(String mime, OutputStream out, Date creationDate, Consumer<String> warnings) throws FOPException {
+>>>>>>> main
         FOUserAgent agent = factory.newFOUserAgent();
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");
         agent.setCreator("tei-edition");
-        return factory.newFop(MimeConstants.MIME_PDF, agent, out);
+        agent.getRendererOptions().put("pdf-a-mode", PDF_A);
+        if (MimeConstants.MIME_FOP_IF.equals(mime)) {
+            // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
+            IFSerializer serializer = new IFSerializer(new IFContext(agent));
+            serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+            agent.setDocumentHandlerOverride(serializer);
+        }
+        agent.getEventBroadcaster().addEventListener(event -> {
+            if (event.getSeverity() == EventSeverity.WARN || event.getSeverity() == EventSeverity.ERROR) {
+                warnings.accept(EventFormatter.format(event));
+            }
+        });
+        return factory.newFop(mime, agent, out);
     }
 
     /** Serves {@code classpath:/path} from the jar; refuses every other URI. */

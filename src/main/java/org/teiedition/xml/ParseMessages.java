@@ -20,17 +20,17 @@ final class ParseMessages {
             if (t instanceof SAXParseException spe) {
                 int line = Math.max(spe.getLineNumber(), 0);
                 int col = Math.max(spe.getColumnNumber(), 0);
-                return Diagnostic.error(shown, line, col, explain(file, clean(spe.getMessage()), line, col), null, "well-formedness");
+                return Diagnostic.error(shown, line, col, explain(file, clean(spe.getMessage()), line, col), SourceDocument.WELL_FORMEDNESS_RULE, "well-formedness");
             }
             if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
                 return Diagnostic.error(shown, 0, 0, "invalid byte sequence for the declared encoding: " + clean(t.getMessage()),
-                        null, "well-formedness");
+                        SourceDocument.WELL_FORMEDNESS_RULE, "well-formedness");
             }
             if (t == t.getCause()) break;
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return Diagnostic.error(shown, 0, 0, clean(root.getMessage()), null, "well-formedness");
+        return Diagnostic.error(shown, 0, 0, clean(root.getMessage()), SourceDocument.WELL_FORMEDNESS_RULE, "well-formedness");
     }
 
     /** One line, no exception class names, no Saxon error codes. */

@@ -22,6 +22,8 @@ import org.xml.sax.XMLReader;
  * @param node    the parsed document node
  */
 public record SourceDocument(Path path, String name, XdmNode node) {
+    /** Rule id of parse errors (shown as "[xml-wellformed]"). */
+    public static final String WELL_FORMEDNESS_RULE = "xml-wellformed";
 
     /** Parses {@code path} with the hardened reader. Never throws for bad input: that is an XmlInputException. */
     public static SourceDocument parse(Processor processor, Path path) throws XmlInputException {
@@ -41,7 +43,7 @@ public record SourceDocument(Path path, String name, XdmNode node) {
         } catch (SaxonApiException | SAXException e) {
             throw new XmlInputException(ParseMessages.located(path, shown, e));
         } catch (IOException e) {
-            throw new XmlInputException(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage(), null, "well-formedness"));
+            throw new XmlInputException(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage(), WELL_FORMEDNESS_RULE, "well-formedness"));
         }
     }
 

@@ -37,32 +37,33 @@ class BrokenCorpusTest {
 
     /** Broken file name, expected start of its line after "path", exact message. */
     static final Map<String, String> BROKEN = new LinkedHashMap<>();
+    static final String WF = " [xml-wellformed]";
 
     static {
-        BROKEN.put("empty.xml", ": error: the file is empty: expected an XML document with a <TEI> root element");
+        BROKEN.put("empty.xml", ": error: the file is empty: expected an XML document with a <TEI> root element" + WF);
         BROKEN.put("binary-junk.xml", ":1:1: error: invalid UTF-8 (Invalid byte 1 of 1-byte UTF-8 sequence): the file is not in the"
-                + " encoding it declares (UTF-8 when it declares none)");
-        BROKEN.put("truncated.xml", ":6:28: error: the file ends inside an element (truncated, or a tag is never closed)");
+                + " encoding it declares (UTF-8 when it declares none)" + WF);
+        BROKEN.put("truncated.xml", ":6:28: error: the file ends inside an element (truncated, or a tag is never closed)" + WF);
         BROKEN.put("declares-utf16-is-utf8.xml", ":1:40: error: the XML declaration says encoding=\"UTF-16\" but the file is written"
                 + " in a single-byte or UTF-8 encoding: correct the declaration (usually encoding=\"UTF-8\")"
-                + " (the parser said: Content is not allowed in prolog)");
+                + " (the parser said: Content is not allowed in prolog)" + WF);
         BROKEN.put("declares-ascii-has-e-acute.xml", ":1:42: error: the file declares encoding=\"US-ASCII\" but contains a non-ASCII"
                 + " byte (Byte \"195\" is not a member of the (7-bit) ASCII character set): declare the encoding the file is"
-                + " written in, usually encoding=\"UTF-8\"");
+                + " written in, usually encoding=\"UTF-8\"" + WF);
         BROKEN.put("control-character.xml", ":2:52: error: An invalid XML character (Unicode: 0x1) was found in the element content"
-                + " of the document (control characters other than tab, newline and carriage return are not allowed in XML)");
+                + " of the document (control characters other than tab, newline and carriage return are not allowed in XML)" + WF);
         BROKEN.put("lone-surrogate.xml", ":2:51: error: invalid UTF-8 (Invalid byte 2 of 3-byte UTF-8 sequence): the file is not in"
-                + " the encoding it declares (UTF-8 when it declares none)");
-        BROKEN.put("unclosed-tag.xml", ":2:66: error: The element type \"hi\" must be terminated by the matching end-tag \"</hi>\"");
+                + " the encoding it declares (UTF-8 when it declares none)" + WF);
+        BROKEN.put("unclosed-tag.xml", ":2:66: error: The element type \"hi\" must be terminated by the matching end-tag \"</hi>\"" + WF);
         BROKEN.put("junk-before-root.xml", ":1:1: error: content is not allowed before the root element: found \"Dear Mr. Chairma...\";"
-                + " an XML document starts with \"<?xml\" or its root element");
+                + " an XML document starts with \"<?xml\" or its root element" + WF);
         BROKEN.put("non-tei-root.xml", ":2:7: error: not a TEI document: the root is <html> in no namespace;"
                 + " expected <TEI xmlns=\"http://www.tei-c.org/ns/1.0\"> [tei-root]");
         BROKEN.put("wrong-namespace.xml", ":2:56: error: not a TEI document: the root is <TEI> in namespace"
                 + " http://www.tei-c.org/ns/2.0; expected <TEI xmlns=\"http://www.tei-c.org/ns/1.0\"> [tei-root]");
         BROKEN.put("bom-utf8-declares-utf16.xml", ":1:40: error: the XML declaration says encoding=\"UTF-16\" but the file is written"
                 + " in UTF-8 (it starts with a UTF-8 byte order mark): correct the declaration (usually encoding=\"UTF-8\")"
-                + " (the parser said: Content is not allowed in prolog)");
+                + " (the parser said: Content is not allowed in prolog)" + WF);
         BROKEN.put("dir.xml", ": error: is a directory, not an XML file");
     }
 

@@ -1,0 +1,48 @@
+package org.teiedition.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.teiedition.Toolkit;
+import org.teiedition.apparatus.ApparatusTable;
+import org.teiedition.xml.SourceDocument;
+import org.teiedition.xml.XmlInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apparatus", mixinStandardHelpOptions = true,
+        description = "Print the apparatus of a document as a table for proofreading: §-location, lemma, readings "
+                + "with sigla, type (sic/corr, variant, regularisation, abbreviation), note.")
+final class ApparatusCommand implements Callable<Integer> {
+    enum Format { text, csv, json }
+
+    @Parameters(paramLabel = "FILE", description = "A TEI document.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (aligned columns, default), csv (RFC 4180) or json.")
+    Format format = Format.text;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc;
+        try {
+            doc = toolkit.parse(file);
+        } catch (XmlInputException e) {
+            spec.commandLine().getErr().println(e.diagnostic().format());
+            return Main.FAILED;
+        }
+        List<ApparatusTable.Entry> entries = ApparatusTable.of(toolkit.xslt(), doc.node());
+        spec.commandLine().getOut().print(switch (format) {
+            case text -> ApparatusTable.text(entries);
+            case csv -> ApparatusTable.csv(entries);
+            case json -> ApparatusTable.json(entries);
+        });
+        return Main.OK;
+    }
+}

@@ -1,0 +1,107 @@
+package org.teiedition.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.teiedition.Toolkit;
+import org.teiedition.apparatus.Collator;
+import org.teiedition.apparatus.WitnessText;
+import org.teiedition.transform.AtomicOutput;
+import org.teiedition.xml.SourceDocument;
+import org.teiedition.xml.XmlInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "collate", mixinStandardHelpOptions = true,
+        description = "Collate two or more witnesses with CollateX and write a TEI document with the base text and "
+                + "a parallel-segmentation apparatus (app/lem/rdg).")
+final class CollateCommand implements Callable<Integer> {
+    @Option(names = "--wit", paramLabel = "SIGLUM=FILE", required = true,
+            description = "A witness: a plain-text file, a TEI document (its edited text), FILE.xml#SIGLUM (that "
+                    + "witness of the document's apparatus) or FILE.xml#lemma (its edited text). Two or more.")
+    Map<String, String> witnesses = new LinkedHashMap<>();
+
+    @Option(names = "--base", paramLabel = "SIGLUM", description = "The witness whose text the output carries (default: the first).")
+    String base;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.xml", description = "Write to OUT.xml instead of standard output.")
+    Path output;
+
+    @Option(names = "--normalize", split = ",", paramLabel = "WHAT",
+            description = "Differences that are not variants, comma-separated: case, punctuation, dashes, quotes (default: none).")
+    List<String> normalize = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        if (witnesses.size() < 2) throw new ParameterException(spec.commandLine(), "give at least two witnesses (--wit SIGLUM=FILE)");
+        EnumSet<Collator.Normalization> norm = EnumSet.noneOf(Collator.Normalization.class);
+        for (String s : normalize) {
+            try {
+                norm.add(Collator.Normalization.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "unknown normalisation '" + s + "'; known: case, punctuation, dashes, quotes");
+            }
+        }
+        String baseSiglum = base == null ? witnesses.keySet().iterator().next() : base;
+        if (!witnesses.containsKey(baseSiglum)) {
+            throw new ParameterException(spec.commandLine(), "--base " + baseSiglum + " is not one of the witnesses (" + String.join(", ", witnesses.keySet()) + ")");
+        }
+        Toolkit toolkit = new Toolkit();
+        List<Collator.Input> inputs = new ArrayList<>();
+        for (var e : witnesses.entrySet()) {
+            String siglum = e.getKey();
+            if (!siglum.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+                throw new ParameterException(spec.commandLine(), "siglum '" + siglum + "' is not an XML name (letters, digits, _ . -)");
+            }
+            String spec0 = e.getValue();
+            int hash = spec0.lastIndexOf('#');
+            Path file = Path.of(hash >= 0 ? spec0.substring(0, hash) : spec0);
+            String part = hash >= 0 ? spec0.substring(hash + 1) : null;
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            String text;
+            if (part != null || name.toLowerCase(Locale.ROOT).matches(".*\\.(xml|tei)$")) {
+                SourceDocument doc;
+                try {
+                    doc = toolkit.parse(file);
+                } catch (XmlInputException x) {
+                    err.println(x.diagnostic().format());
+                    return Main.FAILED;
+                }
+                String wit = part == null || part.equals("lemma") ? null : part;
+                try {
+                    text = WitnessText.of(toolkit.xslt(), doc.node(), wit);
+                } catch (WitnessText.UnknownWitnessException x) {
+                    err.println("error: no witness '" + x.siglum() + "' in " + file + " (known: "
+                            + (x.known().isEmpty() ? "none" : String.join(", ", x.known())) + ")");
+                    return Main.FAILED;
+                }
+                name += wit == null ? " (edited text)" : " (witness " + wit + ")";
+            } else {
+                if (!Files.isRegularFile(file)) {
+                    err.println("error: " + file + ": file not found");
+                    return Main.FAILED;
+                }
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            }
+            inputs.add(new Collator.Input(siglum, text, name));
+        }
+        String tei = new Collator(norm).collate(inputs, baseSiglum);
+        if (output == null) spec.commandLine().getOut().print(tei);
+        else AtomicOutput.write(output, tei.getBytes(StandardCharsets.UTF_8));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,59 @@
+package org.teiedition.validation;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.teiedition.transform.Xslt;
+
+/**
+ * The schemas of one run, each compiled the first time a document needs it and shared by every document and thread
+ * afterwards. A schema that fails to compile is remembered too, so its error is reported once per document and not
+ * recompiled. {@link #compilations} lets tests prove "compiled once".
+ */
+public final class SchemaCache {
+    private final Xslt xslt;
+    private final Map<URI, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<URI, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    public SchemaCache(Xslt xslt) {
+        this.xslt = xslt;
+    }
+
+    /** A compiled grammar or Schematron schema, or the reason it could not be compiled. */
+    public record Compiled(Grammar grammar, Schematron schematron, SchemaException failure) {
+    }
+
+    public Compiled get(URI uri) {
+        return compiled.computeIfAbsent(uri, this::compile);
+    }
+
+    /** Like {@link #get} but throws when the schema cannot be compiled (for schemas named on the command line). */
+    public Compiled require(URI uri) throws SchemaException {
+        Compiled c = get(uri);
+        if (c.failure() != null) throw c.failure();
+        return c;
+    }
+
+    public int compilations(URI uri) {
+        AtomicInteger n = counts.get(uri);
+        return n == null ? 0 : n.get();
+    }
+
+    public Xslt xslt() {
+        return xslt;
+    }
+
+    private Compiled compile(URI uri) {
+        counts.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
+        String name = uri.getPath() != null ? uri.getPath() : uri.toString();
+        if (uri.getScheme() != null && uri.getScheme().equals("jar")) name = uri.toString();
+        try {
+            if (Schematron.handles(name)) return new Compiled(null, Schematron.compile(xslt, uri), null);
+            if (Grammar.handles(name)) return new Compiled(Grammar.compile(uri), null, null);
+            return new Compiled(null, null, new SchemaException(uri + ": unknown schema type (expected .rng, .rnc, .xsd or .sch)"));
+        } catch (SchemaException e) {
+            return new Compiled(null, null, e);
+        }
+    }
+}

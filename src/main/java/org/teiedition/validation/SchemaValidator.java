@@ -1,0 +1,165 @@
+package org.teiedition.validation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+import org.teiedition.Diagnostic;
+import org.teiedition.transform.Xslt;
+import org.teiedition.xml.SourceDocument;
+
+/**
+ * The schema layers of validation, in order: the grammar(s) (RELAX NG or XSD), then Schematron. All are run and all
+ * their problems reported, so an editor sees everything in one pass.
+ * <p>
+ * Which schemas: the project's ({@code schema/tei-letter.rng} + {@code schema/tei-letter.sch}, from the classpath)
+ * unless others are given; with {@code useXmlModel}, those a document names in its {@code <?xml-model?>} processing
+ * instructions (a document naming none falls back to the others). Thread-safe; schemas compile once per run
+ * (see {@link SchemaCache}).
+ */
+public final class SchemaValidator implements Validator {
+    public static final String PROJECT_GRAMMAR = "schema/tei-letter.rng";
+    public static final String PROJECT_SCHEMATRON = "schema/tei-letter.sch";
+    static final String RNG_NS = "http://relaxng.org/ns/structure/1.0";
+    static final String XSD_NS = "http://www.w3.org/2001/XMLSchema";
+    static final String SCH_NS = "http://purl.oclc.org/dsdl/schematron";
+    private static final Pattern PSEUDO_ATTRIBUTE = Pattern.compile("([A-Za-z_][\\w.-]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+    private final SchemaCache cache;
+    private final List<URI> schemas;
+    private final boolean useXmlModel;
+
+    /** What to validate against. An empty {@code schemas} list means the project's schemas. */
+    public record Settings(List<URI> schemas, boolean useXmlModel) {
+        public static final Settings PROJECT = new Settings(List.of(), false);
+
+        public Settings {
+            schemas = List.copyOf(schemas);
+        }
+    }
+
+    public SchemaValidator(SchemaCache cache, Settings settings) {
+        this.cache = cache;
+        this.schemas = settings.schemas().isEmpty() ? projectSchemas() : settings.schemas();
+        this.useXmlModel = settings.useXmlModel();
+    }
+
+    public SchemaValidator(Xslt xslt, Settings settings) {
+        this(new SchemaCache(xslt), settings);
+    }
+
+    public SchemaCache cache() {
+        return cache;
+    }
+
+    /** The schemas used for documents that do not name their own. */
+    public List<URI> schemas() {
+        return schemas;
+    }
+
+    /** Compiles the default schemas now, so that a broken one is a usage error before any document is read. */
+    public void precompile() throws SchemaException {
+        for (URI uri : schemas) cache.require(uri);
+    }
+
+    public static List<URI> projectSchemas() {
+        return List.of(classpath(PROJECT_GRAMMAR), classpath(PROJECT_SCHEMATRON));
+    }
+
+    static URI classpath(String resource) {
+        URL url = Xslt.resource(resource);
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bad resource URL " + url, e);
+        }
+    }
+
+    @Override
+    public List<Diagnostic> validate(SourceDocument doc) {
+        List<Diagnostic> found = new ArrayList<>();
+        List<URI> chosen = schemas;
+        if (useXmlModel) {
+            List<URI> named = xmlModelSchemas(doc, found);
+            if (!named.isEmpty() || !found.isEmpty()) chosen = named;
+        }
+        // Grammars first, then Schematron: the order the layers are documented in.
+        List<SchemaCache.Compiled> grammars = new ArrayList<>();
+        List<SchemaCache.Compiled> rules = new ArrayList<>();
+        for (URI uri : chosen) {
+            SchemaCache.Compiled c = cache.get(uri);
+            if (c.failure() != null) {
+                found.add(Diagnostic.error(doc.path().toString(), 0, 0, c.failure().getMessage(), "schema-unusable", Grammar.LAYER));
+            } else if (c.grammar() != null) {
+                grammars.add(c);
+            } else {
+                rules.add(c);
+            }
+        }
+        for (SchemaCache.Compiled c : grammars) found.addAll(c.grammar().check(doc));
+        for (SchemaCache.Compiled c : rules) found.addAll(c.schematron().check(doc));
+        return found;
+    }
+
+    /** The schemas named by the document's xml-model processing instructions, resolved against the document. */
+    static List<URI> xmlModelSchemas(SourceDocument doc, List<Diagnostic> problems) {
+        List<URI> found = new ArrayList<>();
+        for (XdmNode child : doc.node().children()) {
+            if (child.getNodeKind() != XdmNodeKind.PROCESSING_INSTRUCTION) continue;
+            if (!"xml-model".equals(child.getNodeName().getLocalName())) continue;
+            String href = null;
+            String ns = null;
+            String type = null;
+            Matcher m = PSEUDO_ATTRIBUTE.matcher(child.getStringValue());
+            while (m.find()) {
+                String value = m.group(2) != null ? m.group(2) : m.group(3);
+                switch (m.group(1)) {
+                    case "href" -> href = value;
+                    case "schematypens" -> ns = value;
+                    case "type" -> type = value;
+                    default -> { }
+                }
+            }
+            String at = doc.path().toString();
+            if (href == null) {
+                problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
+                        "xml-model processing instruction without href", "xml-model", Grammar.LAYER));
+                continue;
+            }
+            boolean known = ns == null ? Grammar.handles(href) || Schematron.handles(href)
+                    : ns.equals(RNG_NS) || ns.equals(XSD_NS) || ns.equals(SCH_NS);
+            if (!known) continue; // another kind of schema (NVDL, DTD...): not ours to run
+            if ("application/relax-ng-compact-syntax".equals(type) && !href.endsWith(".rnc")) {
+                problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
+                        "xml-model names compact-syntax RELAX NG, but " + href + " does not end in .rnc", "xml-model", Grammar.LAYER));
+                continue;
+            }
+            try {
+                URI uri = doc.path().toAbsolutePath().toUri().resolve(new URI(null, null, href, null).getRawPath());
+                if (href.contains(":")) uri = new URI(href);
+                if (!"file".equals(uri.getScheme())) {
+                    problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
+                            "xml-model schema " + href + " is not a local file: tei-edition never fetches from the network",
+                            "xml-model", Grammar.LAYER));
+                    continue;
+                }
+                if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(uri))) {
+                    problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
+                            "xml-model schema " + href + " not found (looked for " + java.nio.file.Path.of(uri) + ")",
+                            "xml-model", Grammar.LAYER));
+                    continue;
+                }
+                found.add(uri.normalize());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
+                        "xml-model href " + href + " is not a valid URI", "xml-model", Grammar.LAYER));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,130 @@
+package org.teiedition.validation;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.teiedition.Diagnostic;
+import org.teiedition.transform.Xslt;
+import org.teiedition.xml.SourceDocument;
+
+/**
+ * An ISO Schematron schema compiled once with SchXslt2 ({@code content/transpile.xsl} from its jar) and run on the
+ * document's already-parsed tree. Each failed assert and successful report becomes a diagnostic at its context
+ * node: the SVRL {@code @location} (an {@code fn:path()} XPath) is evaluated against the same tree, whose nodes carry
+ * the line and column the parser reported for their start tag (the position just after its {@code >}).
+ * Rule id = the assert's/report's {@code @id}; severity = {@code @role} (or {@code @flag}/{@code @severity}):
+ * "warning" and "info" give a warning, anything else an error.
+ */
+public final class Schematron {
+    public static final String LAYER = "schematron";
+    static final String TRANSPILER = "content/transpile.xsl";
+    private static final String SVRL = "http://purl.oclc.org/dsdl/svrl";
+
+    private final URI uri;
+    private final Processor processor;
+    private final XsltExecutable executable;
+    private final XPathCompiler svrlPaths;
+
+    private Schematron(URI uri, Processor processor, XsltExecutable executable) {
+        this.uri = uri;
+        this.processor = processor;
+        this.executable = executable;
+        this.svrlPaths = processor.newXPathCompiler();
+        svrlPaths.declareNamespace("svrl", SVRL);
+    }
+
+    public static boolean handles(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".sch");
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** Transpiles and compiles; the transpiler itself is compiled once per {@link Xslt} (its cache). */
+    public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
+        Processor processor = xslt.processor();
+        try {
+            XdmNode schema = processor.newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
+                    org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
+            Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
+            XdmDestination stylesheet = new XdmDestination();
+            stylesheet.setBaseURI(uri);
+            transpile.applyTemplates(schema, stylesheet);
+            XsltExecutable exec = processor.newXsltCompiler().compile(stylesheet.getXdmNode().asSource());
+            return new Schematron(uri, processor, exec);
+        } catch (SaxonApiException | RuntimeException e) {
+            throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(e.getMessage()), e);
+        }
+    }
+
+    public List<Diagnostic> check(SourceDocument doc) {
+        String path = doc.path().toString();
+        XdmNode svrl;
+        try {
+            Xslt30Transformer t = executable.load30();
+            t.setGlobalContextItem(doc.node());
+            XdmDestination out = new XdmDestination();
+            t.applyTemplates(doc.node(), out);
+            svrl = out.getXdmNode();
+        } catch (SaxonApiException e) {
+            return List.of(Diagnostic.error(path, 0, 0, "the Schematron rules could not be run: " + Grammar.clean(e.getMessage()),
+                    "schematron", LAYER));
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        try {
+            for (XdmItem item : svrlPaths.evaluate("//svrl:failed-assert | //svrl:successful-report | //svrl:error", svrl)) {
+                XdmNode n = (XdmNode) item;
+                String rule = attr(n, "id");
+                if (rule == null) rule = n.getNodeName().getLocalName().equals("error") ? "schematron" : "schematron-unnamed";
+                String level = firstNonNull(attr(n, "role"), attr(n, "flag"), attr(n, "severity"));
+                Diagnostic.Severity severity = level != null
+                        && (level.equalsIgnoreCase("warning") || level.equalsIgnoreCase("warn") || level.equalsIgnoreCase("info"))
+                        ? Diagnostic.Severity.WARNING : Diagnostic.Severity.ERROR;
+                XdmValue text = svrlPaths.evaluate("svrl:text", n);
+                String message = Grammar.clean(text.size() > 0 ? text.itemAt(0).getStringValue() : n.getStringValue());
+                int[] at = locate(doc.node(), attr(n, "location"));
+                found.add(new Diagnostic(path, at[0], at[1], severity, message, rule, LAYER));
+            }
+        } catch (SaxonApiException e) {
+            found.add(Diagnostic.error(path, 0, 0, "cannot read the Schematron report: " + Grammar.clean(e.getMessage()), "schematron", LAYER));
+        }
+        return found;
+    }
+
+    /** Line and column of the node an SVRL location path names; 0,0 when it cannot be found. */
+    private int[] locate(XdmNode doc, String location) {
+        if (location == null || location.isEmpty()) return new int[] {0, 0};
+        try {
+            XdmItem node = processor.newXPathCompiler().evaluateSingle(location, doc);
+            if (node instanceof XdmNode x) {
+                if (x.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ATTRIBUTE && x.getParent() != null) x = x.getParent();
+                return new int[] {Math.max(x.getLineNumber(), 0), Math.max(x.getColumnNumber(), 0)};
+            }
+        } catch (SaxonApiException e) {
+            // an unusual location expression: report without position rather than not at all
+        }
+        return new int[] {0, 0};
+    }
+
+    private static String attr(XdmNode n, String name) {
+        return n.getAttributeValue(new QName(name));
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) if (v != null) return v;
+        return null;
+    }
+
+}

@@ -1,0 +1,140 @@
+package org.teiedition.editions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.teiedition.editions.EditionSupport.MINI;
+import static org.teiedition.editions.EditionSupport.MODEL;
+import static org.teiedition.editions.EditionSupport.WITNESS_TEXT;
+import static org.teiedition.editions.EditionSupport.evalXml;
+import static org.teiedition.editions.EditionSupport.render;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The view model itself (xslt/common/model.xsl) on a fixture that uses every mechanism. */
+class ModelTest {
+    static String reading;
+    static String diplomatic;
+    static String authority;
+
+    @BeforeAll
+    static void build() throws Exception {
+        reading = render(MINI, MODEL, null);
+        diplomatic = render(MINI, MODEL, "A");
+        authority = render(MINI, MODEL, "B");
+    }
+
+    private static String text(String model, String xpath) {
+        return evalXml(model, "normalize-space(string-join((" + xpath + ")//text(), ''))");
+    }
+
+    @Test
+    void viewAndCopyText() {
+        assertEquals("reading", evalXml(reading, "/m:edition/@view"));
+        assertEquals("diplomatic", evalXml(diplomatic, "/m:edition/@view"));
+        assertEquals("A", evalXml(diplomatic, "/m:edition/@witness"));
+        assertEquals("A", evalXml(reading, "/m:edition/@copy-text"));
+        assertEquals("en", evalXml(reading, "/m:edition/@lang"));
+    }
+
+    @Test
+    void sicCorrIsCorrectedInTheReadingViewOnly() {
+        String p1 = "//m:block[@id='p1']";
+        assertEquals("I write from Paris about the matter we discussed—it is very urgent now.", text(reading, p1));
+        assertEquals("I write from Paris about the mistake we discussed -- it is now.", text(diplomatic, p1));
+        assertEquals("I write from Paris about the matter we discussed—it is very urgent now.", text(authority, p1));
+    }
+
+    @Test
+    void substAddDelSuppliedGapUnclearAbbr() {
+        assertEquals("sent", evalXml(reading, "string(//m:block[@id='p2'])").replaceAll(".*United Nations (\\w+) .*", "$1"));
+        assertEquals("0", evalXml(reading, "count(//m:inline[@role='deleted'])"));
+        assertEquals("wrote", evalXml(diplomatic, "//m:inline[@role='deleted']"));
+        assertEquals("sent", evalXml(diplomatic, "//m:inline[@role='added']"));
+        assertEquals("short", evalXml(reading, "//m:inline[@role='supplied']"));
+        assertEquals("0", evalXml(diplomatic, "count(//m:inline[@role='supplied'])"));
+        assertEquals("2 words (illegible)", evalXml(reading, "//m:inline[@role='gap']/@desc"));
+        assertEquals("1", evalXml(diplomatic, "count(//m:inline[@role='gap'])"));
+        assertEquals("perhaps", evalXml(diplomatic, "//m:inline[@role='unclear']"));
+        assertEquals("Mon.", evalXml(diplomatic, "//m:inline[@role='abbr']"));
+        assertEquals("true", evalXml(reading, "contains(//m:block[@id='p2'], 'Monday')"));
+    }
+
+    @Test
+    void breaksAndMilestones() {
+        assertEquals("1", evalXml(diplomatic, "count(//m:text//m:break[@type='paragraph'])"));
+        assertEquals("0", evalXml(reading, "count(//m:text//m:break[@type='paragraph'])"));
+        assertEquals("2", evalXml(reading, "//m:break[@type='page']/@n"));
+        assertEquals("1", evalXml(diplomatic, "count(//m:break[@type='line'])"));
+    }
+
+    @Test
+    void paragraphNumbersAndIds() {
+        assertEquals("p1 p2 p3", evalXml(reading, "string-join(//m:text//m:block[@role='p']/@id, ' ')"));
+        assertEquals("1 2 3", evalXml(reading, "string-join(//m:citation/m:para/@n, ' ')"));
+    }
+
+    @Test
+    void commentaryNotesAreNumberedAndTextualNotesJoinTheApparatus() {
+        assertEquals("n1 n2", evalXml(reading, "string-join(//m:notes/m:note/@id, ' ')"));
+        assertEquals("1 3", evalXml(reading, "string-join(//m:notes/m:note/@loc, ' ')"));
+        assertEquals("The matter is the affair of 1899.", evalXml(reading, "//m:note[@id='n1']"));
+        assertEquals("nr1 nr2", evalXml(reading, "string-join(//m:text//m:note-ref/@id, ' ')"));
+        // textual notes are attached to the entries they target, never numbered
+        assertEquals("A omits the words.", evalXml(reading, "//m:entry[@id='a2']/m:note"));
+        assertEquals("A reads \"mistake\".", evalXml(reading, "//m:entry[@id='a1']/m:note"));
+    }
+
+    @Test
+    void apparatusLettersKindsLemmaReadingsAndOmissions() {
+        assertEquals("a b c", evalXml(reading, "string-join(//m:apparatus/m:entry/@letter, ' ')"));
+        assertEquals("sic variant accidental", evalXml(reading, "string-join(//m:apparatus/m:entry/@kind, ' ')"));
+        assertEquals("ar1 ar2 ar3", evalXml(reading, "string-join(//m:text//m:app-ref/@id, ' ')"));
+        assertEquals("a1 a2 a3", evalXml(reading, "string-join(//m:text//m:app-ref/@target, ' ')"));
+        assertEquals("matter|B|mistake|A", evalXml(reading,
+                "string-join(//m:entry[@id='a1']/(m:lemma, m:lemma/@wit, m:reading, m:reading/@wit), '|')"));
+        assertEquals("very urgent", evalXml(reading, "//m:entry[@id='a2']/m:lemma"));
+        assertEquals("true", evalXml(reading, "//m:entry[@id='a2']/m:reading/@om"));
+        assertEquals("A", evalXml(reading, "//m:entry[@id='a2']/m:reading/@wit"));
+        assertEquals("1", evalXml(reading, "//m:entry[@id='a2']/@loc"));
+    }
+
+    @Test
+    void metaAndRegisters() {
+        assertEquals("Letter from Ada Example to Bob Sample, 1 May 1900", evalXml(reading, "//m:meta/m:title"));
+        assertEquals("A B", evalXml(reading, "string-join(//m:meta/m:witness/@siglum, ' ')"));
+        assertEquals("copy-text", evalXml(reading, "//m:meta/m:witness[@id='A']/@role"));
+        assertEquals("letter-0.html", evalXml(reading, "//m:meta/m:prev/@href"));
+        assertEquals("letter-2.html", evalXml(reading, "//m:meta/m:next/@href"));
+        assertEquals("https://creativecommons.org/publicdomain/zero/1.0/", evalXml(reading, "//m:meta/m:licence/@href"));
+        assertEquals("correction normalization", evalXml(reading, "string-join(//m:principles/m:principle/@type, ' ')"));
+        assertEquals("https://www.wikidata.org/entity/Q7259", evalXml(reading, "//m:entry[@id='reg-ada']/m:link/@href"));
+        assertEquals("https://viaf.org/viaf/12345", evalXml(reading, "//m:entry[@id='reg-bob']/m:link/@href"));
+        assertEquals("https://www.geonames.org/2988507", evalXml(reading, "//m:entry[@id='reg-paris']/m:link/@href"));
+        assertEquals("reg-paris", evalXml(reading, "//m:text//m:inline[@role='name'][.='Paris']/@ref"));
+        assertEquals("org", evalXml(reading, "//m:text//m:inline[@role='name'][.='United Nations']/@type"));
+    }
+
+    @Test
+    void letters() throws Exception {
+        // te:letter through a throw-away stylesheet would be overkill: the apparatus of 30 entries shows it
+        StringBuilder apps = new StringBuilder();
+        for (int i = 0; i < 30; i++) apps.append("<app><lem wit=\"#B\">x</lem><rdg wit=\"#A\">y</rdg></app> ");
+        String doc = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text><body><p>" + apps + "</p></body></text></TEI>";
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("letters", ".xml");
+        java.nio.file.Files.writeString(f, doc);
+        String m = render(f, MODEL, null);
+        java.nio.file.Files.delete(f);
+        assertEquals("d z aa ab ac", evalXml(m, "string-join(//m:entry[position() = (4, 26, 27, 28, 29)]/@letter, ' ')"));
+    }
+
+    @Test
+    void witnessTextOutput() throws Exception {
+        assertEquals("Dear Bob,\n\nI write from Paris about the mistake we discussed -- it is now.\n\n"
+                + "The United Nations sent a note on Mon.; […] and perhaps more.\n\nYours truely,\n\nAda\n",
+                render(MINI, WITNESS_TEXT, "A"));
+        assertEquals(render(MINI, WITNESS_TEXT, "A"), render(MINI, WITNESS_TEXT, null), "default: the copy-text");
+        assertEquals("Dear Bob,\n\nI write from Paris about the matter we discussed—it is very urgent now.\n\n"
+                + "The United Nations sent a note on Monday; […] and perhaps more.\n\nYours truly,\n\nAda\n",
+                render(MINI, WITNESS_TEXT, "B"));
+    }
+}

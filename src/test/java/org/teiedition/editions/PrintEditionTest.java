@@ -1,0 +1,267 @@
+package org.teiedition.editions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XPathCompiler;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teiedition.transform.Xslt;
+import org.teiedition.xml.SourceDocument;
+
+class PrintEditionTest {
+    static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
+    static final Path CORPORA = Path.of("../shared/corpora");
+    /** Main text is 10.5pt; footnotes are 8–8.5pt, markers 70% of their context, margin numbers 8.5pt. */
+    static final float MAIN_TEXT_SIZE = 10.5f;
+
+    static Xslt xslt;
+    static EditionRenderer renderer;
+    static byte[] pdf;
+    static List<String> warnings = new ArrayList<>();
+
+    @BeforeAll
+    static void build() throws Exception {
+        xslt = new Xslt();
+        renderer = new EditionRenderer(xslt);
+        pdf = render(LETTER, warnings);
+    }
+
+    static byte[] render(Path file, List<String> warn) throws Exception {
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), file);
+        return renderer.render(doc, Editions.PRINT, null, warn::add);
+    }
+
+    /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
+    static String flat(String s) {
+        // FOP sets DejaVu's ligatures (ﬁ, ﬀ...); text extraction returns the ligature characters
+        s = s.replace("\uFB00", "ff").replace("\uFB01", "fi").replace("\uFB02", "fl").replace("\uFB03", "ffi").replace("\uFB04", "ffl");
+        return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
+    }
+
+    /** The text of a page set in the main text size: the edited text without footnotes, markers or § numbers. */
+    static String mainText(PDDocument d, int fromPage, int toPage) throws IOException {
+        StringBuilder main = new StringBuilder();
+        PDFTextStripper s = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                for (TextPosition p : positions) {
+                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? p.getUnicode() : " ");
+                }
+                main.append(' ');
+            }
+        };
+        s.setStartPage(fromPage);
+        s.setEndPage(toPage);
+        s.getText(d);
+        return flat(main.toString());
+    }
+
+    static String pageText(PDDocument d, int page) throws IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setStartPage(page);
+        s.setEndPage(page);
+        return flat(s.getText(d));
+    }
+
+    @Test
+    void mainTextHasTheCorrectionAndNotTheSicReading() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            String main = mainText(d, 1, 2);
+            assertTrue(main.contains("would surely lead to an intensification of the Cuban crisis and a grave risk to the peace of the world"), main);
+            assertFalse(main.contains("would surely lead to the peace of the world"), main);
+            assertTrue(main.contains("along the lines in this letter and in your letter of October 26th"), main);
+            // the sic reading appears once in the whole PDF: quoted in textual note h, never as text
+            String all = flat(new PDFTextStripper().getText(d));
+            assertEquals(1, count(all, "would surely lead to the peace of the world"), all);
+            assertTrue(all.contains("“would surely lead to the peace of the world”"), all);
+        }
+    }
+
+    @Test
+    void omissionEntryIsOnTheMarkersPageWithLemmaAndOm() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            // the omission (the 13-word lemma "an intensification ... to") is entry h, marker after "risk to" in §4
+            int marker = -1;
+            int entry = -1;
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                String t = pageText(d, p);
+                if (t.contains("a grave risk toh the peace")) marker = p;
+                if (t.contains("h an … to ] FRUS; om. DH")) entry = p;
+            }
+            assertTrue(marker > 0, "marker h found");
+            assertEquals(marker, entry, "apparatus entry h on the page of its marker");
+            // the two series are blocks: on page 2 all apparatus entries come before the commentary notes
+            String p2 = pageText(d, 2);
+            assertTrue(p2.indexOf("k om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
+            assertTrue(p2.indexOf("d 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k om. DH"), p2);
+        }
+    }
+
+    @Test
+    void everyFootnoteEntryIsOnItsMarkersPage() throws Exception {
+        // FOP's intermediate format records the page of every id: markers ar1/nr1, entries a1/n1
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
+        List<String> ignore = new ArrayList<>();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.fop.apps.Fop fop = new PdfRenderer().newFop(org.apache.fop.apps.MimeConstants.MIME_FOP_IF, out,
+                EditionRenderer.creationDate(doc), ignore::add);
+        net.sf.saxon.s9api.Xslt30Transformer t = xslt.get(Editions.PRINT.stylesheet()).load30();
+        t.setGlobalContextItem(doc.node());
+        t.applyTemplates(doc.node(), new net.sf.saxon.s9api.SAXDestination(fop.getDefaultHandler()));
+        FootnotePages pages = FootnotePages.parse(out.toByteArray());
+        assertEquals(18, pages.markerPages().size(), pages.markerPages().toString()); // 11 apparatus + 7 notes
+        assertTrue(pages.entriesOnMarkerPages(), "one footnote per marker: each entry on its marker's page");
+    }
+
+    @Test
+    void allFontsEmbeddedAndNoMissingGlyphs() throws Exception {
+        assertEquals(List.of(), warnings.stream().filter(w -> w.contains("Glyph") || w.contains("font")).toList());
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            int fonts = 0;
+            for (PDPage page : d.getPages()) {
+                PDResources r = page.getResources();
+                for (var name : r.getFontNames()) {
+                    PDFont f = r.getFont(name);
+                    assertTrue(f.isEmbedded(), f.getName() + " is embedded");
+                    assertTrue(f.getName().contains("DejaVu"), f.getName());
+                    fonts++;
+                }
+            }
+            assertTrue(fonts > 0);
+        }
+    }
+
+    @Test
+    void pageCountFollowsTheLayout() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            // Page 1: heading block, salutation, §1–§2 with the footnotes of their markers (a–c, 1–5).
+            // Page 2: §3–§4 and the signature with footnotes d–k, 6–7 (they take the lower half of the page).
+            // The back matter starts on a new page (break-before): witnesses and editorial principles fill
+            // page 3, the registers follow on page 4. So 4 pages; the letter is pages 1–2.
+            assertEquals(4, d.getNumberOfPages());
+            assertTrue(pageText(d, 2).contains("John F. Kennedyk"), "signature on page 2");
+            assertTrue(pageText(d, 3).startsWith("John F. Kennedy to Nikita S. Khrushchev, 27 October 1962 3 Witnesses"));
+            assertTrue(pageText(d, 4).contains("Registers"));
+        }
+    }
+
+    @Test
+    void twoBuildsAreByteIdentical() throws Exception {
+        assertArrayEquals(pdf, render(LETTER, new ArrayList<>()));
+    }
+
+    @Test
+    void marginParagraphNumbersFollowTheModel() throws Exception {
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
+        XPathCompiler xp = xslt.processor().newXPathCompiler();
+        xp.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
+        // the model numbers every p of text/body not inside a note (conventions, rule 5)
+        int paragraphs = Integer.parseInt(xp.evaluateSingle("count(//tei:text//tei:body//tei:p[not(ancestor::tei:note)])",
+                doc.node()).getStringValue());
+        assertEquals(4, paragraphs);
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            String text = flat(new PDFTextStripper().getText(d));
+            // § numbers are set at the start of a line in the left margin: "§1 I have read", in order
+            Matcher m = Pattern.compile("§(\\d+) [A-Z]").matcher(mainLetter(text));
+            List<Integer> found = new ArrayList<>();
+            while (m.find()) found.add(Integer.parseInt(m.group(1)));
+            assertEquals(List.of(1, 2, 3, 4), found);
+            assertTrue(text.contains("§1 I have read your letter"), text);
+            assertTrue(text.contains("§4 But the first ingredient"), text);
+        }
+    }
+
+    /** The letter part of the text (before the back matter). */
+    static String mainLetter(String text) {
+        int back = text.indexOf("Witnesses DH");
+        return back < 0 ? text : text.substring(0, back);
+    }
+
+    @Test
+    void bookmarksMetadataAndTagging() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            List<String> titles = new ArrayList<>();
+            for (PDOutlineItem i : d.getDocumentCatalog().getDocumentOutline().children()) titles.add(i.getTitle());
+            assertEquals(List.of("Letter", "Witnesses", "Editorial principles", "Registers"), titles);
+            var info = d.getDocumentInformation();
+            assertEquals("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962", info.getTitle());
+            assertEquals("John F. Kennedy", info.getAuthor());
+            assertTrue(info.getSubject().startsWith("Critical edition of the letter John F. Kennedy to Nikita S. Khrushchev"), info.getSubject());
+            assertEquals("en", d.getDocumentCatalog().getLanguage());
+            assertNotNull(d.getDocumentCatalog().getStructureTreeRoot(), "tagged PDF");
+            assertTrue(d.getDocumentCatalog().getMarkInfo().isMarked(), "MarkInfo /Marked true");
+            String xmp = new String(d.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
+        }
+    }
+
+    @Test
+    void everyCorpusSampleRenders() throws Exception {
+        assumeTrue(Files.isDirectory(CORPORA), "../shared/corpora is absent: corpus check skipped");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(CORPORA)) {
+            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        assumeTrue(!files.isEmpty(), "no corpus samples");
+        List<String> failures = new ArrayList<>();
+        for (Path f : files) {
+            List<String> warn = new ArrayList<>();
+            try {
+                byte[] b = render(f, warn);
+                try (PDDocument d = Loader.loadPDF(b)) {
+                    if (d.getNumberOfPages() < 1) failures.add(f + ": no pages");
+                    for (PDPage page : d.getPages()) {
+                        for (var name : page.getResources().getFontNames()) {
+                            if (!page.getResources().getFont(name).isEmbedded()) failures.add(f + ": font not embedded");
+                        }
+                    }
+                }
+                warn.stream().filter(w -> w.contains("Glyph")).forEach(w -> failures.add(f + ": " + w));
+            } catch (Exception e) {
+                failures.add(f + ": " + e);
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void firstPageImage() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            var image = new PDFRenderer(d).renderImageWithDPI(0, 110);
+            Path png = Path.of("target/print-page1.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(image, "png", png.toFile());
+            assertEquals(Math.round(210 / 25.4 * 110), image.getWidth(), 1); // A4 width at 110 dpi
+        }
+    }
+
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
+    }
+}

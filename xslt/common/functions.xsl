@@ -1,0 +1,176 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared function library (prefix te). Every stylesheet that needs to know "which reading does witness W
+  have", "which number/letter does this note get" or "is this link safe" imports this module, so the
+  rules of notes/conventions.md are written once.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:te="https://teiedition.org/ns/functions"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- ===== witnesses ===== -->
+
+  <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef: "#A #B" -> ("A", "B"). -->
+  <xsl:function name="te:sigla" as="xs:string*">
+    <xsl:param name="pointers" as="attribute()*"/>
+    <xsl:sequence select="for $t in $pointers ! tokenize(normalize-space(.), ' ') return replace($t, '^#', '')"/>
+  </xsl:function>
+
+  <!-- The sigla a reading (lem, rdg, corr, sic, reg...) is attested by: @wit, else @source. -->
+  <xsl:function name="te:witness-of" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="te:sigla(($reading/@wit, $reading/@source)[1])"/>
+  </xsl:function>
+
+  <!-- All declared witnesses of the document of $node. -->
+  <xsl:function name="te:witnesses" as="element(tei:witness)*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)//tei:teiHeader//tei:listWit//tei:witness[@xml:id]"/>
+  </xsl:function>
+
+  <!-- The siglum of the copy-text: the witness whose @ana names #copy-text, else the first witness.
+       A document that declares no witnesses has one implicit witness, called "copy-text". -->
+  <xsl:function name="te:copy-text" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="wits" select="te:witnesses($node)"/>
+    <xsl:sequence select="(($wits[te:sigla(@ana) = 'copy-text'], $wits)[1]/@xml:id/string(), 'copy-text')[1]"/>
+  </xsl:function>
+
+  <!-- The siglum shown to readers: abbr[@type='siglum'], else @n, else the xml:id. -->
+  <xsl:function name="te:siglum-label" as="xs:string">
+    <xsl:param name="witness" as="element(tei:witness)"/>
+    <xsl:sequence select="normalize-space(($witness/tei:abbr[@type = 'siglum'], $witness/@n, $witness/@xml:id)[1])"/>
+  </xsl:function>
+
+  <!-- ===== the readings of a view ===== -->
+
+  <!-- The lem/rdg that witness $w reads in an app; $w empty = the reading (edited) view: the lem,
+       or without lem the first rdg. A witness not named in the app agrees with the lemma. -->
+  <xsl:function name="te:reading-for" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:param name="w" as="xs:string?"/>
+    <xsl:variable name="readings" select="$app/(tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg))"/>
+    <xsl:variable name="lemma" select="($readings[self::tei:lem], $readings[self::tei:rdg])[1]"/>
+    <xsl:sequence select="if (empty($w)) then $lemma
+                          else ($readings[te:witness-of(.) = $w], $lemma)[1]"/>
+  </xsl:function>
+
+  <!-- The child of a choice that the view shows. A child whose @wit/@source names $w wins; the
+       copy-text reads the "as transmitted" side (sic, orig, abbr), every other witness and the
+       reading view read the edited side (corr, reg, expan). -->
+  <xsl:function name="te:choice-for" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:param name="w" as="xs:string?"/>
+    <xsl:variable name="kids" select="$choice/*"/>
+    <xsl:variable name="edited" select="($kids[self::tei:corr], $kids[self::tei:reg], $kids[self::tei:expan], $kids[self::tei:seg], $kids)[1]"/>
+    <xsl:variable name="transmitted" select="($kids[self::tei:sic], $kids[self::tei:orig], $kids[self::tei:abbr], $kids)[1]"/>
+    <xsl:sequence select="if (empty($w)) then $edited
+                          else ($kids[te:witness-of(.) = $w],
+                                if ($w = te:copy-text($choice)) then $transmitted else $edited)[1]"/>
+  </xsl:function>
+
+  <!-- ===== apparatus and notes ===== -->
+
+  <!-- An apparatus entry: an app with readings, a sic/corr choice, or a textual note that is not
+       attached to one of those. -->
+  <xsl:function name="te:is-entry" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::tei:app and exists($e/(tei:lem | tei:rdg | tei:rdgGrp)))
+                          or ($e/self::tei:choice and exists($e/(tei:sic | tei:corr)))
+                          or ($e/self::tei:note and te:note-kind($e) = 'textual' and empty(te:note-host($e)))"/>
+  </xsl:function>
+
+  <!-- textual | commentary | inline (a note that is the content of a reading-less app, as in EpiDoc listApp). -->
+  <xsl:function name="te:note-kind" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/parent::tei:app[empty(tei:lem | tei:rdg | tei:rdgGrp)]) then 'inline'
+                          else if ($note/@type = 'textual') then 'textual' else 'commentary'"/>
+  </xsl:function>
+
+  <!-- The apparatus entry (app or sic/corr choice) a textual note is attached to: the element its
+       @target names, else (no @target) the element right before it. -->
+  <xsl:function name="te:note-host" as="element()?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="ids" select="te:sigla($note/@target)"/>
+    <xsl:variable name="cand" select="if (exists($ids))
+        then (for $id in $ids return root($note)//*[@xml:id = $id])
+        else $note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::element()]"/>
+    <xsl:sequence select="$cand[(self::tei:app and exists(tei:lem | tei:rdg | tei:rdgGrp))
+                                or (self::tei:choice and exists(tei:sic | tei:corr))][1]"/>
+  </xsl:function>
+
+  <!-- Apparatus letters: 1 -> a ... 26 -> z, 27 -> aa, 28 -> ab ... (bijective base 26). -->
+  <xsl:function name="te:letter" as="xs:string" visibility="public">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n le 0) then ''
+                          else te:letter(($n - 1) idiv 26) || codepoints-to-string(97 + ($n - 1) mod 26)"/>
+  </xsl:function>
+
+  <!-- A long lemma is cited as "first … last" (more than $max words). -->
+  <xsl:function name="te:short-lemma" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
+    <xsl:sequence select="if (count($words) le 4) then string-join($words, ' ')
+                          else $words[1] || ' … ' || $words[last()]"/>
+  </xsl:function>
+
+  <!-- ===== links ===== -->
+
+  <!-- The one gate for every link that comes from the source (@target, @ref, @url, @facs...):
+       http, https, relative and fragment URLs pass; any other scheme (javascript:, data:, vbscript:,
+       file:...) gives the empty sequence. Whitespace and control characters are removed first,
+       because browsers ignore them inside a scheme ("java&#9;script:"). -->
+  <xsl:function name="te:safe-href" as="xs:string?" visibility="public">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="replace(string($url), '[\s\p{Cc}\p{Cf}]', '')"/>
+    <xsl:sequence select="if ($u = '') then ()
+        else if (matches($u, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
+          then (if (matches($u, '^https?://', 'i')) then $u else ())
+        else if (starts-with($u, '\\') or starts-with($u, '/\')) then ()
+        else $u"/>
+  </xsl:function>
+
+  <!-- The URL of an authority record from an idno (bare identifier or full URL). -->
+  <xsl:function name="te:authority-url" as="xs:string?">
+    <xsl:param name="idno" as="element(tei:idno)"/>
+    <xsl:variable name="v" select="normalize-space($idno)"/>
+    <xsl:variable name="type" select="lower-case(($idno/@subtype[$idno/@type = ('URL', 'url', 'uri', 'URI')], $idno/@type, '')[1])"/>
+    <xsl:sequence select="te:safe-href(
+        if (matches($v, '^https?://')) then $v
+        else if ($v = '') then ()
+        else if ($type = 'wikidata') then 'https://www.wikidata.org/entity/' || $v
+        else if ($type = 'viaf') then 'https://viaf.org/viaf/' || $v
+        else if ($type = 'geonames') then 'https://www.geonames.org/' || $v
+        else if ($type = 'gnd') then 'https://d-nb.info/gnd/' || $v
+        else ())"/>
+  </xsl:function>
+
+  <!-- A label for an authority link: Wikidata, VIAF, GeoNames, GND, or the host name. -->
+  <xsl:function name="te:authority-label" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="host" select="replace($url, '^https?://(www\.)?([^/]+).*$', '$2')"/>
+    <xsl:sequence select="(map{'wikidata.org': 'Wikidata', 'viaf.org': 'VIAF', 'geonames.org': 'GeoNames', 'd-nb.info': 'GND'}($host), $host)[1]"/>
+  </xsl:function>
+
+  <!-- Fixed list of @rend values that become classes; anything else is dropped (no source styling). -->
+  <xsl:variable name="te:rend-classes" as="xs:string+" select="('italic', 'bold', 'underline', 'superscript',
+      'subscript', 'smallcaps', 'small-caps', 'strikethrough', 'spaced', 'caps', 'uppercase', 'strong', 'tall',
+      'ligature', 'left', 'right', 'center', 'centre', 'indent', 'latintype', 'antiqua', 'overline', 'large', 'small')"/>
+
+  <xsl:function name="te:rend-classes" as="xs:string?">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:variable name="known" select="tokenize(lower-case(normalize-space($rend)), '[\s,;()]+')[. = $te:rend-classes]"/>
+    <xsl:sequence select="if (exists($known)) then string-join(distinct-values($known), ' ') else ()"/>
+  </xsl:function>
+
+  <!-- A language tag safe for HTML lang (BCP 47 shape), else empty. -->
+  <xsl:function name="te:lang" as="xs:string?">
+    <xsl:param name="l" as="xs:string?"/>
+    <xsl:sequence select="$l[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$')]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,604 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The shared text model: TEI -> a small view model (namespace m, documented in xslt/README.md).
+  Every decision about what a view shows (choice, app, subst, add/del, supplied, gap, unclear,
+  numbering, ids, name lookup) is made here, once. Editions import this module, call
+  te:model(/, $witness) and only render the result.
+
+  $witness: empty = the reading (edited) view; a siglum = the diplomatic view of that witness.
+  Run on its own, this stylesheet writes the model of the source document (useful for debugging).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:te="https://teiedition.org/ns/functions"
+    xmlns:m="https://teiedition.org/ns/model"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="functions.xsl"/>
+
+  <xsl:param name="witness" as="xs:string?"/>
+
+  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
+
+  <!-- Standalone use: the model of the document for $witness. -->
+  <xsl:mode on-no-match="fail"/>
+  <xsl:template match="/">
+    <xsl:sequence select="te:model(., $witness)"/>
+  </xsl:template>
+
+  <!-- TEI text -> model behaviours. Elements without a rule fall back to their content (text kept). -->
+  <xsl:mode name="m:text" on-no-match="text-only-copy"/>
+  <!-- the header parts shown as meta -->
+  <xsl:mode name="m:meta" on-no-match="text-only-copy"/>
+
+  <!-- ================================================================== -->
+  <!-- Entry point                                                        -->
+  <!-- ================================================================== -->
+
+  <xsl:function name="te:model" as="document-node()">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="witness" as="xs:string?"/>
+    <xsl:variable name="w" select="$witness[normalize-space()] ! normalize-space()"/>
+    <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
+    <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
+    <xsl:variable name="notes" select="$scope//tei:note[te:note-kind(.) = 'commentary']"/>
+    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="regs" select="te:register-items($doc)"/>
+    <xsl:variable name="idx" as="map(*)" select="map{
+        'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
+        'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
+        'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
+        'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r)))}"/>
+    <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
+    <xsl:document>
+      <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
+                 lang="{(te:lang(($tei/@xml:lang, $scope/@xml:lang, $doc//tei:langUsage/tei:language/@ident)[1]), 'en')[1]}">
+        <xsl:if test="exists($w)"><xsl:attribute name="witness" select="$w"/></xsl:if>
+        <xsl:apply-templates select="$doc" mode="m:meta">
+          <xsl:with-param name="w" select="$w" tunnel="yes"/>
+          <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+        </xsl:apply-templates>
+        <m:text>
+          <xsl:apply-templates select="$scope/(tei:front | tei:body | tei:back | tei:group)" mode="m:text">
+            <xsl:with-param name="w" select="$w" tunnel="yes"/>
+            <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+          </xsl:apply-templates>
+        </m:text>
+        <m:notes>
+          <xsl:for-each select="$notes">
+            <m:note id="n{position()}" n="{position()}" ref="nr{position()}">
+              <xsl:call-template name="te:loc"><xsl:with-param name="idx" select="$idx" tunnel="yes"/></xsl:call-template>
+              <xsl:apply-templates mode="m:text">
+                <xsl:with-param name="w" select="$w" tunnel="yes"/>
+                <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+              </xsl:apply-templates>
+            </m:note>
+          </xsl:for-each>
+        </m:notes>
+        <m:apparatus>
+          <xsl:for-each select="$entries">
+            <xsl:apply-templates select="." mode="m:entry">
+              <xsl:with-param name="i" select="position()"/>
+              <xsl:with-param name="w" select="$w" tunnel="yes"/>
+              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </m:apparatus>
+        <m:registers>
+          <xsl:for-each-group select="$regs" group-by="local-name()">
+            <m:register type="{current-grouping-key() ! (if (. = 'personGrp') then 'person' else .)}">
+              <xsl:apply-templates select="current-group()" mode="m:register"/>
+            </m:register>
+          </xsl:for-each-group>
+        </m:registers>
+        <m:citation>
+          <xsl:for-each select="$paras">
+            <m:para n="{position()}" id="p{position()}"/>
+          </xsl:for-each>
+        </m:citation>
+      </m:edition>
+    </xsl:document>
+  </xsl:function>
+
+  <!-- The person/place/org entries of the document's registers (standOff, back, header lists). -->
+  <xsl:function name="te:register-items" as="element()*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc//(tei:person | tei:personGrp | tei:place | tei:org)[@xml:id]
+                          [not(ancestor::tei:body or ancestor::tei:front)]"/>
+  </xsl:function>
+
+  <!-- §-location of the context node: the number of its citable paragraph. -->
+  <xsl:template name="te:loc">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="p" select="ancestor-or-self::tei:p[map:contains($idx?para, generate-id(.))][1]"/>
+    <xsl:if test="$p"><xsl:attribute name="loc" select="$idx?para(generate-id($p))"/></xsl:if>
+  </xsl:template>
+
+  <!-- Common attributes: language and the known @rend values (as class names). -->
+  <xsl:template name="te:attrs">
+    <xsl:variable name="rend" select="te:rend-classes(@rend)"/>
+    <xsl:if test="exists($rend)"><xsl:attribute name="rend" select="$rend"/></xsl:if>
+    <xsl:variable name="lang" select="te:lang(@xml:lang)"/>
+    <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+  </xsl:template>
+
+  <!-- Whether a pb/lb/cb/milestone applies to the view: no @edRef/@ed = all views; otherwise the
+       diplomatic view of a named witness, or the reading view when it names the authoritative witness. -->
+  <xsl:function name="te:break-in-view" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="w" as="xs:string?"/>
+    <xsl:variable name="eds" select="te:sigla(($e/@edRef, $e/@ed)[1])"/>
+    <xsl:sequence select="empty($eds)
+        or (exists($w) and $eds = $w)
+        or (empty($w) and $eds = te:witnesses($e)[te:sigla(@ana) = 'authoritative']/@xml:id)"/>
+  </xsl:function>
+
+  <!-- ================================================================== -->
+  <!-- meta                                                               -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="/" mode="m:meta">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:variable name="h" select="(tei:TEI/tei:teiHeader, //tei:teiHeader)[1]"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <m:meta>
+      <m:title>{normalize-space(($fd/tei:titleStmt/tei:title[@type = 'main'], $fd/tei:titleStmt/tei:title, 'Untitled document')[1])}</m:title>
+      <xsl:for-each select="$fd/tei:titleStmt/(tei:editor | tei:respStmt[tei:resp])">
+        <m:editor>{normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))}</m:editor>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:publicationStmt">
+        <m:publication>
+          <xsl:for-each select="(tei:publisher | tei:authority | tei:distributor)[1]"><xsl:attribute name="publisher" select="normalize-space()"/></xsl:for-each>
+          <xsl:for-each select="tei:date[1]"><xsl:attribute name="date" select="normalize-space()"/></xsl:for-each>
+        </m:publication>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc[1]/tei:correspAction">
+        <m:action type="{(@type, 'sent')[1]}">
+          <xsl:for-each select="tei:persName | tei:orgName | tei:name | tei:roleName">
+            <m:correspondent><xsl:call-template name="te:name-ref"/>{normalize-space()}</m:correspondent>
+          </xsl:for-each>
+          <xsl:for-each select="tei:placeName | tei:settlement">
+            <m:place><xsl:call-template name="te:name-ref"/>{normalize-space()}</m:place>
+          </xsl:for-each>
+          <xsl:for-each select="tei:date">
+            <m:date>
+              <xsl:for-each select="(@when, @notBefore, @from)[1]"><xsl:attribute name="when" select="."/></xsl:for-each>
+              <xsl:value-of select="normalize-space((.[normalize-space()], @when, @notBefore)[1])"/>
+            </m:date>
+          </xsl:for-each>
+        </m:action>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:profileDesc/tei:correspDesc[1]/tei:correspContext/(tei:ref | tei:ptr)">
+        <xsl:variable name="dir" select="if (@type = ('prev', 'previous') or contains(@subtype, 'previous')) then 'prev'
+                                         else if (@type = 'next' or contains(@subtype, 'next')) then 'next' else ()"/>
+        <xsl:if test="exists($dir) and not(preceding-sibling::*[(@type, @subtype) = (current()/@type, current()/@subtype)][@target = current()/@target])">
+          <xsl:element name="m:{$dir}">
+            <xsl:for-each select="te:safe-href(@target)"><xsl:attribute name="href" select="."/></xsl:for-each>
+            <xsl:value-of select="normalize-space((.[normalize-space()], @target)[1])"/>
+          </xsl:element>
+        </xsl:if>
+      </xsl:for-each>
+      <xsl:for-each select="te:witnesses(.)">
+        <m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}">
+          <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
+          <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
+          <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
+          <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
+        </m:witness>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:encodingDesc/tei:editorialDecl">
+        <m:principles>
+          <xsl:for-each select="*">
+            <m:principle type="{local-name()}">
+              <xsl:apply-templates select="if (tei:p) then node() else ." mode="m:text"/>
+            </m:principle>
+          </xsl:for-each>
+        </m:principles>
+      </xsl:for-each>
+      <xsl:for-each select="($fd/tei:publicationStmt/tei:availability)[1]">
+        <m:licence>
+          <xsl:for-each select="(tei:licence/@target ! te:safe-href(.))[1]"><xsl:attribute name="href" select="."/></xsl:for-each>
+          <xsl:value-of select="normalize-space()"/>
+        </m:licence>
+      </xsl:for-each>
+    </m:meta>
+  </xsl:template>
+
+  <!-- ref / href attributes of a name: a register entry of this document, or a safe external URL. -->
+  <xsl:template name="te:name-ref">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="keys" select="te:sigla((@ref, @key, @corresp)[1])"/>
+    <xsl:variable name="local" select="$keys[map:contains($idx?reg, .)][1]"/>
+    <xsl:variable name="url" select="($keys ! te:safe-href(.))[matches(., '^https?://')][1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($local)">
+        <xsl:attribute name="ref" select="'reg-' || $local"/>
+        <xsl:attribute name="type" select="$idx?reg($local) ! (if (. = 'personGrp') then 'person' else .)"/>
+      </xsl:when>
+      <xsl:when test="exists($url)"><xsl:attribute name="href" select="$url"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- registers                                                          -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="*" mode="m:register">
+    <xsl:variable name="name" select="(tei:persName[@type = 'pref'], tei:placeName[@type = 'pref'], tei:persName, tei:placeName,
+                                       tei:orgName, tei:name, tei:settlement, tei:country)[1]"/>
+    <m:entry id="reg-{@xml:id}">
+      <m:label>{(string-join($name//text()[normalize-space()] ! normalize-space(), ' ')[. != ''], string(@xml:id))[1]}</m:label>
+      <xsl:variable name="life" select="(tei:birth, tei:death) ! normalize-space((tei:date/@when, tei:date, @when, .)[1])"/>
+      <xsl:if test="exists($life[. != ''])"><m:desc>{string-join($life, ' – ')}</m:desc></xsl:if>
+      <xsl:for-each-group select="(tei:idno ! te:authority-url(.),
+                                   ($name/@ref, @sameAs) ! tokenize(.) ! te:safe-href(.)[matches(., '^https?://')])" group-by=".">
+        <m:link href="{current-grouping-key()}">{te:authority-label(current-grouping-key())}</m:link>
+      </xsl:for-each-group>
+    </m:entry>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- apparatus entries                                                  -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="tei:app" mode="m:entry">
+    <xsl:param name="i" as="xs:integer"/>
+    <xsl:variable name="readings" select="tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)"/>
+    <xsl:variable name="lemma" select="te:reading-for(., ())"/>
+    <m:entry id="a{$i}" letter="{te:letter($i)}" ref="ar{$i}" kind="{if (@type = 'accidental') then 'accidental' else 'variant'}">
+      <xsl:call-template name="te:loc"/>
+      <xsl:apply-templates select="$lemma" mode="m:reading"><xsl:with-param name="name" select="'m:lemma'"/></xsl:apply-templates>
+      <xsl:apply-templates select="$readings except $lemma" mode="m:reading"/>
+      <xsl:call-template name="te:attached-notes"/>
+    </m:entry>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="m:entry">
+    <xsl:param name="i" as="xs:integer"/>
+    <m:entry id="a{$i}" letter="{te:letter($i)}" ref="ar{$i}" kind="sic">
+      <xsl:call-template name="te:loc"/>
+      <xsl:apply-templates select="(tei:corr)[1]" mode="m:reading"><xsl:with-param name="name" select="'m:lemma'"/></xsl:apply-templates>
+      <xsl:apply-templates select="tei:sic" mode="m:reading">
+        <xsl:with-param name="wit" select="if (exists(te:witness-of(tei:sic[1]))) then () else te:copy-text(.)"/>
+      </xsl:apply-templates>
+      <xsl:call-template name="te:attached-notes"/>
+    </m:entry>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="m:entry">
+    <xsl:param name="i" as="xs:integer"/>
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <m:entry id="a{$i}" letter="{te:letter($i)}" ref="ar{$i}" kind="textual-note">
+      <xsl:call-template name="te:loc"/>
+      <m:note><xsl:apply-templates mode="m:text"/></m:note>
+    </m:entry>
+  </xsl:template>
+
+  <!-- Textual notes attached to this entry (by @target or by position). -->
+  <xsl:template name="te:attached-notes">
+    <xsl:variable name="e" select="."/>
+    <xsl:variable name="cands" select="(//tei:note[@type = 'textual'][te:sigla(@target) = current()/@xml:id],
+                                        following-sibling::*[1][self::tei:note][@type = 'textual'][empty(@target)])"/>
+    <xsl:for-each select="$cands[te:note-host(.) is $e]">
+      <m:note>
+        <xsl:for-each select="te:sigla(@resp)"><xsl:attribute name="resp" select="."/></xsl:for-each>
+        <xsl:apply-templates mode="m:text"/>
+      </m:note>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A lemma or reading: the witnesses' sigla, the text (a long lemma as "first … last"), om. when empty. -->
+  <xsl:template match="*" mode="m:reading">
+    <xsl:param name="name" as="xs:string" select="'m:reading'"/>
+    <xsl:param name="wit" as="xs:string*" select="()"/>
+    <xsl:variable name="sigla" select="(te:witness-of(.), $wit)"/>
+    <xsl:variable name="content" as="node()*">
+      <xsl:apply-templates mode="m:text">
+        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else ($sigla[1], te:copy-text(.))[1]" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="text" select="normalize-space(string-join($content ! string(), ''))"/>
+    <xsl:element name="{$name}">
+      <xsl:if test="exists($sigla)">
+        <xsl:attribute name="wit" select="$sigla ! (te:witnesses(current())[@xml:id = current()] ! te:siglum-label(.), .)[1]"/>
+      </xsl:if>
+      <xsl:if test="$text = '' and empty($content//self::m:inline[@role = 'gap'])"><xsl:attribute name="om">true</xsl:attribute></xsl:if>
+      <xsl:if test="$name = 'm:lemma' and te:short-lemma($text) ne $text"><xsl:attribute name="full" select="$text"/></xsl:if>
+      <xsl:value-of select="if ($name = 'm:lemma') then te:short-lemma($text) else $text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- text: blocks                                                       -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="tei:teiHeader | tei:standOff | tei:facsimile | tei:sourceDoc" mode="m:text"/>
+  <!-- Register lists in back are rendered as registers, not as text. -->
+  <xsl:template match="tei:back/(tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listRelation)
+                       | tei:back/tei:div[tei:listPerson | tei:listPlace | tei:listOrg][not(tei:p)]" mode="m:text"/>
+  <xsl:template match="tei:figDesc | tei:handShift | tei:join | tei:anchor | tei:index | tei:interp | tei:interpGrp
+                       | tei:link | tei:linkGrp | tei:span | tei:spanGrp | tei:fs | tei:alt | tei:altGrp" mode="m:text"/>
+  <xsl:template match="comment() | processing-instruction()" mode="m:text m:meta"/>
+
+  <xsl:template match="tei:front | tei:body | tei:back | tei:group | tei:text | tei:floatingText" mode="m:text">
+    <m:block role="{local-name()}"><xsl:call-template name="te:attrs"/><xsl:apply-templates mode="m:text"/></m:block>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="m:text">
+    <m:block role="div">
+      <xsl:for-each select="@type[matches(., '^[A-Za-z][A-Za-z0-9_-]*$')]"><xsl:attribute name="type" select="."/></xsl:for-each>
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+
+  <xsl:template match="tei:p" mode="m:text">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="n" select="$idx?para(generate-id(.))"/>
+    <m:block role="p">
+      <xsl:if test="exists($n)"><xsl:attribute name="n" select="$n"/><xsl:attribute name="id" select="'p' || $n"/></xsl:if>
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+
+  <xsl:template match="tei:head | tei:opener | tei:closer | tei:salute | tei:dateline | tei:signed | tei:postscript
+                       | tei:ab | tei:lg | tei:l | tei:table | tei:row | tei:cell | tei:figure | tei:byline | tei:trailer
+                       | tei:argument | tei:epigraph | tei:sp | tei:speaker | tei:address | tei:addrLine | tei:docTitle
+                       | tei:titlePage | tei:titlePart | tei:docAuthor | tei:docImprint | tei:castList | tei:listBibl
+                       | tei:listApp | tei:listWit | tei:stage[not(ancestor::tei:p)] | tei:fw
+                       | tei:quote[tei:p | tei:lg | tei:l | tei:ab] | tei:cit[tei:quote/(tei:p | tei:lg | tei:l)]
+                       | tei:q[tei:p | tei:lg] | tei:bibl[parent::tei:listBibl]" mode="m:text">
+    <m:block role="{if (self::tei:cit or self::tei:q) then 'quote' else if (self::tei:listBibl or self::tei:listApp or self::tei:listWit) then 'list'
+                    else if (self::tei:bibl) then 'item' else local-name()}">
+      <xsl:for-each select="@n[self::attribute()][parent::tei:l | parent::tei:lg]"><xsl:attribute name="n" select="."/></xsl:for-each>
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+
+  <!-- Forme work (running heads, catchwords) belongs to the document, not the text. -->
+  <xsl:template match="tei:fw" mode="m:text" priority="2">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="exists($w)"><m:block role="fw"><xsl:apply-templates mode="m:text"/></m:block></xsl:if>
+  </xsl:template>
+
+  <!-- A list; labels are paired with the item they precede. -->
+  <xsl:template match="tei:list" mode="m:text">
+    <m:block role="list">
+      <xsl:if test="tei:label"><xsl:attribute name="labelled">true</xsl:attribute></xsl:if>
+      <xsl:if test="@type = ('ordered', 'numbered') or @rend = 'numbered'"><xsl:attribute name="ordered">true</xsl:attribute></xsl:if>
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]" mode="m:text"/>
+  <xsl:template match="tei:item" mode="m:text">
+    <m:block role="item">
+      <xsl:call-template name="te:attrs"/>
+      <xsl:for-each select="preceding-sibling::*[1][self::tei:label]">
+        <m:inline role="label"><xsl:apply-templates mode="m:text"/></m:inline>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+  <xsl:template match="tei:label" mode="m:text">
+    <m:inline role="label"><xsl:apply-templates mode="m:text"/></m:inline>
+  </xsl:template>
+
+  <!-- An app without readings (EpiDoc listApp): its note is its content, shown as a list item. -->
+  <xsl:template match="tei:app[empty(tei:lem | tei:rdg | tei:rdgGrp)]" mode="m:text">
+    <m:block role="item">
+      <xsl:for-each select="@loc"><m:inline role="label">{.}</m:inline><xsl:text> </xsl:text></xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </m:block>
+  </xsl:template>
+  <xsl:template match="tei:app[empty(tei:lem | tei:rdg | tei:rdgGrp)]/tei:note" mode="m:text">
+    <xsl:apply-templates mode="m:text"/>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- text: the readings of the view                                     -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="tei:app" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:apply-templates select="te:reading-for(., $w)/node()" mode="m:text"/>
+    <xsl:call-template name="te:app-ref"/>
+  </xsl:template>
+
+  <xsl:template match="tei:choice" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
+    <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"/></xsl:if>
+  </xsl:template>
+  <!-- The chosen child of a choice shows its content plainly (the choice already decided). -->
+  <xsl:template match="tei:choice/*" mode="m:text">
+    <xsl:apply-templates mode="m:text"/>
+  </xsl:template>
+  <!-- An abbreviation inside choice: as written in a diplomatic view. -->
+  <xsl:template match="tei:choice/tei:abbr" mode="m:text" priority="1">
+    <m:inline role="abbr"><xsl:apply-templates mode="m:text"/></m:inline>
+  </xsl:template>
+
+  <xsl:template name="te:app-ref">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:if test="exists($i)"><m:app-ref id="ar{$i}" target="a{$i}" letter="{te:letter($i)}"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="m:text">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="n" select="$idx?note(generate-id(.))"/>
+    <xsl:choose>
+      <xsl:when test="exists($n)"><m:note-ref id="nr{$n}" target="n{$n}" n="{$n}"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="te:app-ref"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- add/del: the reading view shows the addition and hides the deletion; diplomatic shows both. -->
+  <xsl:template match="tei:del" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="exists($w)"><m:inline role="deleted"><xsl:apply-templates mode="m:text"/></m:inline></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:add" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="exists($w)">
+        <m:inline role="added"><xsl:for-each select="@place"><xsl:attribute name="place" select="."/></xsl:for-each><xsl:apply-templates mode="m:text"/></m:inline>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="m:text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- supplied: [brackets] in the reading view, absent from the witness. -->
+  <xsl:template match="tei:supplied" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="empty($w)"><m:inline role="supplied"><xsl:apply-templates mode="m:text"/></m:inline></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="m:text">
+    <m:inline role="gap">
+      <xsl:variable name="desc" select="normalize-space(string-join((
+          if (@quantity) then @quantity || ' ' || (@unit, 'characters')[1]
+          else if (@extent) then string(@extent) else (),
+          @reason ! ('(' || . || ')')), ' '))"/>
+      <xsl:if test="$desc"><xsl:attribute name="desc" select="$desc"/></xsl:if>
+    </m:inline>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear" mode="m:text">
+    <m:inline role="unclear"><xsl:apply-templates mode="m:text"/></m:inline>
+  </xsl:template>
+
+  <!-- EpiDoc expansions: ex is editorial (shown in parentheses in the reading view, absent diplomatically);
+       am (the abbreviation mark) is the opposite. -->
+  <xsl:template match="tei:ex" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="empty($w)"><m:inline role="expanded"><xsl:apply-templates mode="m:text"/></m:inline></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:am" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="exists($w)"><xsl:apply-templates mode="m:text"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:abbr" mode="m:text">
+    <m:inline role="abbr"><xsl:apply-templates mode="m:text"/></m:inline>
+  </xsl:template>
+
+  <!-- Breaks. A paragraph milestone of the viewed witness starts a new paragraph (diplomatic only). -->
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="te:break-in-view(., $w)">
+      <m:break type="{map{'lb': 'line', 'pb': 'page', 'cb': 'column'}(local-name())}">
+        <xsl:for-each select="@n"><xsl:attribute name="n" select="normalize-space()"/></xsl:for-each>
+        <xsl:if test="@break = ('no', 'false')"><xsl:attribute name="join">true</xsl:attribute></xsl:if>
+        <xsl:for-each select="te:safe-href(@facs)[matches(., '^https?://')]"><xsl:attribute name="href" select="."/></xsl:for-each>
+      </m:break>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:milestone" mode="m:text">
+    <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="exists($w) and @unit = 'paragraph' and te:break-in-view(., $w)"><m:break type="paragraph"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:space" mode="m:text"><xsl:text> </xsl:text></xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- text: inline behaviours                                            -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:geogName | tei:settlement" mode="m:text">
+    <m:inline role="name">
+      <xsl:call-template name="te:name-ref"/>
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:inline>
+  </xsl:template>
+
+  <xsl:template match="tei:hi | tei:emph | tei:foreign | tei:term | tei:title | tei:mentioned | tei:soCalled | tei:sic
+                       | tei:quote | tei:q | tei:said | tei:seg[@rend] | tei:num[@rend] | tei:stage" mode="m:text">
+    <m:inline role="{if (self::tei:q or self::tei:said) then 'quote' else if (self::tei:seg or self::tei:num) then 'hi' else local-name()}">
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:inline>
+  </xsl:template>
+
+  <!-- Any other element with a known @rend or a language keeps them. -->
+  <xsl:template match="*[exists(te:rend-classes(@rend)) or exists(te:lang(@xml:lang))]" mode="m:text" priority="-0.5">
+    <m:inline role="hi">
+      <xsl:call-template name="te:attrs"/>
+      <xsl:apply-templates mode="m:text"/>
+    </m:inline>
+  </xsl:template>
+
+  <xsl:template match="tei:ref | tei:ptr" mode="m:text">
+    <xsl:variable name="href" select="te:safe-href((@target, @url)[1] ! tokenize(normalize-space(.), ' ')[1])"/>
+    <m:link>
+      <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
+      <xsl:apply-templates mode="m:text"/>
+      <xsl:if test="self::tei:ptr and exists($href)">{$href}</xsl:if>
+    </m:link>
+  </xsl:template>
+
+  <!-- Images are links (a page must not load anything from another host). -->
+  <xsl:template match="tei:graphic | tei:media" mode="m:text">
+    <xsl:variable name="href" select="te:safe-href(@url)"/>
+    <m:image>
+      <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
+      <xsl:value-of select="normalize-space((../tei:figDesc, tei:desc, 'image')[1])"/>
+    </m:image>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- the apparatus proofreading table (tei-edition apparatus)           -->
+  <!-- ================================================================== -->
+
+  <!-- Every apparatus entry of the document in document order, as m:entry (the same entries, ids and
+       letters as m:apparatus), plus the entries that are silent in the editions: orig/reg choices
+       (kind="regularisation") and abbr/expan choices (kind="abbreviation"), id "s1", "s2"... without
+       a letter. The lemma of a silent entry is the edited form (reg, expan); its reading the transmitted one. -->
+  <xsl:function name="te:apparatus-table" as="element(m:entry)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
+    <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
+    <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
+    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="idx" as="map(*)" select="map{
+        'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
+        'note': map{},
+        'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
+        'reg': map{}}"/>
+    <xsl:for-each select="$entries | $silent">
+      <xsl:choose>
+        <xsl:when test="exists($idx?entry(generate-id(.)))">
+          <xsl:apply-templates select="." mode="m:entry">
+            <xsl:with-param name="i" select="$idx?entry(generate-id(.))"/>
+            <xsl:with-param name="w" select="()" tunnel="yes"/>
+            <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="transmitted" select="(tei:orig, tei:abbr)[1]"/>
+          <m:entry id="s{count(. | $silent[. &lt;&lt; current()])}" kind="{if (tei:expan or tei:abbr) then 'abbreviation' else 'regularisation'}">
+            <xsl:call-template name="te:loc"><xsl:with-param name="idx" select="$idx" tunnel="yes"/></xsl:call-template>
+            <xsl:apply-templates select="(tei:reg, tei:expan)[1]" mode="m:reading">
+              <xsl:with-param name="name" select="'m:lemma'"/>
+              <xsl:with-param name="w" select="()" tunnel="yes"/>
+              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+            </xsl:apply-templates>
+            <xsl:apply-templates select="$transmitted" mode="m:reading">
+              <xsl:with-param name="wit" select="if (exists(te:witness-of($transmitted))) then () else te:copy-text(.)"/>
+              <xsl:with-param name="w" select="()" tunnel="yes"/>
+              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+            </xsl:apply-templates>
+          </m:entry>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+</xsl:stylesheet>

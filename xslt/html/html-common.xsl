@@ -1,0 +1,458 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared HTML rendering of the view model (xslt/README.md): the page shell and one rule per model
+  behaviour. It decides nothing about the text (the model did); it only chooses HTML for each behaviour.
+  CSS and JS are inlined from assets/ (relative to this stylesheet) so every page is self-contained.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:te="https://teiedition.org/ns/functions"
+    xmlns:m="https://teiedition.org/ns/model"
+    xmlns:h="https://teiedition.org/ns/html"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Uses the te: functions; the edition stylesheets import them (through model.xsl) before this module. -->
+
+  <xsl:mode name="h:r" on-no-match="text-only-copy"/>
+
+  <xsl:variable name="h:css" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:js" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')"/>
+
+  <xsl:variable name="h:register-heads" as="map(xs:string, xs:string)"
+      select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
+
+  <!-- ================================================================== -->
+  <!-- page shell                                                         -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="h:page">
+    <xsl:param name="model" as="document-node()"/>
+    <xsl:param name="edition" as="xs:string"/>          <!-- reading | diplomatic -->
+    <xsl:variable name="e" select="$model/m:edition"/>
+    <xsl:variable name="meta" select="$e/m:meta"/>
+    <xsl:variable name="wit" select="$meta/m:witness[@id = $e/@witness]"/>
+    <xsl:variable name="kind" select="if ($edition = 'reading') then 'Reading edition'
+        else 'Diplomatic edition' || (if ($wit) then ' of witness ' || $wit/@siglum else '')"/>
+    <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): only the reading
+         edition shows it; the diplomatic edition shows the witness and the commentary. -->
+    <xsl:variable name="show-app" select="$edition = 'reading'"/>
+    <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
+    <html lang="{$e/@lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="tei-edition"/>
+        <title>{$meta/m:title} · {$kind}</title>
+        <style>{$h:css}</style>
+      </head>
+      <body class="{$edition}">
+        <a class="skip" href="#text">Skip to the text</a>
+        <header class="masthead">
+          <nav class="editions" aria-label="Editions">
+            <a href="reading.html">
+              <xsl:if test="$edition = 'reading'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Reading edition</a>
+            <xsl:text> </xsl:text>
+            <a href="diplomatic.html">
+              <xsl:if test="$edition = 'diplomatic'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Diplomatic edition</a>
+          </nav>
+          <p class="kind">{$kind}</p>
+          <h1>{$meta/m:title}</h1>
+          <xsl:if test="$meta/m:action">
+            <dl class="corresp">
+              <xsl:for-each select="$meta/m:action">
+                <dt>{if (@type = 'sent') then 'From' else if (@type = 'received') then 'To' else @type}</dt>
+                <dd>
+                  <xsl:for-each select="m:correspondent">
+                    <xsl:if test="position() gt 1">; </xsl:if>
+                    <xsl:call-template name="h:name"/>
+                  </xsl:for-each>
+                  <xsl:for-each select="m:place, m:date">
+                    <xsl:text>, </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="self::m:date[@when castable as xs:date or @when castable as xs:dateTime or matches(@when, '^\d{4}(-\d\d)?$')]">
+                        <time datetime="{@when}">{.}</time>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:call-template name="h:name"/></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each>
+                </dd>
+              </xsl:for-each>
+            </dl>
+          </xsl:if>
+          <xsl:if test="$meta/(m:prev | m:next)">
+            <nav class="sequence" aria-label="Correspondence">
+              <xsl:for-each select="$meta/m:prev[1]">
+                <span class="prev">Previous letter: <xsl:call-template name="h:link"/></span>
+              </xsl:for-each>
+              <xsl:for-each select="$meta/m:next[1]">
+                <span class="next">Next letter: <xsl:call-template name="h:link"/></span>
+              </xsl:for-each>
+            </nav>
+          </xsl:if>
+        </header>
+        <main>
+          <xsl:if test="$has-markers">
+            <div class="toolbar">
+              <button type="button" id="toggle-app" aria-pressed="true" hidden="hidden">{if ($show-app) then 'Note and apparatus markers' else 'Note markers'}</button>
+            </div>
+          </xsl:if>
+          <article id="text" class="text">
+            <xsl:apply-templates select="$e/m:text/node()" mode="h:r"/>
+          </article>
+          <xsl:if test="$e/m:notes/m:note">
+            <section id="notes" class="notes" aria-labelledby="notes-h">
+              <h2 id="notes-h">Notes</h2>
+              <ol class="notes-list">
+                <xsl:for-each select="$e/m:notes/m:note">
+                  <li id="{@id}">
+                    <a class="backref" href="#{@ref}" aria-label="Back to note {@n} in the text">{@n}</a>
+                    <xsl:text> </xsl:text>
+                    <span class="entry-body">
+                      <xsl:call-template name="h:loc"/>
+                      <xsl:apply-templates mode="h:r"/>
+                    </span>
+                  </li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:if>
+          <xsl:if test="$show-app and $e/m:apparatus/m:entry">
+            <section id="apparatus" class="apparatus" aria-labelledby="apparatus-h">
+              <h2 id="apparatus-h">Textual apparatus</h2>
+              <ol class="apparatus-list">
+                <xsl:apply-templates select="$e/m:apparatus/m:entry" mode="h:entry"/>
+              </ol>
+            </section>
+          </xsl:if>
+          <xsl:if test="$e/m:registers/m:register">
+            <section id="registers" class="registers" aria-labelledby="registers-h">
+              <h2 id="registers-h">Index of names</h2>
+              <xsl:for-each select="$e/m:registers/m:register">
+                <section class="register {@type}" aria-labelledby="reg-h-{@type}">
+                  <h3 id="reg-h-{@type}">{($h:register-heads(@type), @type)[1]}</h3>
+                  <ul>
+                    <xsl:for-each select="m:entry">
+                      <li id="{@id}">
+                        <span class="reg-label">{m:label}</span>
+                        <xsl:for-each select="m:desc"><xsl:text> </xsl:text><span class="reg-desc">({.})</span></xsl:for-each>
+                        <xsl:for-each select="m:link">
+                          <xsl:text> </xsl:text>
+                          <a class="authority" href="{@href}" rel="external noopener">{.}</a>
+                        </xsl:for-each>
+                      </li>
+                    </xsl:for-each>
+                  </ul>
+                </section>
+              </xsl:for-each>
+            </section>
+          </xsl:if>
+          <aside id="about" class="about" aria-labelledby="about-h">
+            <h2 id="about-h">About this edition</h2>
+            <xsl:if test="$meta/m:witness">
+              <h3>Witnesses</h3>
+              <dl class="witnesses">
+                <xsl:for-each select="$meta/m:witness">
+                  <dt><span class="siglum">{@siglum}</span></dt>
+                  <dd>{.}<xsl:if test="@role"><xsl:text> </xsl:text><span class="role">({string-join(@role ! tokenize(.) ! (if (. = 'copy-text') then 'copy-text' else 'authoritative text'), ', ')})</span></xsl:if>
+                    <xsl:if test="@current"><xsl:text> </xsl:text><span class="role">(shown here)</span></xsl:if></dd>
+                </xsl:for-each>
+              </dl>
+            </xsl:if>
+            <xsl:if test="$meta/m:principles//text()[normalize-space()]">
+              <h3>Editorial principles</h3>
+              <div class="principles">
+                <xsl:for-each select="$meta/m:principles/m:principle">
+                  <div class="principle {@type}"><xsl:apply-templates mode="h:r"/></div>
+                </xsl:for-each>
+              </div>
+            </xsl:if>
+            <h3>Key to the signs</h3>
+            <xsl:call-template name="h:key"><xsl:with-param name="edition" select="$edition"/></xsl:call-template>
+          </aside>
+          <section id="cite" class="cite" aria-labelledby="cite-h">
+            <h2 id="cite-h">How to cite</h2>
+            <p class="citation">
+              <xsl:if test="$meta/m:editor">{string-join(distinct-values($meta/m:editor), ', ')} (ed.), </xsl:if>
+              <cite>{$meta/m:title}</cite>, {lower-case(substring($kind, 1, 1)) || substring($kind, 2)}<xsl:for-each
+                  select="$meta/m:publication[@publisher or @date]">, {string-join((@publisher, @date), ' ')}</xsl:for-each>.
+              <span class="cite-url"><a href="{$edition}.html">{$edition}.html</a></span></p>
+            <xsl:if test="$e/m:citation/m:para">
+              <p>Every paragraph has a stable address: cite it as §1 … §{count($e/m:citation/m:para)} with the URL fragment
+                <code>#p1</code> … <code>#p{count($e/m:citation/m:para)}</code>. The § number beside each paragraph is its permalink.</p>
+            </xsl:if>
+          </section>
+        </main>
+        <footer class="colophon">
+          <xsl:for-each select="$meta/m:licence">
+            <p class="licence">Licence: <xsl:choose>
+                <xsl:when test="@href"><a href="{@href}" rel="license">{.}</a></xsl:when>
+                <xsl:otherwise>{.}</xsl:otherwise>
+              </xsl:choose></p>
+          </xsl:for-each>
+          <p>Generated from TEI by tei-edition.</p>
+        </footer>
+        <script>{$h:js}</script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="h:loc">
+    <xsl:if test="@loc"><a class="loc" href="#p{@loc}">§{@loc}</a><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="h:name">
+    <xsl:choose>
+      <xsl:when test="@ref"><a class="name {@type}" href="#{@ref}">{.}</a></xsl:when>
+      <xsl:when test="@href"><a class="name" href="{@href}" rel="external noopener">{.}</a></xsl:when>
+      <xsl:otherwise>{.}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="h:link">
+    <xsl:choose>
+      <xsl:when test="@href"><a href="{@href}">{.}</a></xsl:when>
+      <xsl:otherwise>{.}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The key to the signs: what each diplomatic/editorial sign means in this edition. -->
+  <xsl:template name="h:key">
+    <xsl:param name="edition" as="xs:string"/>
+    <dl class="key">
+      <xsl:choose>
+        <xsl:when test="$edition = 'diplomatic'">
+          <dt>Spelling, punctuation, errors</dt><dd>as in the witness; nothing is corrected</dd>
+          <dt>Paragraphs</dt><dd>as in the witness (its paragraph breaks)</dd>
+          <dt><span class="lb-sign" aria-hidden="true">↵</span> line break</dt><dd>a new line where the witness starts one</dd>
+          <dt><span class="pb">‖ 2</span></dt><dd>page (or column) break of the witness, with the page number</dd>
+          <dt><del>struck through</del></dt><dd>deleted in the witness</dd>
+          <dt><ins class="added">raised</ins></dt><dd>added in the witness (above the line or in the margin)</dd>
+          <dt>(absent)</dt><dd>text supplied by the editors is not shown; see the reading edition</dd>
+          <dt><span class="gap">[…]</span></dt><dd>a gap: text lost or illegible</dd>
+          <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
+          <dt><abbr class="abbr">abbr.</abbr></dt><dd>abbreviation as written (expanded in the reading edition)</dd>
+        </xsl:when>
+        <xsl:otherwise>
+          <dt><sup class="sample">1</sup></dt><dd>commentary note (numbered)</dd>
+          <dt><sup class="sample">a</sup></dt><dd>apparatus entry (lettered): <em>lemma</em> ] witnesses; variant witnesses; <i>om.</i> = omitted</dd>
+          <dt><span class="supplied">[text]</span></dt><dd>supplied by the editors</dd>
+          <dt><span class="gap">[…]</span></dt><dd>a gap: text lost or illegible</dd>
+          <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
+          <dt>ab<span class="expanded">(breviation)</span></dt><dd>abbreviation expanded by the editors</dd>
+          <dt><span class="pb">‖ 2</span></dt><dd>page break of the authoritative text</dd>
+        </xsl:otherwise>
+      </xsl:choose>
+    </dl>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- apparatus entry: lemma ] WIT; reading WIT. textual note            -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="m:entry" mode="h:entry">
+    <li id="{@id}" class="entry {@kind}">
+      <a class="backref" href="#{@ref}" aria-label="Back to apparatus marker {@letter} in the text">{@letter}</a>
+      <xsl:text> </xsl:text>
+      <span class="entry-body">
+        <xsl:call-template name="h:loc"/>
+        <xsl:for-each select="m:lemma">
+          <span class="lem">
+            <xsl:if test="@full"><xsl:attribute name="title" select="@full"/></xsl:if>
+            <xsl:choose><xsl:when test="@om"><i>om.</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose>
+          </span>
+          <xsl:text> ]</xsl:text>
+          <xsl:if test="@wit"><xsl:text> </xsl:text><span class="wit">{@wit}</span></xsl:if>
+        </xsl:for-each>
+        <xsl:for-each select="m:reading">
+          <xsl:if test="position() gt 1 or ../m:lemma">; </xsl:if>
+          <span class="rdg"><xsl:choose><xsl:when test="@om"><i>om.</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose></span>
+          <xsl:if test="@wit"><xsl:text> </xsl:text><span class="wit">{@wit}</span></xsl:if>
+        </xsl:for-each>
+        <xsl:if test="(m:lemma | m:reading) and @kind = 'accidental'"><xsl:text> </xsl:text><span class="kind">(accidental)</span></xsl:if>
+        <xsl:for-each select="m:note">
+          <xsl:text> </xsl:text>
+          <span class="tnote"><xsl:apply-templates mode="h:r"/></span>
+        </xsl:for-each>
+      </span>
+    </li>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- blocks                                                             -->
+  <!-- ================================================================== -->
+
+  <!-- A model element that holds blocks must be a div (p, span, h2 cannot hold them). -->
+  <xsl:function name="h:holds-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//m:block)"/>
+  </xsl:function>
+
+  <!-- A model element that holds links cannot itself become a link (no nested a). -->
+  <xsl:function name="h:holds-links" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//(m:inline[@role = 'name'][@ref or @href] | m:link[@href] | m:app-ref | m:note-ref | m:image[@href] | m:break[@href]))"/>
+  </xsl:function>
+
+  <xsl:template name="h:class">
+    <xsl:param name="base" as="xs:string*"/>
+    <xsl:variable name="c" select="string-join(($base, @type ! ('t-' || .), tokenize(@rend) ! ('r-' || .)), ' ')"/>
+    <xsl:if test="$c"><xsl:attribute name="class" select="$c"/></xsl:if>
+    <xsl:for-each select="@lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="m:block" mode="h:r">
+    <div><xsl:call-template name="h:class"><xsl:with-param name="base" select="string(@role)"/></xsl:call-template><xsl:apply-templates mode="h:r"/></div>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'p']" mode="h:r">
+    <xsl:element name="{if (h:holds-blocks(.)) then 'div' else 'p'}">
+      <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="'p'"/></xsl:call-template>
+      <xsl:if test="@n"><a class="para-num ed" href="#{@id}" title="Permalink to paragraph {@n}">§{@n}</a><xsl:text> </xsl:text></xsl:if>
+      <xsl:apply-templates mode="h:r"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'head']" mode="h:r">
+    <xsl:variable name="level" select="min((6, 2 + count(ancestor::m:block[@role = 'div'])))"/>
+    <xsl:element name="{if (h:holds-blocks(.)) then 'div' else 'h' || $level}">
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="'head'"/></xsl:call-template>
+      <xsl:apply-templates mode="h:r"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'quote']" mode="h:r">
+    <blockquote><xsl:call-template name="h:class"><xsl:with-param name="base" select="'quote'"/></xsl:call-template><xsl:apply-templates mode="h:r"/></blockquote>
+  </xsl:template>
+
+  <!-- Lists and tables: content models are strict, so stray children are wrapped. -->
+  <xsl:template match="m:block[@role = 'list']" mode="h:r">
+    <xsl:element name="{if (@ordered) then 'ol' else 'ul'}">
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="('list', 'labelled'[current()/@labelled])"/></xsl:call-template>
+      <xsl:for-each-group select="node()[not(self::text()[not(normalize-space())])]" group-adjacent="boolean(self::m:block[@role = 'item'])">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="h:r"/></xsl:when>
+          <xsl:otherwise><li class="list-extra"><xsl:apply-templates select="current-group()" mode="h:r"/></li></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="m:block[@role = 'item']" mode="h:r">
+    <xsl:element name="{if (parent::m:block[@role = 'list']) then 'li' else 'div'}">
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="'item'"/></xsl:call-template>
+      <xsl:apply-templates mode="h:r"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="m:block[@role = 'table']" mode="h:r">
+    <table>
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="'table'"/></xsl:call-template>
+      <xsl:for-each-group select="node()[not(self::text()[not(normalize-space())])]" group-adjacent="boolean(self::m:block[@role = 'row'])">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="h:r"/></xsl:when>
+          <xsl:otherwise><tr><td><xsl:apply-templates select="current-group()" mode="h:r"/></td></tr></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </table>
+  </xsl:template>
+  <xsl:template match="m:block[@role = 'row'][parent::m:block[@role = 'table']]" mode="h:r">
+    <tr>
+      <xsl:for-each-group select="node()[not(self::text()[not(normalize-space())])]" group-adjacent="boolean(self::m:block[@role = 'cell'])">
+        <xsl:choose>
+          <xsl:when test="current-grouping-key()">
+            <xsl:for-each select="current-group()"><td><xsl:apply-templates mode="h:r"/></td></xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise><td><xsl:apply-templates select="current-group()" mode="h:r"/></td></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each-group>
+    </tr>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- inlines                                                            -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="h:inline">
+    <xsl:param name="name" as="xs:string" select="'span'"/>
+    <xsl:param name="base" as="xs:string*" select="string(@role)"/>
+    <xsl:element name="{if (h:holds-blocks(.)) then 'div' else $name}">
+      <xsl:call-template name="h:class"><xsl:with-param name="base" select="$base"/></xsl:call-template>
+      <xsl:apply-templates mode="h:r"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="m:inline" mode="h:r"><xsl:call-template name="h:inline"/></xsl:template>
+  <xsl:template match="m:inline[@role = 'emph']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'em'"/></xsl:call-template></xsl:template>
+  <xsl:template match="m:inline[@role = 'title']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'cite'"/></xsl:call-template></xsl:template>
+  <xsl:template match="m:inline[@role = 'deleted']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'del'"/></xsl:call-template></xsl:template>
+  <xsl:template match="m:inline[@role = 'added']" mode="h:r">
+    <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'ins'"/><xsl:with-param name="base" select="('added', @place ! ('place-' || replace(., '[^A-Za-z-]', '')))"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'abbr']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'abbr'"/></xsl:call-template></xsl:template>
+
+  <xsl:template match="m:inline[@role = 'supplied']" mode="h:r">
+    <span class="supplied">[<xsl:apply-templates mode="h:r"/>]</span>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'expanded']" mode="h:r">
+    <span class="expanded">(<xsl:apply-templates mode="h:r"/>)</span>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'gap']" mode="h:r">
+    <span class="gap" title="{(@desc, 'gap')[1]}">[…]</span>
+  </xsl:template>
+
+  <xsl:template match="m:inline[@role = 'name']" mode="h:r">
+    <xsl:choose>
+      <xsl:when test="h:holds-blocks(.) or h:holds-links(.)"><xsl:call-template name="h:inline"/></xsl:when>
+      <xsl:when test="@ref"><a href="#{@ref}"><xsl:call-template name="h:class"><xsl:with-param name="base" select="'name'"/></xsl:call-template><xsl:apply-templates mode="h:r"/></a></xsl:when>
+      <xsl:when test="@href"><a href="{@href}" rel="external noopener"><xsl:call-template name="h:class"><xsl:with-param name="base" select="'name'"/></xsl:call-template><xsl:apply-templates mode="h:r"/></a></xsl:when>
+      <xsl:otherwise><xsl:call-template name="h:inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="m:link" mode="h:r">
+    <xsl:choose>
+      <xsl:when test="@href and not(h:holds-blocks(.) or h:holds-links(.))">
+        <a href="{@href}"><xsl:apply-templates mode="h:r"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="h:inline"><xsl:with-param name="base" select="'link'"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="m:image" mode="h:r">
+    <xsl:choose>
+      <xsl:when test="@href and not(ancestor::m:link[@href])"><a class="image ed" href="{@href}">[image: {.}]</a></xsl:when>
+      <xsl:otherwise><span class="image ed">[image: {.}]</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Markers: links to the plain lists (which work without JS); edition.js opens them in place. -->
+  <xsl:template match="m:note-ref" mode="h:r">
+    <a class="marker note-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
+       aria-label="Note {@n}"><sup>{@n}</sup></a>
+  </xsl:template>
+  <xsl:template match="m:app-ref[ancestor::m:edition/@view = 'diplomatic']" mode="h:r"/>
+  <xsl:template match="m:app-ref" mode="h:r">
+    <a class="marker app-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
+       aria-label="Apparatus entry {@letter}"><sup>{@letter}</sup></a>
+  </xsl:template>
+
+  <!-- Line breaks: kept in the diplomatic view, a word space in the reading view (none inside a word). -->
+  <xsl:template match="m:break[@type = 'line']" mode="h:r">
+    <xsl:choose>
+      <xsl:when test="ancestor::m:edition/@view = 'diplomatic'"><br class="lb"/></xsl:when>
+      <xsl:when test="not(@join)"><xsl:text> </xsl:text></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="m:break[@type = ('page', 'column')]" mode="h:r">
+    <xsl:variable name="label" select="'‖' || (if (@type = 'column') then ' col.' else '') || (@n ! (' ' || .))"/>
+    <xsl:choose>
+      <xsl:when test="@href"><a class="pb ed" href="{@href}" title="{@type} break">{$label}</a></xsl:when>
+      <xsl:otherwise><span class="pb ed" title="{@type} break">{$label}</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="m:break[@type = 'paragraph']" mode="h:r">
+    <span class="pbreak ed" aria-hidden="true"></span>
+  </xsl:template>
+</xsl:stylesheet>

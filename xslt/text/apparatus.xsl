@@ -1,0 +1,24 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The apparatus proofreading table (tei-edition apparatus): every entry of te:apparatus-table (the model's
+  apparatus entries plus the silent regularisations and abbreviations), in document order, as model XML;
+  the Java side formats it as text, CSV or JSON.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:te="https://teiedition.org/ns/functions"
+    xmlns:m="https://teiedition.org/ns/model"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/model.xsl"/>
+
+  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
+
+  <xsl:template match="/" priority="10">
+    <m:table>
+      <xsl:for-each select="te:witnesses(.)"><m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}"/></xsl:for-each>
+      <xsl:sequence select="te:apparatus-table(.)"/>
+    </m:table>
+  </xsl:template>
+</xsl:stylesheet>
