@@ -45,13 +45,10 @@ public final class PdfRenderer {
      *
      * @param creationDate fixed creation date, so that the same input gives the same bytes
      *                     <p>
-     *                     Synchronized: making a Fop reads the renderer configuration, a lazily expanded Xerces DOM
+     *                     The method below is synchronized: making a Fop reads the renderer configuration, a lazily expanded Xerces DOM
      *                     that is not safe to read from two threads (two first renders at once failed with a
      *                     NullPointerException in FOUserAgent.getRendererConfiguration). Rendering itself runs in parallel.
      */
-<<<<<<< HEAD
-    public synchronized Fop newFop(OutputStream out, Date creationDate) throws FOPException {
-=======
     public Fop newFop(OutputStream out, Date creationDate) throws FOPException {
         return newFop(MimeConstants.MIME_PDF, out, creationDate, w -> { });
     }
@@ -60,8 +57,7 @@ public final class PdfRenderer {
      * A FOP instance for {@code mime} (PDF, or FOP's intermediate format to learn where things landed).
      * FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
      */
-    public Fop newFop(String mime, OutputStream out, Date creationDate, Consumer<String> warnings) throws FOPException {
->>>>>>> main
+    public synchronized Fop newFop(String mime, OutputStream out, Date creationDate, Consumer<String> warnings) throws FOPException {
         FOUserAgent agent = factory.newFOUserAgent();
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");
