@@ -76,9 +76,10 @@ class NothingLostTest {
         Files.write(stale, "<html><body>half".getBytes(StandardCharsets.UTF_8));
         assertEquals(0, run("build", "-o", out.toString(), src.resolve("letter.xml").toString()));
         assertFalse(Files.exists(stale), "stale temporary file removed");
+        List<String> editions = first.keySet().stream().filter(f -> f.getParent().equals(out.resolve("letter")))
+                .map(f -> f.getFileName().toString()).sorted().toList();
         try (Stream<Path> s = Files.list(out.resolve("letter"))) {
-            assertEquals(List.of("diplomatic.html", "print.pdf", "reading.html"),
-                    s.map(f -> f.getFileName().toString()).sorted().toList());
+            assertEquals(editions, s.map(f -> f.getFileName().toString()).sorted().toList());
         }
         for (var e : first.entrySet()) {
             if (!e.getKey().getFileName().toString().equals("index.html")) {

@@ -64,14 +64,7 @@ class ExternalResourcesTest {
                         "parameter entity %remote; is not loaded: tei-edition never reads"),
                 Arguments.of("parameter-entity-unused-result", (Function<Hostile.CountingServer, String>) s -> letter(
                         "<!DOCTYPE TEI [<!ENTITY % remote SYSTEM \"" + s.url("evil.dtd") + "\"> %remote;]>", ""),
-                        "parameter entity %remote; is not loaded"),
-                Arguments.of("xinclude-file", (Function<Hostile.CountingServer, String>) s -> letter("",
-                        "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" parse=\"text\"/>"),
-                        "<xi:include> is not supported: tei-edition never reads external entities, DTDs or XIncludes"
-                                + " (href=\"/etc/passwd\"); put the text into the document"),
-                Arguments.of("xinclude-http", (Function<Hostile.CountingServer, String>) s -> letter("",
-                        "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + s.url("inc.xml") + "\"/>"),
-                        "<xi:include> is not supported"));
+                        "parameter entity %remote; is not loaded"));
     }
 
     private static String letter(String doctype, String text) {
@@ -106,6 +99,27 @@ class ExternalResourcesTest {
         Hostile.assertNoSecrets("messages", v.all() + b.all());
         Hostile.assertNoSecretsUnder(out);
         assertFalse((v.all() + b.all()).contains("Exception"), v.all() + b.all());
+    }
+
+    /**
+     * XInclude is not processed: an xi:include stays an inert element (real corpora use it for shared taxonomies), is
+     * never followed, and nothing from the file or URL it names reaches a message or an edition.
+     */
+    @Test
+    void xincludeIsNeverFollowed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("xinclude.xml");
+        Files.writeString(file, Hostile.letter("", "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\""
+                + " parse=\"text\"/><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + server.url("inc.xml") + "\"/>"
+                + "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\" parse=\"text\"/>"));
+        int before = server.requests.get();
+        Hostile.Run v = Hostile.run("validate", file.toString());
+        Path out = dir.resolve("out");
+        Hostile.Run b = Hostile.run("build", "--no-validate", "-o", out.toString(), file.toString());
+        assertEquals(0, b.code(), b.all());
+        assertTrue(Files.readString(out.resolve("xinclude/reading.html")).contains("garden"));
+        assertEquals(before, server.requests.get(), "requests to the local server");
+        Hostile.assertNoSecrets("messages", v.all() + b.all());
+        Hostile.assertNoSecretsUnder(out);
     }
 
     /** A plain DOCTYPE naming an external DTD and using no entity: the DTD is not read, the editions are unchanged. */
