@@ -10,6 +10,7 @@
   <xsl:global-context-item as="document-node(element(corpus))"/>
 
   <xsl:variable name="docs" as="element(summary)*" select="/corpus/summary"/>
+  <xsl:key name="mentions" match="summary" use="entity ! (@type || ' ' || @key)"/>
   <!-- Reading order: by date (undated last), then by name. -->
   <xsl:variable name="ordered" as="element(summary)*">
     <xsl:perform-sort select="$docs">
@@ -48,7 +49,8 @@
   <!-- A JSON (and so JavaScript) string literal. -->
   <xsl:function name="te:js" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="serialize(string($s), map{'method': 'json'})"/>
+    <!-- the values are ids, dates, hrefs and normalised text: no control characters -->
+    <xsl:sequence select="'&quot;' || replace(replace(string($s), '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
   </xsl:function>
 
   <xsl:template name="page">
@@ -94,7 +96,7 @@
       <xsl:with-param name="script" select="'index.js'"/>
       <xsl:with-param name="content">
         <p><label hidden="">Filter <input type="search" id="filter" autocomplete="off"/></label>
-          {count($docs)} document{if (count($docs) = 1) then '' else 's'}.</p>
+          <xsl:text>{count($docs)} document{if (count($docs) = 1) then '' else 's'}.</xsl:text></p>
         <table id="letters">
           <thead>
             <tr>
@@ -154,7 +156,8 @@
                   <span class="name">{(current-group()/@label)[1]}</span>
                   <xsl:if test="not(starts-with($key, 'id:'))">{' '}<span class="authority">({$key})</span></xsl:if>
                   <ul>
-                    <xsl:for-each select="$ordered[entity[@type = $type and @key = $key]]">
+                    <xsl:for-each select="key('mentions', $type || ' ' || $key)">
+                      <xsl:sort select="$position(string(@id))"/>
                       <li><a href="{te:href(.)}">{if (title = '') then @id else title}</a>
                         <xsl:if test="@date != ''">{' '}<span class="date">({@date})</span></xsl:if></li>
                     </xsl:for-each>
@@ -194,14 +197,21 @@
       <xsl:text>{{"id":{te:js(@id)},"title":{te:js(if (title = '') then @id else title)},"date":{te:js(@date)},"href":{te:js(te:href(.))}}}</xsl:text>
     </xsl:for-each>
     <xsl:text>],&#10;"words":[</xsl:text>
+    <xsl:variable name="tokens" as="element(w)*">
+      <xsl:for-each select="$ordered">
+        <xsl:variable name="n" select="position() - 1"/>
+        <xsl:for-each select="tokenize(words)"><w n="{$n}">{.}</w></xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- a summary's words are distinct, so each group's doc numbers are too, and in order -->
     <xsl:variable name="groups" as="element(w)*">
-      <xsl:for-each-group select="$ordered ! (let $n := position() - 1 return tokenize(words) ! map{'w': ., 'n': $n})"
-        group-by="?w">
+      <xsl:for-each-group select="$tokens" group-by="string()">
         <xsl:sort select="current-grouping-key()"/>
-        <w n="{sort(distinct-values(current-group()?n))}">{current-grouping-key()}</w>
+        <w n="{current-group()/@n}">{current-grouping-key()}</w>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:value-of select="$groups ! te:js(.)" separator=","/>
+    <!-- words are letters and digits only: no escaping needed -->
+    <xsl:value-of select="$groups ! ('&quot;' || . || '&quot;')" separator=","/>
     <xsl:text>],&#10;"postings":[</xsl:text>
     <xsl:value-of select="$groups ! ('[' || replace(@n, ' ', ',') || ']')" separator=","/>
     <xsl:text>]}};&#10;</xsl:text>
