@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The corpus pages, made from the per-document summaries only (xslt/site/summary.xsl), never from document
      trees: the global context item is <corpus> with one <summary> per built document, in document-name order.
-     Named templates: index, register (persons, places, organisations), search, search-index (JS), nav (JSON). -->
+     Named templates: index, register (persons, places, organisations), search, nav (JSON); search-index.js
+     is made by org.teiedition.site.SearchIndex. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:te="https://teiedition.org/ns/xslt" exclude-result-prefixes="#all" expand-text="yes">
@@ -186,35 +187,6 @@
         <script src="search-index.js"></script>
       </xsl:with-param>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- var TEI_SEARCH = {docs: [...], words: [sorted words], postings: [[doc numbers], ...]}: a script, not
-       JSON, so that search.html works from file:// too. -->
-  <xsl:template name="search-index">
-    <xsl:text>var TEI_SEARCH = {{"docs":[</xsl:text>
-    <xsl:for-each select="$ordered">
-      <xsl:if test="position() > 1">,&#10;</xsl:if>
-      <xsl:text>{{"id":{te:js(@id)},"title":{te:js(if (title = '') then @id else title)},"date":{te:js(@date)},"href":{te:js(te:href(.))}}}</xsl:text>
-    </xsl:for-each>
-    <xsl:text>],&#10;"words":[</xsl:text>
-    <xsl:variable name="tokens" as="element(w)*">
-      <xsl:for-each select="$ordered">
-        <xsl:variable name="n" select="position() - 1"/>
-        <xsl:for-each select="tokenize(words)"><w n="{$n}">{.}</w></xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <!-- a summary's words are distinct, so each group's doc numbers are too, and in order -->
-    <xsl:variable name="groups" as="element(w)*">
-      <xsl:for-each-group select="$tokens" group-by="string()">
-        <xsl:sort select="current-grouping-key()"/>
-        <w n="{current-group()/@n}">{current-grouping-key()}</w>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <!-- words are letters and digits only: no escaping needed -->
-    <xsl:value-of select="$groups ! ('&quot;' || . || '&quot;')" separator=","/>
-    <xsl:text>],&#10;"postings":[</xsl:text>
-    <xsl:value-of select="$groups ! ('[' || replace(@n, ' ', ',') || ']')" separator=","/>
-    <xsl:text>]}};&#10;</xsl:text>
   </xsl:template>
 
   <!-- OUT/nav.json: per document its previous and next letter (for the HTML editions' navigation). -->

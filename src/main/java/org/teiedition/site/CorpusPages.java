@@ -42,7 +42,7 @@ public final class CorpusPages {
         pages.put("places.html", run(xslt, corpus, "register", "place", false));
         pages.put("organisations.html", run(xslt, corpus, "register", "org", false));
         pages.put("search.html", run(xslt, corpus, "search", null, false));
-        pages.put("search-index.js", run(xslt, corpus, "search-index", null, true));
+        pages.put("search-index.js", SearchIndex.render(corpus));
         pages.put("nav.json", run(xslt, corpus, "nav", null, true));
         return pages;
     }
