@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,25 +36,71 @@ public final class CorpusPages {
 
     /** Every page's bytes, by file name, in {@link #FILES} order. */
     public static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries) {
+        return render(xslt, summaries, true);
+    }
+
+    private static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries, boolean htmlPages) {
         XdmNode corpus = corpus(xslt, summaries);
         Map<String, byte[]> pages = new LinkedHashMap<>();
-        pages.put("index.html", run(xslt, corpus, "index", null, false));
-        pages.put("persons.html", run(xslt, corpus, "register", "person", false));
-        pages.put("places.html", run(xslt, corpus, "register", "place", false));
-        pages.put("organisations.html", run(xslt, corpus, "register", "org", false));
-        pages.put("search.html", run(xslt, corpus, "search", null, false));
+        if (htmlPages) {
+            pages.put("index.html", run(xslt, corpus, "index", null, false));
+            pages.put("persons.html", run(xslt, corpus, "register", "person", false));
+            pages.put("places.html", run(xslt, corpus, "register", "place", false));
+            pages.put("organisations.html", run(xslt, corpus, "register", "org", false));
+            pages.put("search.html", run(xslt, corpus, "search", null, false));
+        }
         pages.put("search-index.js", SearchIndex.render(corpus));
-        pages.put("nav.json", run(xslt, corpus, "nav", null, true));
+        if (htmlPages) pages.put("nav.json", run(xslt, corpus, "nav", null, true));
         return pages;
     }
 
-    /** Writes the pages whose bytes changed; returns how many were written. */
+    /**
+     * Writes the pages whose bytes changed; returns how many were written. The pages other than the search index do
+     * not read the documents' words, so when only words changed (the usual edit in serve) only the index is made:
+     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words.
+     */
     public static int write(Xslt xslt, Path out, List<Summary> summaries) throws IOException {
+        Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
+        String key = pagesKey(summaries);
+        boolean same = Files.isRegularFile(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
+                && FILES.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)));
         int n = 0;
-        for (Map.Entry<String, byte[]> page : render(xslt, summaries).entrySet()) {
+        for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same).entrySet()) {
             if (Outputs.writeIfChanged(out.resolve(page.getKey()), page.getValue())) n++;
         }
+        Outputs.writeIfChanged(keyFile, key.getBytes(StandardCharsets.UTF_8));
         return n;
+    }
+
+    /** Hash of the tool, its stylesheets and every summary without its words and key. */
+    static String pagesKey(List<Summary> summaries) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
+            List<Summary> sorted = new ArrayList<>(summaries);
+            sorted.sort(Comparator.comparing(Summary::id));
+            byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
+            for (Summary s : sorted) {
+                int end = lastIndexOf(s.xml(), words);
+                // nor the source hash: an edit that changes only words must not remake the HTML pages
+                String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
+                        .replaceFirst(" key=\"[0-9a-f]*\"", "");
+                d.update(meta.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] m) {
+        outer:
+        for (int i = b.length - m.length; i >= 0; i--) {
+            for (int j = 0; j < m.length; j++) if (b[i + j] != m[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     /** {@code <corpus>} with the summaries in id order, so the pages do not depend on build order. */
