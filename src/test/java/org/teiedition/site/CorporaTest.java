@@ -63,6 +63,6 @@ class CorporaTest {
         Map<String, String> postings = SiteBuildTest.postings(js);
         String kennedy = String.valueOf(js.substring(0, js.indexOf("\"id\":\"kennedy-to-khrushchev")).split("\\{\"id\"").length - 1);
         assertEquals(kennedy, postings.get("khrushchev"));
-        assertTrue(postings.get("und").split(",").length >= 35, "German letters: \"und\" in (nearly) all 40");
+        assertTrue(postings.get("und").split(",").length >= 25, "German letters: \"und\" in most of the 40 (not the cards)");
     }
 }
