@@ -169,6 +169,7 @@ public final class Benchmark {
     }
 
     static double coldBuild(Path jar, Path file, Path out) throws Exception {
+        deleteTree(out); // a fresh output folder: nothing is up to date
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", jar.toString(),
