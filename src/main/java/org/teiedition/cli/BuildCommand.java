@@ -87,6 +87,7 @@ final class BuildCommand implements Callable<Integer> {
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, output);
         List<Path> files = shard == null ? in.files() : shard().select(in.files());
         BuildCache cache = BuildCache.open(output, chosen, witness, noValidate ? "no-validate" : "validate");
+        org.teiedition.site.Prewarm.start(toolkit.xslt(), chosen, in.anyDirectory() || files.size() > 1, jobs);
         Progress progress = new Progress(err, files.size());
         List<Outcome> outcomes = Parallel.map(files, jobs, file -> {
             Outcome o = buildOne(toolkit, cache, file, chosen);
