@@ -47,6 +47,16 @@ public final class Toolkit {
         this.schemaValidator = null;
     }
 
+    /** Compiles the default schemas now (a failure is reported again, located, when a document is validated). */
+    public void prepareValidation() {
+        if (schemaValidator == null) return;
+        try {
+            schemaValidator.precompile();
+        } catch (org.teiedition.validation.SchemaException e) {
+            // validate() reports it
+        }
+    }
+
     public Xslt xslt() {
         return xslt;
     }

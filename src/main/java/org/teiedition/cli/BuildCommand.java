@@ -9,8 +9,13 @@ import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.Editions;
-import org.teiedition.site.IndexPage;
+import org.teiedition.site.BuildCache;
+import org.teiedition.site.CorpusPages;
+import org.teiedition.site.Shard;
+import org.teiedition.site.Summaries;
+import org.teiedition.site.Summary;
 import org.teiedition.transform.AtomicOutput;
+import org.teiedition.xml.OutputNames;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Validate TEI documents and write their editions to OUT/<document>/ "
-                + "(reading.html, diplomatic.html, print.pdf); a folder also gets OUT/index.html.")
+                + "(reading.html, diplomatic.html, print.pdf); a folder also gets the corpus pages (OUT/index.html, "
+                + "registers, search). Unchanged documents are not rebuilt (state in OUT/.tei-edition/).")
 final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", description = "Documents or folders of documents (default: tei/).")
     List<Path> inputs = new ArrayList<>();
@@ -43,8 +49,23 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
     int jobs = Parallel.defaultJobs();
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Build only shard I of N (by a stable hash of each document's name) and no corpus pages; "
+                    + "copy the shards' OUT folders together, then run build --merge.")
+    String shard;
+
+    @Option(names = "--merge", description = "Only make the corpus pages of OUT from the document summaries under "
+            + "OUT/.tei-edition/ (e.g. after copying the outputs of --shard builds together).")
+    boolean merge;
+
+    /** Set by serve: one toolkit (compiled stylesheets) for every rebuild. */
+    Toolkit toolkit;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** How many documents this run builds (set before the work starts). */
+    private int documents;
 
     static final class EditionNames extends ArrayList<String> {
         EditionNames() {
@@ -52,7 +73,8 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    record Outcome(SourceDocument doc, List<Diagnostic> diagnostics, int written) {
+    /** @param summary null if nothing was built; @param rebuilt false if the outputs were up to date */
+    record Outcome(Summary summary, List<Diagnostic> diagnostics, int written, boolean rebuilt) {
         boolean failed() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -63,32 +85,40 @@ final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         List<Edition> chosen = chooseEditions();
         long start = System.nanoTime();
+        Toolkit toolkit = this.toolkit != null ? this.toolkit : new Toolkit();
+        if (merge) return merge(toolkit, err);
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, output);
-        Toolkit toolkit = new Toolkit();
-        Progress progress = new Progress(err, in.files().size());
-        java.util.Map<Path, Diagnostic> clashes = nameClashes(in.files());
-        List<Outcome> outcomes = Parallel.map(in.files(), jobs, file -> {
-            Outcome o = clashes.containsKey(file) ? new Outcome(null, List.of(clashes.get(file)), 0)
-                    : buildOne(toolkit, file, chosen);
+        List<Path> files = shard == null ? in.files() : shard().select(in.files());
+        BuildCache cache = BuildCache.open(output, chosen, witness, noValidate ? "no-validate" : "validate");
+        org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !noValidate, jobs);
+        Progress progress = new Progress(err, files.size());
+        documents = files.size();
+        java.util.Map<Path, Diagnostic> clashes = nameClashes(files);
+        List<Outcome> outcomes = Parallel.map(files, jobs, file -> {
+            Outcome o = clashes.containsKey(file) ? new Outcome(null, List.of(clashes.get(file)), 0, true)
+                    : buildOne(toolkit, cache, file, chosen);
             progress.finished(file.toString(), !o.failed());
             return o;
         });
 
         List<Diagnostic> all = new ArrayList<>(in.problems());
         outcomes.forEach(o -> all.addAll(o.diagnostics()));
-        if (in.anyDirectory() || in.files().size() > 1) {
-            List<SourceDocument> built = outcomes.stream().filter(o -> o.written() > 0).map(Outcome::doc).toList();
+        if (shard == null && (in.anyDirectory() || files.size() > 1)) {
+            List<Summary> built = outcomes.stream().map(Outcome::summary).filter(java.util.Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(output);
-                AtomicOutput.write(output.resolve("index.html"), IndexPage.render(toolkit.xslt(), built, chosen));
+                cache.retainOnly(built.stream().map(Summary::id).toList());
+                CorpusPages.write(toolkit.xslt(), output, built);
             } catch (IOException | RuntimeException e) {
-                all.add(Diagnostic.error(output.resolve("index.html").toString(), "cannot write the index: " + e.getMessage()));
+                all.add(Diagnostic.error(output.resolve("index.html").toString(), "cannot write the corpus pages: " + e.getMessage()));
             }
         }
         all.forEach(d -> err.println(d.format()));
         long failed = outcomes.stream().filter(Outcome::failed).count() + in.problems().size();
-        int files = outcomes.stream().mapToInt(Outcome::written).sum();
-        err.printf("built %d file%s from %d of %d document%s into %s in %.1f s%s%n", files, files == 1 ? "" : "s",
+        int written = outcomes.stream().mapToInt(Outcome::written).sum();
+        long rebuilt = outcomes.stream().filter(Outcome::rebuilt).count();
+        err.printf("%d rebuilt, %d up to date%n", rebuilt, outcomes.stream().filter(o -> !o.rebuilt() && o.summary() != null).count());
+        err.printf("built %d file%s from %d of %d document%s into %s in %.1f s%s%n", written, written == 1 ? "" : "s",
                 outcomes.size() - outcomes.stream().filter(Outcome::failed).count(), outcomes.size(),
                 outcomes.size() == 1 ? "" : "s", output, (System.nanoTime() - start) / 1e9,
                 failed == 0 ? "" : "; " + failed + " failed, not built" + (noValidate ? "" : " (--no-validate builds invalid documents anyway)"));
@@ -115,6 +145,28 @@ final class BuildCommand implements Callable<Integer> {
         return clashes;
     }
 
+    private Shard shard() {
+        try {
+            return Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The reduce step of a sharded build: the corpus pages from every summary in OUT/.tei-edition/. */
+    private int merge(Toolkit toolkit, java.io.PrintWriter err) {
+        try {
+            List<Summary> all = BuildCache.reader(output).all();
+            int n = CorpusPages.write(toolkit.xslt(), output, all);
+            err.printf("merged %d document summar%s into the corpus pages of %s (%d file%s written)%n", all.size(),
+                    all.size() == 1 ? "y" : "ies", output, n, n == 1 ? "" : "s");
+            return Main.OK;
+        } catch (IOException | RuntimeException e) {
+            err.println(Diagnostic.error(output.toString(), "cannot merge: " + message(e)).format());
+            return Main.FAILED;
+        }
+    }
+
     private List<Edition> chooseEditions() {
         if (editions.isEmpty()) return Editions.ALL;
         List<Edition> list = new ArrayList<>();
@@ -126,28 +178,43 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** Parse once, validate, then render every edition from the same tree; nothing is written for a bad document. */
-    private Outcome buildOne(Toolkit toolkit, Path file, List<Edition> chosen) {
+    private Outcome buildOne(Toolkit toolkit, BuildCache cache, Path file, List<Edition> chosen) {
+        String key = null;
+        try {
+            key = cache.key(java.nio.file.Files.readAllBytes(file));
+            Summary cached = cache.upToDate(OutputNames.documentName(file), key);
+            if (cached != null) return new Outcome(cached, List.of(), 0, false);
+        } catch (IOException e) {
+            // parse() reports the unreadable file
+        }
         SourceDocument doc;
         try {
             doc = toolkit.parse(file);
         } catch (XmlInputException e) {
-            return new Outcome(null, List.of(e.diagnostic()), 0);
+            return new Outcome(null, List.of(e.diagnostic()), 0, true);
         }
-        List<Diagnostic> diagnostics = new ArrayList<>(toolkit.validate(doc));
+        // Fewer documents than workers (a single letter): validation and the editions of this document share the
+        // cores, the editions rendered in memory while validation runs and thrown away if it fails.
+        boolean spare = documents < jobs;
+        java.util.concurrent.CompletableFuture<List<Diagnostic>> validation = spare
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
+                : java.util.concurrent.CompletableFuture.completedFuture(toolkit.validate(doc));
+        List<Edition> applicable = chosen.stream().filter(e -> e.appliesTo(doc.node())).toList();
+        java.util.function.Supplier<List<Rendered>> renderAll = () -> Parallel.map(applicable, spare ? jobs : 1, e -> render(toolkit, doc, e));
+        List<Rendered> rendered = spare ? renderAll.get() : null;
+        List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
-        if (!noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) return new Outcome(doc, diagnostics, 0);
+        if (!noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) return new Outcome(null, diagnostics, 0, true);
         if (noValidate) diagnostics.removeIf(Diagnostic::isError);
         Path dir = output.resolve(doc.name());
-        // Render everything first, then write: a document whose print edition fails leaves no mix of old and new.
-        List<byte[]> rendered = new ArrayList<>();
-        chosen = chosen.stream().filter(e -> e.appliesTo(doc.node())).toList();
-        for (Edition edition : chosen) {
-            try {
-                rendered.add(toolkit.renderer().render(doc, edition, witness));
-            } catch (Exception e) {
+        // Everything is rendered before anything is written: a failing edition leaves no mix of old and new files.
+        if (rendered == null) rendered = renderAll.get();
+        chosen = applicable;
+        for (Rendered r : rendered) {
+            if (r.failure() != null) {
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
-                        "the " + edition.name() + " edition failed: " + message(e), null, "build"));
-                return new Outcome(doc, diagnostics, 0);
+                        "the " + r.edition().name() + " edition failed: " + message(r.failure()), null, "build"));
+                return new Outcome(null, diagnostics, 0, true);
             }
         }
         int written = 0;
@@ -158,13 +225,34 @@ final class BuildCommand implements Callable<Integer> {
         }
         for (int i = 0; i < chosen.size(); i++) {
             try {
-                AtomicOutput.write(dir.resolve(chosen.get(i).fileName()), rendered.get(i));
+                AtomicOutput.write(dir.resolve(chosen.get(i).fileName()), rendered.get(i).bytes());
                 written++;
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(dir.resolve(chosen.get(i).fileName()).toString(), "cannot write: " + e.getMessage()));
             }
         }
-        return new Outcome(doc, diagnostics, written);
+        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        Summary summary = null;
+        if (written == chosen.size()) {
+            try {
+                summary = Summaries.of(toolkit.xslt(), doc, key, chosen);
+                cache.store(summary);
+            } catch (IOException | RuntimeException e) {
+                diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
+            }
+        }
+        return new Outcome(summary, diagnostics, written, true);
+    }
+
+    record Rendered(Edition edition, byte[] bytes, Exception failure) {
+    }
+
+    private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
+        try {
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, witness), null);
+        } catch (Exception e) {
+            return new Rendered(edition, null, e);
+        }
     }
 
     static String message(Throwable e) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** The {@code tei-edition} command. Exit codes: 0 success, 1 invalid input or failed build, 2 usage error. */
 @Command(name = "tei-edition", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate TEI P5 documents and build reading, diplomatic and print editions from them.",
-        subcommands = {ValidateCommand.class, BuildCommand.class, CollateCommand.class, WitnessCommand.class, ApparatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, BuildCommand.class, ServeCommand.class, CollateCommand.class,
+                WitnessCommand.class, ApparatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

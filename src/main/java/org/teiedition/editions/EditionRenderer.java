@@ -105,6 +105,11 @@ public final class EditionRenderer {
         return t;
     }
 
+    /** Sets up FOP now (fonts, configuration) instead of at the first PDF. */
+    public void preparePdf() {
+        pdf();
+    }
+
     private PdfRenderer pdf() {
         PdfRenderer p = pdf;
         if (p == null) {

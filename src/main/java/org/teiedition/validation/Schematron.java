@@ -52,20 +52,64 @@ public final class Schematron {
         return uri;
     }
 
-    /** Transpiles and compiles; the transpiler itself is compiled once per {@link Xslt} (its cache). */
+    /**
+     * Transpiles and compiles; the transpiler itself is compiled once per {@link Xslt} (its cache). The project's own
+     * schema was transpiled when the jar was built ({@link Precompile}): compiling SchXslt2's transpiler alone takes
+     * most of a second, which a one-letter build should not pay.
+     */
     public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
         Processor processor = xslt.processor();
         try {
-            XdmNode schema = processor.newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
-                    org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
-            Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
-            XdmDestination stylesheet = new XdmDestination();
-            stylesheet.setBaseURI(uri);
-            transpile.applyTemplates(schema, stylesheet);
-            XsltExecutable exec = processor.newXsltCompiler().compile(stylesheet.getXdmNode().asSource());
-            return new Schematron(uri, processor, exec);
-        } catch (SaxonApiException | RuntimeException e) {
+            java.net.URL precompiled = uri.getScheme().equals("file") ? null : new java.net.URL(uri + PRECOMPILED);
+            if (precompiled != null && exists(precompiled)) {
+                try (java.io.InputStream in = precompiled.openStream()) {
+                    return new Schematron(uri, processor, processor.newXsltCompiler().compile(
+                            new javax.xml.transform.stream.StreamSource(in, precompiled.toExternalForm())));
+                }
+            }
+            return new Schematron(uri, processor, processor.newXsltCompiler().compile(transpile(xslt, uri).asSource()));
+        } catch (SaxonApiException | java.io.IOException | RuntimeException e) {
             throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(e.getMessage()), e);
+        }
+    }
+
+    /** Suffix of a bundled schema's transpiled XSLT: {@code schema/tei-letter.sch.xsl}. */
+    static final String PRECOMPILED = ".xsl";
+
+    static XdmNode transpile(Xslt xslt, URI uri) throws SaxonApiException {
+        XdmNode schema = xslt.processor().newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
+                org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
+        Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
+        XdmDestination stylesheet = new XdmDestination();
+        stylesheet.setBaseURI(uri);
+        transpile.applyTemplates(schema, stylesheet);
+        return stylesheet.getXdmNode();
+    }
+
+    private static boolean exists(java.net.URL url) {
+        try (java.io.InputStream in = url.openStream()) {
+            return in != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Build step (run by Maven in process-classes): transpiles {@code args[0]} (a .sch) to {@code args[0] + ".xsl"}.
+     */
+    public static final class Precompile {
+        private Precompile() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            Xslt xslt = new Xslt();
+            for (String sch : args) {
+                java.nio.file.Path in = java.nio.file.Path.of(sch);
+                XdmNode xsl = transpile(xslt, in.toUri());
+                net.sf.saxon.s9api.Serializer out = xslt.processor().newSerializer(
+                        java.nio.file.Path.of(sch + PRECOMPILED).toFile());
+                out.serializeNode(xsl);
+            }
         }
     }
 

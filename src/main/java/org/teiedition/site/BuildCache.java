@@ -1,0 +1,193 @@
+package org.teiedition.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.teiedition.editions.Edition;
+import org.teiedition.transform.Xslt;
+
+/**
+ * The incremental-build state under {@code OUT/.tei-edition/}: one summary per built document
+ * ({@code summaries/<id>.xml}) whose {@code key} attribute is the hash of the source bytes, the tool version, the
+ * chosen editions and options and all bundled stylesheets. A document whose key matches and whose edition files
+ * exist is up to date: its summary is reused and nothing is parsed or rendered.
+ */
+public final class BuildCache {
+    public static final String DIR = ".tei-edition";
+    private static final Pattern KEY = Pattern.compile("^<summary\\b[^>]*?\\skey=\"([0-9a-f]*)\"");
+    private static volatile String stylesheetsHash;
+
+    private final Path out;
+    private final Path summaries;
+    private final List<Edition> editions;
+    private final String base;
+
+    private BuildCache(Path out, List<Edition> editions, String base) {
+        this.out = out;
+        this.summaries = out.resolve(DIR).resolve("summaries");
+        this.editions = List.copyOf(editions);
+        this.base = base;
+    }
+
+    /** @param options everything else that changes the outputs (witness, validation on or off), in a fixed order */
+    public static BuildCache open(Path out, List<Edition> editions, String... options) {
+        StringBuilder b = new StringBuilder("tei-edition ").append(version()).append('\n')
+                .append(stylesheetsHash()).append('\n');
+        editions.forEach(e -> b.append(e.name()).append('=').append(e.stylesheet()).append('\n'));
+        for (String o : options) b.append(o == null ? "" : o).append('\n');
+        return new BuildCache(out, editions, hex(sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** For a merge: just reads the summaries. */
+    public static BuildCache reader(Path out) {
+        return new BuildCache(out, List.of(), "");
+    }
+
+    public String key(byte[] source) {
+        MessageDigest d = digest();
+        d.update(base.getBytes(StandardCharsets.US_ASCII));
+        d.update(source);
+        return hex(d.digest());
+    }
+
+    /** The cached summary if {@code id} was built from a source with this key and its editions are all on disk. */
+    public Summary upToDate(String id, String key) {
+        Path f = summaries.resolve(id + ".xml");
+        try {
+            if (!Files.isRegularFile(f)) return null;
+            for (Edition e : editions) if (!Files.isRegularFile(out.resolve(id).resolve(e.fileName()))) return null;
+            byte[] xml = Files.readAllBytes(f);
+            String cached = keyOf(xml);
+            return key.equals(cached) ? new Summary(id, key, xml) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public void store(Summary s) throws IOException {
+        Outputs.writeIfChanged(summaries.resolve(s.id() + ".xml"), s.xml());
+    }
+
+    /** Every cached summary, sorted by id (a merge of shard outputs reads these). */
+    public List<Summary> all() throws IOException {
+        if (!Files.isDirectory(summaries)) return List.of();
+        TreeMap<String, Summary> byId = new TreeMap<>();
+        try (Stream<Path> files = Files.list(summaries)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(".xml") || name.startsWith(".")) continue;
+                byte[] xml = Files.readAllBytes(f);
+                String id = name.substring(0, name.length() - 4);
+                byId.put(id, new Summary(id, keyOf(xml), xml));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Forgets documents that are no longer part of the corpus (their summaries would show up in the pages). */
+    public void retainOnly(Collection<String> ids) throws IOException {
+        Set<String> keep = Set.copyOf(ids);
+        for (Summary s : all()) if (!keep.contains(s.id())) Files.deleteIfExists(summaries.resolve(s.id() + ".xml"));
+    }
+
+    static String keyOf(byte[] xml) {
+        String head = new String(xml, 0, Math.min(xml.length, 512), StandardCharsets.UTF_8);
+        Matcher m = KEY.matcher(head);
+        return m.find() ? m.group(1) : "";
+    }
+
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = BuildCache.class.getClassLoader().getResourceAsStream("tei-edition.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException ignored) {
+            // unknown version: still a stable key
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    /**
+     * A hash over every bundled file under xslt/ (stylesheets, their imports, scripts, FOP configuration) and
+     * schema/ (a changed rule must revalidate every document).
+     */
+    static String stylesheetsHash() {
+        String h = stylesheetsHash;
+        if (h == null) {
+            try {
+                h = computeStylesheetsHash();
+            } catch (IOException | URISyntaxException e) {
+                throw new IllegalStateException("cannot read the bundled stylesheets: " + e.getMessage(), e);
+            }
+            stylesheetsHash = h;
+        }
+        return h;
+    }
+
+    private static String computeStylesheetsHash() throws IOException, URISyntaxException {
+        URL anchor = Xslt.resource(Summaries.STYLESHEET);
+        MessageDigest d = digest();
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        if ("jar".equals(anchor.getProtocol())) {
+            var jar = ((JarURLConnection) anchor.openConnection()).getJarFile();
+            for (var e : (Iterable<java.util.jar.JarEntry>) jar.stream()::iterator) {
+                if ((e.getName().startsWith("xslt/") || e.getName().startsWith("schema/")) && !e.isDirectory()) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        files.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        } else {
+            Path classes = Path.of(anchor.toURI()).getParent().getParent().getParent();
+            for (String folder : new String[] {"xslt", "schema"}) {
+                if (!Files.isDirectory(classes.resolve(folder))) continue;
+                try (Stream<Path> walk = Files.walk(classes.resolve(folder))) {
+                    for (Path p : (Iterable<Path>) walk::iterator) {
+                        if (Files.isRegularFile(p)) files.put(classes.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    }
+                }
+            }
+        }
+        files.forEach((name, bytes) -> {
+            d.update(name.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(sha256(bytes));
+        });
+        return hex(d.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] b) {
+        return digest().digest(b);
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}

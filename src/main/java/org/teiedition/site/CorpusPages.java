@@ -1,0 +1,146 @@
+package org.teiedition.site;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.transform.sax.SAXSource;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.teiedition.transform.Xslt;
+import org.teiedition.xml.SecureXml;
+import org.xml.sax.InputSource;
+
+/**
+ * The corpus pages, a reduction over the per-document {@link Summary summaries} (never over document trees):
+ * index.html, persons.html, places.html, organisations.html, search.html, search-index.js and nav.json.
+ */
+public final class CorpusPages {
+    static final String STYLESHEET = "xslt/site/corpus.xsl";
+    public static final List<String> FILES = List.of("index.html", "persons.html", "places.html", "organisations.html",
+            "search.html", "search-index.js", "nav.json");
+
+    private CorpusPages() {
+    }
+
+    /** Every page's bytes, by file name, in {@link #FILES} order. */
+    public static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries) {
+        return render(xslt, summaries, true);
+    }
+
+    private static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries, boolean htmlPages) {
+        XdmNode corpus = corpus(xslt, summaries);
+        Map<String, byte[]> pages = new LinkedHashMap<>();
+        if (htmlPages) {
+            pages.put("index.html", run(xslt, corpus, "index", null, false));
+            pages.put("persons.html", run(xslt, corpus, "register", "person", false));
+            pages.put("places.html", run(xslt, corpus, "register", "place", false));
+            pages.put("organisations.html", run(xslt, corpus, "register", "org", false));
+            pages.put("search.html", run(xslt, corpus, "search", null, false));
+        }
+        pages.put("search-index.js", SearchIndex.render(corpus));
+        if (htmlPages) pages.put("nav.json", run(xslt, corpus, "nav", null, true));
+        return pages;
+    }
+
+    /**
+     * Writes the pages whose bytes changed; returns how many were written. The pages other than the search index do
+     * not read the documents' words, so when only words changed (the usual edit in serve) only the index is made:
+     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words.
+     */
+    public static int write(Xslt xslt, Path out, List<Summary> summaries) throws IOException {
+        Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
+        String key = pagesKey(summaries);
+        boolean same = Files.isRegularFile(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
+                && FILES.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)));
+        int n = 0;
+        for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same).entrySet()) {
+            if (Outputs.writeIfChanged(out.resolve(page.getKey()), page.getValue())) n++;
+        }
+        Outputs.writeIfChanged(keyFile, key.getBytes(StandardCharsets.UTF_8));
+        return n;
+    }
+
+    /** Hash of the tool, its stylesheets and every summary without its words and key. */
+    static String pagesKey(List<Summary> summaries) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
+            List<Summary> sorted = new ArrayList<>(summaries);
+            sorted.sort(Comparator.comparing(Summary::id));
+            byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
+            for (Summary s : sorted) {
+                int end = lastIndexOf(s.xml(), words);
+                // nor the source hash: an edit that changes only words must not remake the HTML pages
+                String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
+                        .replaceFirst(" key=\"[0-9a-f]*\"", "");
+                d.update(meta.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] m) {
+        outer:
+        for (int i = b.length - m.length; i >= 0; i--) {
+            for (int j = 0; j < m.length; j++) if (b[i + j] != m[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    /** {@code <corpus>} with the summaries in id order, so the pages do not depend on build order. */
+    static XdmNode corpus(Xslt xslt, List<Summary> summaries) {
+        List<Summary> sorted = new ArrayList<>(summaries);
+        sorted.sort(Comparator.comparing(Summary::id));
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        xml.writeBytes("<corpus>".getBytes(StandardCharsets.UTF_8));
+        String last = null;
+        for (Summary s : sorted) {
+            if (s.id().equals(last)) continue; // the same document from two shards
+            last = s.id();
+            xml.writeBytes(s.xml());
+        }
+        xml.writeBytes("</corpus>".getBytes(StandardCharsets.UTF_8));
+        try {
+            return xslt.processor().newDocumentBuilder().build(new SAXSource(SecureXml.newReader(xml.size()),
+                    new InputSource(new ByteArrayInputStream(xml.toByteArray()))));
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("unreadable document summaries: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] run(Xslt xslt, XdmNode corpus, String template, String type, boolean text) {
+        try {
+            Xslt30Transformer t = xslt.get(STYLESHEET).load30();
+            t.setGlobalContextItem(corpus);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+            Serializer s = t.newSerializer(out);
+            if (text) {
+                s.setOutputProperty(Serializer.Property.METHOD, "text");
+                s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+            }
+            if (type != null) {
+                t.setInitialTemplateParameters(Map.of(new QName("type"), new XdmAtomicValue(type)), false);
+            }
+            t.callTemplate(new QName(template), s);
+            return out.toByteArray();
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot make the corpus page '" + template + "': " + e.getMessage(), e);
+        }
+    }
+}

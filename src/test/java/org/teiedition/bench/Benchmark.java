@@ -1,0 +1,273 @@
+package org.teiedition.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.teiedition.Toolkit;
+import org.teiedition.cli.Main;
+import org.teiedition.editions.Edition;
+import org.teiedition.editions.Editions;
+import org.teiedition.xml.SourceDocument;
+
+/**
+ * {@code mvn -Pbench package}: one run, one table in target/bench.md. (a) the Kennedy letter in a cold process
+ * (validate + all editions); (b) corpus throughput per edition, 1 thread and all cores; (c) the floor, a Saxon
+ * identity transform of the same parsed trees in the same JVM, so every figure is also a ratio to it; (d) peak heap;
+ * (e) a one-document rebuild in serve. Short by design: the machine is shared.
+ */
+public final class Benchmark {
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path WORK = ROOT.resolve("target/bench");
+    static final String IDENTITY = """
+            <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+              <xsl:output method="xml" encoding="UTF-8"/>
+              <xsl:mode on-no-match="shallow-copy"/>
+            </xsl:stylesheet>""";
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(WORK);
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder md = new StringBuilder("# tei-edition benchmark\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %d cores (nproc), Java %s (%s), load average at start %.1f. "
+                        + "Wall-clock times; the machine may be shared, so compare the ratios.%n%n", cores,
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+
+        // (a) cold process
+        Path jar = ROOT.resolve("target/tei-edition.jar");
+        Path kennedy = ROOT.resolve("tei/kennedy-to-khrushchev-1962-10-27.xml");
+        List<Double> cold = new ArrayList<>();
+        for (int i = 0; i < 3; i++) cold.add(coldBuild(jar, kennedy, WORK.resolve("cold-" + i)));
+        double coldMedian = median(cold);
+        md.append("## (a) Kennedy letter, cold process\n\n`java -jar target/tei-edition.jar build` (validate + reading, "
+                + "diplomatic, print), 3 runs: ").append(ms(cold)).append(String.format(Locale.ROOT,
+                "; median **%.2f s** (target < 3 s).%n%n", coldMedian / 1000));
+
+        // (b), (c) corpus throughput against the identity floor
+        Toolkit toolkit = new Toolkit();
+        List<Path> files = corpus();
+        List<SourceDocument> docs = new ArrayList<>();
+        for (Path f : files) docs.add(toolkit.parse(f));
+        XsltExecutable identity = toolkit.xslt().processor().newXsltCompiler()
+                .compile(new StreamSource(new StringReader(IDENTITY)));
+        md.append("## (b, c) Corpus throughput, documents per second (parsed trees, same JVM)\n\n")
+                .append(files.size()).append(" documents (").append(corpusName(files)).append("). Floor: a Saxon identity "
+                        + "transform of the same trees, serialized. Ratio = time of the edition / time of the floor.\n\n")
+                .append("| edition | 1 thread: docs/s | ratio | ").append(cores).append(" threads: docs/s | ratio | failed |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        double[] floor = new double[2];
+        int[] threads = {1, cores};
+        for (int t = 0; t < 2; t++) {
+            run(docs, threads[t], d -> transform(identity, d));
+            floor[t] = run(docs, threads[t], d -> transform(identity, d)).seconds;
+        }
+        md.append(String.format(Locale.ROOT, "| identity (floor) | %.1f | 1.0 | %.1f | 1.0 | 0 |%n",
+                docs.size() / floor[0], docs.size() / floor[1]));
+        for (Edition e : Editions.ALL) {
+            Result[] r = new Result[2];
+            for (int t = 0; t < 2; t++) {
+                run(docs, threads[t], d -> toolkit.renderer().render(d, e, null)); // warm-up
+                r[t] = run(docs, threads[t], d -> toolkit.renderer().render(d, e, null));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %d |%n", e.name(),
+                    docs.size() / r[0].seconds, r[0].seconds / floor[0], docs.size() / r[1].seconds,
+                    r[1].seconds / floor[1], r[0].failed));
+        }
+        docs.clear();
+
+        // (e) serve: one-document rebuild
+        md.append("\n## (e) serve: rebuild after editing one document (reading + diplomatic + corpus pages)\n\n");
+        List<Long> rebuilds = serveRebuilds(files);
+        md.append("Five edits (a paragraph added each time), as logged by serve (`rebuilt in N ms (process CPU M ms)`): "
+                        + "wall ").append(rebuilds).append(" ms, median of the last three (warm) **")
+                .append(median(rebuilds.subList(2, 5).stream().map(Long::doubleValue).toList()).longValue())
+                .append(" ms**; process CPU ").append(cpuTimes).append(" ms, median of the last three **")
+                .append(median(cpuTimes.subList(2, 5).stream().map(Long::doubleValue).toList()).longValue())
+                .append(" ms** (target < 300 ms; change detection adds up to 200 ms of polling).\n\n");
+
+        // (d) peak memory
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        md.append(String.format(Locale.ROOT, "## (d) Memory%n%nPeak heap of this JVM (all corpus trees parsed at once "
+                        + "for the throughput runs, -Xmx%d MB): **%d MB**.%n",
+                Runtime.getRuntime().maxMemory() >> 20, peak >> 20));
+        Files.writeString(ROOT.resolve("target/bench.md"), md);
+        System.out.println(md);
+    }
+
+    record Result(double seconds, int failed) {
+    }
+
+    interface Work {
+        Object apply(SourceDocument d) throws Exception;
+    }
+
+    /** Passes over all documents until at least a second has gone by; seconds per pass. */
+    static Result run(List<SourceDocument> docs, int threads, Work work) throws Exception {
+        double total = 0;
+        int passes = 0;
+        int failed = 0;
+        while (total < 1.0 || passes == 0) {
+            Result r = pass(docs, threads, work);
+            total += r.seconds;
+            failed = r.failed;
+            passes++;
+        }
+        return new Result(total / passes, failed);
+    }
+
+    static Result pass(List<SourceDocument> docs, int threads, Work work) throws Exception {
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (SourceDocument d : docs) {
+                fs.add(pool.submit(() -> {
+                    try {
+                        work.apply(d);
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> f : fs) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        return new Result((System.nanoTime() - t0) / 1e9, failed.get());
+    }
+
+    static byte[] transform(XsltExecutable identity, SourceDocument d) throws Exception {
+        var t = identity.load30();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        t.applyTemplates(d.node(), t.newSerializer(out));
+        return out.toByteArray();
+    }
+
+    static double coldBuild(Path jar, Path file, Path out) throws Exception {
+        deleteTree(out); // a fresh output folder: nothing is up to date
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m", "-jar", jar.toString(),
+                "build", "-o", out.toString(), file.toString()).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("cold.log").toFile()).start();
+        int code = p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (code != 0) throw new IllegalStateException("cold build failed: " + Files.readString(WORK.resolve("cold.log")));
+        return ms;
+    }
+
+    /** The shared letter corpora when present (../shared/corpora), else 50 generated letters. */
+    static List<Path> corpus() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String c : List.of("schnitzler-briefe", "correspdesc-examples")) {
+            Path dir = ROOT.resolve("../shared/corpora").resolve(c);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
+                }
+            }
+        }
+        if (!files.isEmpty()) return files;
+        String letter = Files.readString(ROOT.resolve("src/test/resources/fixtures/small-letter.xml"));
+        Path gen = Files.createDirectories(WORK.resolve("generated"));
+        for (int i = 0; i < 50; i++) {
+            Path f = gen.resolve(String.format(Locale.ROOT, "letter-%03d.xml", i));
+            Files.writeString(f, letter.replace("1900-01-02", String.format(Locale.ROOT, "1900-%02d-02", 1 + i % 12)));
+            files.add(f);
+        }
+        return files;
+    }
+
+    static String corpusName(List<Path> files) {
+        return files.get(0).toString().contains("shared") ? "../shared/corpora: schnitzler-briefe + correspdesc-examples"
+                : "generated";
+    }
+
+    /** Runs serve in this JVM on a copy of the corpus, edits one letter three times, reads the logged rebuild times. */
+    static final List<Long> cpuTimes = new ArrayList<>();
+
+    static List<Long> serveRebuilds(List<Path> files) throws Exception {
+        Path src = WORK.resolve("serve-src");
+        Path out = WORK.resolve("serve-out");
+        deleteTree(src);
+        deleteTree(out);
+        Files.createDirectories(src);
+        for (Path f : files) Files.copy(f, src.resolve(f.getFileName()));
+        StringWriter log = new StringWriter();
+        Thread serve = new Thread(() -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(log, true), "serve",
+                "--port", "0", "--stop-after", "600", "--no-validate", "-e", "reading,diplomatic", "-o", out.toString(),
+                src.toString()));
+        serve.start();
+        List<Long> times = new ArrayList<>();
+        cpuTimes.clear();
+        try {
+            waitFor(log, Pattern.compile("serving "), 0);
+            Path edited = src.resolve(files.get(0).getFileName());
+            for (int i = 1; i <= 5; i++) {
+                Files.writeString(edited, Files.readString(edited).replace("</body>", "<p>edit " + i + "</p></body>"));
+                String[] wallCpu = waitFor(log, Pattern.compile("rebuilt in (\\d+ ms \\(process CPU \\d+) ms\\)"), i - 1)
+                        .split(" ms \\(process CPU ");
+                times.add(Long.parseLong(wallCpu[0]));
+                cpuTimes.add(Long.parseLong(wallCpu[1]));
+            }
+        } finally {
+            serve.interrupt();
+            serve.join(30_000);
+        }
+        return times;
+    }
+
+    /** The first group of the (skip+1)-th match of p in the log, waiting up to 10 minutes. */
+    static String waitFor(StringWriter log, Pattern p, int skip) throws InterruptedException {
+        for (int i = 0; i < 6000; i++) {
+            Matcher m = p.matcher(log.toString());
+            int n = 0;
+            while (m.find()) {
+                if (n++ == skip) return m.groupCount() > 0 ? m.group(1) : m.group();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting for " + p + " in:\n" + log);
+    }
+
+    static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    static Double median(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        return s.get(s.size() / 2);
+    }
+
+    static String ms(List<Double> xs) {
+        return String.join(", ", xs.stream().map(x -> String.format(Locale.ROOT, "%.2f s", x / 1000)).toList());
+    }
+}
