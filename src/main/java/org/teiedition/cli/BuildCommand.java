@@ -183,7 +183,11 @@ final class BuildCommand implements Callable<Integer> {
         try {
             key = cache.key(java.nio.file.Files.readAllBytes(file));
             Summary cached = cache.upToDate(OutputNames.documentName(file), key);
-            if (cached != null) return new Outcome(cached, List.of(), 0, false);
+            if (cached != null) {
+                // up to date, but a build killed earlier may have left a temporary file beside its editions
+                AtomicOutput.removeStaleTemporaries(output.resolve(cached.id()));
+                return new Outcome(cached, List.of(), 0, false);
+            }
         } catch (IOException e) {
             // parse() reports the unreadable file
         }
