@@ -17,8 +17,9 @@
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 
-  <xsl:variable name="h:css" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
-  <xsl:variable name="h:js" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')"/>
+  <!-- read once when the stylesheet is compiled, not for every page -->
+  <xsl:variable name="h:css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')"/>
 
   <xsl:variable name="h:register-heads" as="map(xs:string, xs:string)"
       select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
