@@ -98,11 +98,15 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="ids" select="te:sigla($note/@target)"/>
     <xsl:variable name="cand" select="if (exists($ids))
-        then (for $id in $ids return root($note)//*[@xml:id = $id])
+        then id($ids, $note)
         else $note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::element()]"/>
     <xsl:sequence select="$cand[(self::tei:app and exists(tei:lem | tei:rdg | tei:rdgGrp))
                                 or (self::tei:choice and exists(tei:sic | tei:corr))][1]"/>
   </xsl:function>
+
+  <!-- Textual notes by the ids their @target names: a lookup per apparatus entry instead of a scan of the
+       document (which made large documents quadratic). -->
+  <xsl:key name="te:textual-note-by-target" match="tei:note[@type = 'textual']" use="te:sigla(@target)"/>
 
   <!-- Apparatus letters: 1 -> a ... 26 -> z, 27 -> aa, 28 -> ab ... (bijective base 26). -->
   <xsl:function name="te:letter" as="xs:string" visibility="public">

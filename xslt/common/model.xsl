@@ -281,7 +281,7 @@
   <!-- Textual notes attached to this entry (by @target or by position). -->
   <xsl:template name="te:attached-notes">
     <xsl:variable name="e" select="."/>
-    <xsl:variable name="cands" select="(//tei:note[@type = 'textual'][te:sigla(@target) = current()/@xml:id],
+    <xsl:variable name="cands" select="(@xml:id ! key('te:textual-note-by-target', ., root($e)),
                                         following-sibling::*[1][self::tei:note][@type = 'textual'][empty(@target)])"/>
     <xsl:for-each select="$cands[te:note-host(.) is $e]">
       <m:note>
