@@ -12,6 +12,7 @@ import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.teiedition.Json;
 import org.teiedition.transform.Xslt;
 
 /**
@@ -155,40 +156,22 @@ public final class ApparatusTable {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            b.append(i == 0 ? "\n" : ",\n").append("  {\"id\": ").append(q(e.id()))
-                    .append(", \"loc\": ").append(e.loc().isEmpty() ? "null" : q(e.loc()))
-                    .append(", \"lemma\": ").append(q(e.lemma()))
+            b.append(i == 0 ? "\n" : ",\n").append("  {\"id\": ").append(Json.quote(e.id()))
+                    .append(", \"loc\": ").append(e.loc().isEmpty() ? "null" : Json.quote(e.loc()))
+                    .append(", \"lemma\": ").append(Json.quote(e.lemma()))
                     .append(", \"lemmaWitnesses\": ").append(array(e.lemmaWitnesses()))
                     .append(", \"readings\": [");
             for (int j = 0; j < e.readings().size(); j++) {
                 Reading r = e.readings().get(j);
-                b.append(j == 0 ? "" : ", ").append("{\"text\": ").append(q(r.text())).append(", \"witnesses\": ").append(array(r.witnesses())).append('}');
+                b.append(j == 0 ? "" : ", ").append("{\"text\": ").append(Json.quote(r.text())).append(", \"witnesses\": ").append(array(r.witnesses())).append('}');
             }
-            b.append("], \"type\": ").append(q(e.type())).append(", \"note\": ").append(e.note().isEmpty() ? "null" : q(e.note())).append('}');
+            b.append("], \"type\": ").append(Json.quote(e.type())).append(", \"note\": ").append(e.note().isEmpty() ? "null" : Json.quote(e.note())).append('}');
         }
         return b.append(entries.isEmpty() ? "]\n" : "\n]\n").toString();
     }
 
     private static String array(List<String> items) {
-        return "[" + String.join(", ", items.stream().map(ApparatusTable::q).toList()) + "]";
+        return "[" + String.join(", ", items.stream().map(Json::quote).toList()) + "]";
     }
 
-    static String q(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

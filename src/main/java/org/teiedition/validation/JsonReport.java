@@ -1,6 +1,7 @@
 package org.teiedition.validation;
 
 import java.util.List;
+import org.teiedition.Json;
 import org.teiedition.Diagnostic;
 
 /**
@@ -16,34 +17,15 @@ public final class JsonReport {
         for (int i = 0; i < diagnostics.size(); i++) {
             Diagnostic d = diagnostics.get(i);
             sb.append(i == 0 ? "\n  " : ",\n  ");
-            sb.append("{\"file\": ").append(string(d.path()))
+            sb.append("{\"file\": ").append(Json.quote(d.path()))
                     .append(", \"line\": ").append(d.line())
                     .append(", \"column\": ").append(d.column())
-                    .append(", \"severity\": ").append(string(d.severity().label()))
-                    .append(", \"message\": ").append(string(d.message()))
-                    .append(", \"rule\": ").append(d.rule() == null ? "null" : string(d.rule()))
-                    .append(", \"layer\": ").append(d.layer() == null ? "null" : string(d.layer()))
+                    .append(", \"severity\": ").append(Json.quote(d.severity().label()))
+                    .append(", \"message\": ").append(Json.quote(d.message()))
+                    .append(", \"rule\": ").append(d.rule() == null ? "null" : Json.quote(d.rule()))
+                    .append(", \"layer\": ").append(d.layer() == null ? "null" : Json.quote(d.layer()))
                     .append('}');
         }
         return sb.append(diagnostics.isEmpty() ? "]" : "\n]").toString();
-    }
-
-    static String string(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.Test;
+import org.teiedition.testing.Cli.Run;
 
 /** apparatus: the letter's proofreading table in its three formats. */
 class ApparatusCommandTest {

@@ -11,6 +11,7 @@ import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli.Run;
 
 /** collate: the two witness texts of the Kennedy letter. */
 class CollateTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.editions.Editions;
+import org.teiedition.testing.Cli.Run;
 import org.xml.sax.InputSource;
 
 /** build writes parallel.html for documents with two or more witnesses. */

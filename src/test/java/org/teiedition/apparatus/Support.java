@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.thaiopensource.util.PropertyMapBuilder;
 import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,8 @@ import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
-import org.teiedition.cli.Main;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Cli;
 import org.teiedition.xml.SecureXml;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -42,14 +41,8 @@ final class Support {
         return p;
     }
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     static XdmNode parse(String xml) throws SaxonApiException {

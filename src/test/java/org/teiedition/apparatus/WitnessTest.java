@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.teiedition.testing.Cli.Run;
 
 /** witness: the letter's two witnesses, and the PTA round trip witness -> collate -> witness. */
 class WitnessTest {

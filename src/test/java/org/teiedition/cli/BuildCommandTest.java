@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli.Run;
 
 class BuildCommandTest {
 
@@ -19,7 +20,7 @@ class BuildCommandTest {
         Files.createDirectories(src);
         Files.copy(CliTest.LETTER, src.resolve("small-letter.xml"));
         Path out = dir.resolve("out");
-        CliTest.Run r = CliTest.run("build", "-o", out.toString(), src.toString());
+        Run r = CliTest.run("build", "-o", out.toString(), src.toString());
         assertEquals(0, r.code(), r.err());
         String reading = Files.readString(out.resolve("small-letter/reading.html"));
         String diplomatic = Files.readString(out.resolve("small-letter/diplomatic.html"));
@@ -51,7 +52,7 @@ class BuildCommandTest {
 
     @Test
     void selectedEditionOnly(@TempDir Path out) throws Exception {
-        CliTest.Run r = CliTest.run("build", "-o", out.toString(), "--edition", "diplomatic", CliTest.LETTER.toString());
+        Run r = CliTest.run("build", "-o", out.toString(), "--edition", "diplomatic", CliTest.LETTER.toString());
         assertEquals(0, r.code(), r.err());
         try (Stream<Path> files = Files.list(out.resolve("small-letter"))) {
             assertEquals(List.of("diplomatic.html"), files.map(p -> p.getFileName().toString()).toList());

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.teiedition.Diagnostic;
-import org.teiedition.cli.Main;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Cli;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
@@ -26,14 +25,8 @@ class SchemaLayersTest {
     static final Path TEI_ALL = Path.of("../shared/schemas/tei_all.rng");
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
 
-    record Run(int code, String out, String err) {
-    }
-
     static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     static List<Diagnostic> check(Xslt xslt, Path schema, Path doc) throws Exception {

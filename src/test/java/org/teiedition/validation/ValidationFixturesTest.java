@@ -126,7 +126,7 @@ class ValidationFixturesTest {
                 + "\"column\": 52, \"severity\": \"error\", \"message\": \"Witness(es) #A named"), json);
         assertTrue(json.contains("\"rule\": \"wit-once\", \"layer\": \"schematron\"}\n]"), json);
         assertEquals("[]", JsonReport.format(List.of()));
-        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", JsonReport.string("a\"b\\c\n\u0001"));
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", org.teiedition.Json.quote("a\"b\\c\n\u0001"));
     }
 
     @Test
