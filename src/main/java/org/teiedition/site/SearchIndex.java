@@ -37,9 +37,9 @@ final class SearchIndex {
             String title = text(s, "title");
             String file = s.select(Steps.child("edition")).findFirst().map(e -> attr(e, FILE)).orElse("index.html");
             if (n > 0) js.append(",\n");
-            js.append("{\"id\":").append(quote(id)).append(",\"title\":").append(quote(title.isEmpty() ? id : title))
-                    .append(",\"date\":").append(quote(attr(s, DATE))).append(",\"href\":")
-                    .append(quote(id + "/" + file)).append('}');
+            js.append("{\"id\":").append(org.teiedition.Json.quoteForScript(id)).append(",\"title\":").append(org.teiedition.Json.quoteForScript(title.isEmpty() ? id : title))
+                    .append(",\"date\":").append(org.teiedition.Json.quoteForScript(attr(s, DATE))).append(",\"href\":")
+                    .append(org.teiedition.Json.quoteForScript(id + "/" + file)).append('}');
             // a summary's words are distinct: each doc number is added once per word, in order
             for (String w : text(s, "words").split(" ")) {
                 if (w.isEmpty()) continue;
@@ -52,7 +52,7 @@ final class SearchIndex {
         boolean first = true;
         for (String w : postings.keySet()) {
             if (!first) js.append(',');
-            js.append(quote(w));
+            js.append(org.teiedition.Json.quoteForScript(w));
             first = false;
         }
         js.append("],\n\"postings\":[");
@@ -73,23 +73,5 @@ final class SearchIndex {
 
     private static String text(XdmNode s, String child) {
         return s.select(Steps.child(child)).findFirst().map(XdmNode::getStringValue).orElse("");
-    }
-
-    /** A JSON string literal (also valid JavaScript, line separators included). */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '<' -> b.append("\\u003c");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }
