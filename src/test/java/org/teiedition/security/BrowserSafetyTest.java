@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.teiedition.testing.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,16 +26,19 @@ class BrowserSafetyTest {
 
     @Test
     void hostileEditionsOpenNoDialogAndFetchNothing(@TempDir Path dir) throws Exception {
-        assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium: browser check skipped");
+        assumeTrue(Chromium.available(), "no /usr/bin/chromium: browser check skipped");
         Path file = dir.resolve("hostile.xml");
         Files.writeString(file, Hostile.letter("", HtmlSafetyTest.PAYLOADS));
         Path out = dir.resolve("out");
         Hostile.Run r = Hostile.run("build", "--no-validate", "-o", out.toString(), "--edition", "reading,diplomatic", file.toString());
         assertEquals(0, r.code(), r.all());
-        try (HeadlessChromium chrome = new HeadlessChromium(dir.resolve("profile"))) {
+        try (Chromium chrome = new Chromium()) {
+            Chromium.Page tab = chrome.newPage();
             for (String page : List.of("reading.html", "diplomatic.html")) {
-                chrome.events.clear();
-                chrome.open(out.resolve("hostile").resolve(page), POKE, Duration.ofMillis(1500));
+                chrome.clearEvents();
+                tab.open(out.resolve("hostile").resolve(page), 1200, 1600, false);
+                tab.eval(POKE);
+                Chromium.settle(Duration.ofMillis(1500));
                 assertEquals(List.of(), chrome.dialogs(), page + ": JavaScript dialogs");
                 List<String> left = chrome.requests().stream().filter(u -> !u.startsWith("file:")).toList();
                 assertEquals(List.of(), left, page + ": requests that left file://");
@@ -46,13 +50,16 @@ class BrowserSafetyTest {
     /** The harness sees what it must: a page that does alert and fetch is caught (so a pass above means something). */
     @Test
     void harnessDetectsADialogAndARequest(@TempDir Path dir) throws Exception {
-        assumeTrue(HeadlessChromium.available(), "no /usr/bin/chromium: browser check skipped");
+        assumeTrue(Chromium.available(), "no /usr/bin/chromium: browser check skipped");
         Path page = dir.resolve("bad.html");
         Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\">"
                 + "<a href=\"javascript:alert(2)\">x</a></body></html>");
-        try (HeadlessChromium chrome = new HeadlessChromium(dir.resolve("profile"))) {
-            chrome.open(page, POKE, Duration.ofMillis(1500));
-            assertEquals(1, chrome.dialogs().size(), chrome.events.toString());
+        try (Chromium chrome = new Chromium()) {
+            Chromium.Page tab = chrome.newPage();
+            tab.open(page, 1200, 1600, false);
+            tab.eval(POKE);
+            Chromium.settle(Duration.ofMillis(1500));
+            assertEquals(1, chrome.dialogs().size(), chrome.dialogs().toString());
             assertTrue(chrome.requests().contains("http://127.0.0.1:9/x.png"), chrome.requests().toString());
         }
     }
