@@ -60,25 +60,29 @@ public final class EditionRenderer {
      * the commentary would interleave. We lay the document out first (to FOP's intermediate format) to learn
      * the page of every marker, then let the stylesheet put each page's entries into one footnote on the
      * page's first marker: apparatus, rule, commentary. Grouping can move text, so the next layout must show
-     * every entry still on its marker's page; after {@value #LAYOUT_ROUNDS} tries we keep one footnote per
-     * marker, which is always on the marker's page. Everything is deterministic, so are the bytes.
+     * every entry still on its marker's page, and that verified layout is written out as the PDF (no further
+     * layout); after {@value #LAYOUT_ROUNDS} tries we keep one footnote per marker, which is always on the
+     * marker's page. Everything is deterministic, so are the bytes.
      */
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
             throws SaxonApiException, FOPException {
         Date date = creationDate(doc);
-        Map<String, Integer> grouping = Map.of();
         Map<String, Integer> tried = Map.of();
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
-            FootnotePages laid = FootnotePages.parse(
-                    fo(doc, edition, witness, tried, MimeConstants.MIME_FOP_IF, date, w -> { }));
+            java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
+            byte[] intermediate = fo(doc, edition, witness, tried, MimeConstants.MIME_FOP_IF, date, layoutWarnings::add);
+            FootnotePages laid = FootnotePages.parse(intermediate);
             if (round > 0 && laid.entriesOnMarkerPages()) {
-                grouping = tried;
-                break;
+                // the verified layout itself becomes the PDF: no third layout
+                layoutWarnings.forEach(warnings);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+                pdf().renderIntermediate(intermediate, out, date, warnings);
+                return PdfDeterminism.apply(out.toByteArray());
             }
             tried = laid.markerPages();
             if (tried.isEmpty()) break;
         }
-        return PdfDeterminism.apply(fo(doc, edition, witness, grouping, MimeConstants.MIME_PDF, date, warnings));
+        return PdfDeterminism.apply(fo(doc, edition, witness, Map.of(), MimeConstants.MIME_PDF, date, warnings));
     }
 
     /** Rounds of grouped layout tried before falling back to one footnote per marker. */

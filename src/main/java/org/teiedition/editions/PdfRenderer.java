@@ -58,23 +58,64 @@ public final class PdfRenderer {
      * FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
      */
     public synchronized Fop newFop(String mime, OutputStream out, Date creationDate, Consumer<String> warnings) throws FOPException {
-        FOUserAgent agent = factory.newFOUserAgent();
-        agent.setCreationDate(creationDate);
-        agent.setProducer("tei-edition");
-        agent.setCreator("tei-edition");
-        agent.getRendererOptions().put("pdf-a-mode", PDF_A);
+        FOUserAgent agent = agent(creationDate, warnings);
         if (MimeConstants.MIME_FOP_IF.equals(mime)) {
             // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
             IFSerializer serializer = new IFSerializer(new IFContext(agent));
             serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
             agent.setDocumentHandlerOverride(serializer);
         }
+        return factory.newFop(mime, agent, out);
+    }
+
+    /**
+     * Writes as PDF a document already laid out in FOP's intermediate format (by {@link #newFop} with
+     * {@code MIME_FOP_IF}): no second layout, the pages are exactly those of the intermediate format.
+     */
+    public void renderIntermediate(byte[] intermediate, OutputStream out, Date creationDate, Consumer<String> warnings)
+            throws FOPException {
+        FOUserAgent agent;
+        org.apache.fop.render.intermediate.IFDocumentHandler handler;
+        synchronized (this) {
+            agent = agent(creationDate, warnings);
+            handler = agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF);
+        }
+        try {
+            intermediate = declareFoPrefix(intermediate);
+            org.apache.fop.render.intermediate.IFUtil.setupFonts(handler);
+            handler.setResult(new javax.xml.transform.stream.StreamResult(out));
+            new org.apache.fop.render.intermediate.IFParser().parse(new javax.xml.transform.stream.StreamSource(
+                    new java.io.ByteArrayInputStream(intermediate)), handler, agent);
+        } catch (javax.xml.transform.TransformerException | org.apache.fop.render.intermediate.IFException e) {
+            throw new FOPException(e);
+        }
+    }
+
+    private static final String IF_ROOT = "<document xmlns=\"http://xmlgraphics.apache.org/fop/intermediate\"";
+
+    /**
+     * FOP 2.11 writes the accessibility structure tree of the intermediate format with {@code fo:} elements but
+     * without declaring the prefix, so its own parser rejects the file; we declare it on the root element.
+     */
+    static byte[] declareFoPrefix(byte[] intermediate) {
+        String s = new String(intermediate, java.nio.charset.StandardCharsets.UTF_8);
+        if (s.contains("xmlns:fo=") || !s.contains(IF_ROOT)) return intermediate;
+        return s.replaceFirst(java.util.regex.Pattern.quote(IF_ROOT),
+                IF_ROOT + " xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private FOUserAgent agent(Date creationDate, Consumer<String> warnings) {
+        FOUserAgent agent = factory.newFOUserAgent();
+        agent.setCreationDate(creationDate);
+        agent.setProducer("tei-edition");
+        agent.setCreator("tei-edition");
+        agent.getRendererOptions().put("pdf-a-mode", PDF_A);
         agent.getEventBroadcaster().addEventListener(event -> {
             if (event.getSeverity() == EventSeverity.WARN || event.getSeverity() == EventSeverity.ERROR) {
                 warnings.accept(EventFormatter.format(event));
             }
         });
-        return factory.newFop(mime, agent, out);
+        return agent;
     }
 
     /** Serves {@code classpath:/path} from the jar; refuses every other URI. */
