@@ -57,6 +57,11 @@ public final class Toolkit {
         }
     }
 
+    /** The default schemas' compilations as separate tasks (see {@link #prepareValidation}). */
+    public List<Runnable> validationTasks() {
+        return schemaValidator == null ? List.of() : schemaValidator.precompileTasks();
+    }
+
     public Xslt xslt() {
         return xslt;
     }
@@ -66,13 +71,17 @@ public final class Toolkit {
     }
 
     public SourceDocument parse(java.nio.file.Path path) throws XmlInputException {
-        return SourceDocument.parse(xslt.processor(), path);
+        Trace.at("parse " + path);
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), path);
+        Trace.at("parsed " + path);
+        return doc;
     }
 
     /**
      * Validates one parsed document: the method {@code build} calls before it renders anything.
      * All layers, all reported (a non-TEI root stops after the root check). */
     public List<Diagnostic> validate(SourceDocument doc) {
+        Trace.at("validate " + doc.name());
         List<Diagnostic> all = new ArrayList<>();
         for (Validator v : validators) {
             all.addAll(v.validate(doc));
@@ -81,6 +90,7 @@ public final class Toolkit {
             if (v instanceof TeiRootCheck && !all.isEmpty()) break;
         }
         all.sort(Diagnostic.ORDER);
+        Trace.at("validated " + doc.name());
         return all;
     }
 }

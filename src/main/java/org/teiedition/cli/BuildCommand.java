@@ -204,7 +204,13 @@ final class BuildCommand implements Callable<Integer> {
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : java.util.concurrent.CompletableFuture.completedFuture(toolkit.validate(doc));
         List<Edition> applicable = chosen.stream().filter(e -> e.appliesTo(doc.node())).toList();
-        java.util.function.Supplier<List<Rendered>> renderAll = () -> Parallel.map(applicable, spare ? jobs : 1, e -> render(toolkit, doc, e));
+        // The longest edition (the PDF) starts first, so that it does not start last on a busy CPU.
+        List<Edition> longestFirst = applicable.stream()
+                .sorted(java.util.Comparator.comparing(e -> e.kind() != org.teiedition.editions.OutputKind.PDF)).toList();
+        java.util.function.Supplier<List<Rendered>> renderAll = () -> {
+            List<Rendered> done = Parallel.map(longestFirst, spare ? jobs : 1, e -> render(toolkit, doc, e));
+            return applicable.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
+        };
         List<Rendered> rendered = spare ? renderAll.get() : null;
         List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
         // An invalid document is not built; the summary line says so once, so that each problem is one line.

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         java.util.logging.Logger.getLogger("org.apache.fop"), java.util.logging.Logger.getLogger("org.apache.xmlgraphics")};
 
     public static void main(String[] args) {
+        org.teiedition.Trace.at("main");
         for (var logger : QUIET) logger.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

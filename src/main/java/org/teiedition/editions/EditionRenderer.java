@@ -17,6 +17,7 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.Fop;
+import org.teiedition.Trace;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -48,10 +49,16 @@ public final class EditionRenderer {
     /** As {@link #render(SourceDocument, Edition, String)}; FOP's warnings for the PDF go to {@code fopWarnings}. */
     public byte[] render(SourceDocument doc, Edition edition, String witness, Consumer<String> fopWarnings)
             throws SaxonApiException, FOPException {
-        if (edition.kind() == OutputKind.PDF) return renderPdf(doc, edition, witness, fopWarnings);
+        Trace.at("render " + edition.name() + " " + doc.name());
+        if (edition.kind() == OutputKind.PDF) {
+            byte[] pdf = renderPdf(doc, edition, witness, fopWarnings);
+            Trace.at("rendered " + edition.name() + " " + doc.name());
+            return pdf;
+        }
         Xslt30Transformer t = transformer(doc, edition, witness, Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(doc.node(), t.newSerializer(out));
+        Trace.at("rendered " + edition.name() + " " + doc.name());
         return out.toByteArray();
     }
 
@@ -71,6 +78,7 @@ public final class EditionRenderer {
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
             java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
             byte[] intermediate = fo(doc, edition, witness, tried, MimeConstants.MIME_FOP_IF, date, layoutWarnings::add);
+            Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
             FootnotePages laid = FootnotePages.parse(intermediate);
             if (round > 0 && laid.entriesOnMarkerPages()) {
                 // the verified layout itself becomes the PDF: no third layout
@@ -109,9 +117,11 @@ public final class EditionRenderer {
         return t;
     }
 
-    /** Sets up FOP now (fonts, configuration) instead of at the first PDF. */
+    /** Sets up FOP now (configuration, fonts, its classes) instead of at the first PDF. */
     public void preparePdf() {
-        pdf();
+        Trace.at("FOP warm-up");
+        pdf().warmUp();
+        Trace.at("FOP warm");
     }
 
     private PdfRenderer pdf() {

@@ -2,15 +2,18 @@ package org.teiedition.site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.OutputKind;
 
 /**
  * Gets the expensive one-time work of a build going on background threads while the first document is read and
- * parsed: compiling the stylesheets, compiling the schemas, setting up FOP. On a cold start with several cores these
- * overlap instead of queueing behind the first document. Harmless when already done (each is made once; a caller
- * that needs one waits for the same instance).
+ * parsed: compiling the stylesheets and the schemas, setting up FOP. The work is queued by how long the chain that
+ * needs it is, and as many threads as jobs take from the queue: a cold single-letter build is bound by the print
+ * edition (compile print.xsl, then two FOP layouts), so print.xsl and FOP's warm-up go first, not after every other
+ * stylesheet on a crowded CPU. Harmless when already done (each is made once; a caller that needs one waits for the
+ * same instance or makes it itself).
  */
 public final class Prewarm {
     private Prewarm() {
@@ -18,18 +21,22 @@ public final class Prewarm {
 
     public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs) {
         if (jobs < 2) return;
-        List<Runnable> work = new ArrayList<>();
-        if (validate) work.add(toolkit::prepareValidation);
-        if (editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF)) work.add(() -> toolkit.renderer().preparePdf());
-        editions.forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
+        ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
+        boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
+        editions.stream().filter(e -> e.kind() == OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
+        if (pdf) work.add(() -> toolkit.renderer().preparePdf());
+        if (validate) work.addAll(toolkit.validationTasks());
+        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
         work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
         if (corpusPages) work.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
-        for (Runnable r : work) {
+        for (int i = 0; i < Math.min(jobs, work.size()); i++) {
             Thread t = new Thread(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException ignored) {
-                    // the build itself reports a stylesheet or schema that does not compile
+                for (Runnable r; (r = work.poll()) != null; ) {
+                    try {
+                        r.run();
+                    } catch (RuntimeException ignored) {
+                        // the build itself reports a stylesheet or schema that does not compile
+                    }
                 }
             }, "tei-edition-prewarm");
             t.setDaemon(true);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.transform.stream.StreamSource;
+import org.teiedition.Trace;
 import net.sf.saxon.lib.Feature;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -21,7 +22,7 @@ import net.sf.saxon.s9api.XsltExecutable;
  */
 public final class Xslt {
     private final Processor processor;
-    private final Map<String, XsltExecutable> compiled = new ConcurrentHashMap<>();
+    private final org.teiedition.OnceMap<String, XsltExecutable> compiled = new org.teiedition.OnceMap<>();
     private final Map<String, AtomicInteger> compilations = new ConcurrentHashMap<>();
 
     public Xslt() {
@@ -36,7 +37,7 @@ public final class Xslt {
 
     /** The compiled stylesheet for a classpath resource such as {@code xslt/html/reading.xsl}. */
     public XsltExecutable get(String resource) {
-        return compiled.computeIfAbsent(resource, this::compile);
+        return compiled.get(resource, this::compile);
     }
 
     /** How often a stylesheet was compiled in this process: 1 after any number of documents, or 0. */
@@ -48,9 +49,12 @@ public final class Xslt {
     private XsltExecutable compile(String resource) {
         URL url = resource(resource);
         compilations.computeIfAbsent(resource, r -> new AtomicInteger()).incrementAndGet();
+        Trace.at("compile " + resource);
         XsltCompiler compiler = processor.newXsltCompiler();
         try (InputStream in = url.openStream()) {
-            return compiler.compile(new StreamSource(in, url.toExternalForm()));
+            XsltExecutable compiledStylesheet = compiler.compile(new StreamSource(in, url.toExternalForm()));
+            Trace.at("compiled " + resource);
+            return compiledStylesheet;
         } catch (SaxonApiException | IOException e) {
             throw new IllegalStateException("cannot compile stylesheet " + resource + ": " + e.getMessage(), e);
         }

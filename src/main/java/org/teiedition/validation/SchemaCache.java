@@ -13,7 +13,7 @@ import org.teiedition.transform.Xslt;
  */
 public final class SchemaCache {
     private final Xslt xslt;
-    private final Map<URI, Compiled> compiled = new ConcurrentHashMap<>();
+    private final org.teiedition.OnceMap<URI, Compiled> compiled = new org.teiedition.OnceMap<>();
     private final Map<URI, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     public SchemaCache(Xslt xslt) {
@@ -25,7 +25,7 @@ public final class SchemaCache {
     }
 
     public Compiled get(URI uri) {
-        return compiled.computeIfAbsent(uri, this::compile);
+        return compiled.get(uri, this::compile);
     }
 
     /** Like {@link #get} but throws when the schema cannot be compiled (for schemas named on the command line). */
@@ -45,6 +45,13 @@ public final class SchemaCache {
     }
 
     private Compiled compile(URI uri) {
+        org.teiedition.Trace.at("compile " + uri);
+        Compiled c = compileNow(uri);
+        org.teiedition.Trace.at("compiled " + uri);
+        return c;
+    }
+
+    private Compiled compileNow(URI uri) {
         counts.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
         String name = uri.getPath() != null ? uri.getPath() : uri.toString();
         if (uri.getScheme() != null && uri.getScheme().equals("jar")) name = uri.toString();
