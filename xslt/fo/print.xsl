@@ -31,6 +31,10 @@
        a rule, then its commentary notes, so the series read as two blocks. The driver checks in the
        next layout that every entry is still on its marker's page, and falls back to the empty map. -->
   <xsl:param name="p:marker-pages" as="map(xs:string, xs:integer)" select="map{}"/>
+  <!-- Set by the driver for the first (trial) layout, which only has to find the markers' pages: the letter
+       alone, without the back matter (it starts on a new page, so the letter's pages do not depend on it) and
+       its bookmarks. The layout that becomes the PDF is always complete. -->
+  <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <!-- model -> FO; model elements without a rule fall back to their content -->
@@ -101,6 +105,7 @@
         </x:xmpmeta>
       </fo:declarations>
 
+      <xsl:if test="not($p:trial)">
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="letter"><fo:bookmark-title>{$kind}</fo:bookmark-title></fo:bookmark>
         <xsl:if test="$meta/m:witness">
@@ -118,6 +123,7 @@
           </fo:bookmark>
         </xsl:if>
       </fo:bookmark-tree>
+      </xsl:if>
 
       <fo:page-sequence master-reference="edition" initial-page-number="1">
         <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
@@ -130,7 +136,7 @@
               <xsl:apply-templates select="m:text/node()" mode="p:fo"/>
             </fo:block>
           </fo:block>
-          <xsl:call-template name="p:back"/>
+          <xsl:if test="not($p:trial)"><xsl:call-template name="p:back"/></xsl:if>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>

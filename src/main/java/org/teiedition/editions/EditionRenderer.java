@@ -30,6 +30,8 @@ public final class EditionRenderer {
     public static final QName WITNESS = new QName("witness");
     /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
     static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
+    /** The print stylesheet's switch for the trial layout: the letter without its back matter. */
+    static final QName TRIAL = new QName("https://teiedition.org/ns/print", "trial");
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
@@ -64,7 +66,8 @@ public final class EditionRenderer {
 
     /**
      * The PDF. FOP has one footnote area per page, filled in the order of the markers, so the apparatus and
-     * the commentary would interleave. We lay the document out first (to FOP's intermediate format) to learn
+     * the commentary would interleave. We lay the letter out first (to FOP's intermediate format; a trial without
+     * the back matter, which starts on a new page and cannot move the letter's pages) to learn
      * the page of every marker, then let the stylesheet put each page's entries into one footnote on the
      * page's first marker: apparatus, rule, commentary. Grouping can move text, so the next layout must show
      * every entry still on its marker's page, and that verified layout is written out as the PDF (no further
@@ -77,7 +80,8 @@ public final class EditionRenderer {
         Map<String, Integer> tried = Map.of();
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
             java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
-            byte[] intermediate = fo(doc, edition, witness, tried, MimeConstants.MIME_FOP_IF, date, layoutWarnings::add);
+            // round 0 is a trial that only finds the markers' pages: the letter without its back matter
+            byte[] intermediate = fo(doc, edition, witness, tried, round == 0, MimeConstants.MIME_FOP_IF, date, layoutWarnings::add);
             Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
             FootnotePages laid = FootnotePages.parse(intermediate);
             if (round > 0 && laid.entriesOnMarkerPages()) {
@@ -90,16 +94,17 @@ public final class EditionRenderer {
             tried = laid.markerPages();
             if (tried.isEmpty()) break;
         }
-        return PdfDeterminism.apply(fo(doc, edition, witness, Map.of(), MimeConstants.MIME_PDF, date, warnings));
+        return PdfDeterminism.apply(fo(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, date, warnings));
     }
 
     /** Rounds of grouped layout tried before falling back to one footnote per marker. */
     static final int LAYOUT_ROUNDS = 3;
 
     private byte[] fo(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
-            String mime, Date date, Consumer<String> warnings) throws SaxonApiException, FOPException {
-        Map<QName, XdmValue> params = markerPages.isEmpty() ? Map.of()
-                : Map.of(MARKER_PAGES, XdmMap.makeMap(markerPages));
+            boolean trial, String mime, Date date, Consumer<String> warnings) throws SaxonApiException, FOPException {
+        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        if (!markerPages.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(markerPages));
+        if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = transformer(doc, edition, witness, params);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Fop fop = pdf().newFop(mime, out, date, warnings);
