@@ -11,6 +11,8 @@ import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Cli;
 import org.teiedition.testing.Shared;
 
 /** The site of real corpora written by others (../shared/corpora) plus the Kennedy letter: any TEI is tolerated. */
@@ -24,7 +26,7 @@ class CorporaTest {
         Path schnitzler = Shared.path("corpora/schnitzler-briefe");
         Path correspdesc = Shared.path("corpora/correspdesc-examples");
         out = dir.resolve("out");
-        SiteFixtures.Run r = SiteFixtures.tei("build", "--no-validate", "-e", "reading", "-o", out.toString(),
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "-o", out.toString(),
                 schnitzler.toString(), correspdesc.toString(),
                 "tei/kennedy-to-khrushchev-1962-10-27.xml");
         assertEquals(0, r.code(), r.err());
