@@ -7,6 +7,7 @@ import eu.interedition.collatex.matching.EqualityTokenComparator;
 import eu.interedition.collatex.simple.SimpleToken;
 import eu.interedition.collatex.simple.SimpleWitness;
 import eu.interedition.collatex.util.VariantGraphRanking;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -19,6 +20,10 @@ import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Collates plain witness texts with CollateX (Dekker algorithm) and writes the result as a TEI document in parallel
@@ -181,7 +186,11 @@ public final class Collator {
             }
             if (next != toks.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + inputs.get(w).siglum());
         }
-        return new Writer(inputs, b, toks, table).write();
+        try {
+            return new Writer(inputs, b, toks, table).write();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing the collation failed", e); // a StringWriter does not fail
+        }
     }
 
     private boolean agree(List<List<Tok>> toks, int[] cells) {
@@ -197,24 +206,37 @@ public final class Collator {
 
     // ------------------------------------------------------------------ TEI output
 
-    /** Writes the TEI document from the rank table. */
+    /**
+     * Writes the TEI document from the rank table with the JDK's XMLStreamWriter, which does the escaping.
+     * The layout (line breaks, indentation) is written as text, so the output is what it was when it was
+     * concatenated by hand.
+     */
     private final class Writer {
         private final List<Input> inputs;
         private final int base;
         private final List<List<Tok>> toks;
         private final List<int[]> table;
-        private final StringBuilder x = new StringBuilder();
+        private final StringWriter out = new StringWriter();
+        private final XMLStreamWriter x;
+        /** Nothing has been written into the current body paragraph yet: a paragraph break there is dropped. */
+        private boolean emptyParagraph;
 
-        Writer(List<Input> inputs, int base, List<List<Tok>> toks, List<int[]> table) {
+        Writer(List<Input> inputs, int base, List<List<Tok>> toks, List<int[]> table) throws XMLStreamException {
             this.inputs = inputs;
             this.base = base;
             this.toks = toks;
             this.table = table;
+            // newDefaultFactory, not newInstance: the JDK's writer, whatever JAXP implementation is on the classpath
+            this.x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
         }
 
-        String write() {
+        String write() throws XMLStreamException {
             header();
-            x.append("  <text>\n    <body>\n      <p>");
+            chars("  ");
+            open("text", "\n    ");
+            open("body", "\n      ");
+            start("p");
+            emptyParagraph = true;
             int n = inputs.size();
             // segments: the stretch between two agreeing tokens (or the text's edges), per witness
             String[] seg = new String[n];
@@ -232,8 +254,60 @@ public final class Collator {
                 }
             }
             segment(seg, prevAgreed, null);
-            x.append("</p>\n    </body>\n  </text>\n</TEI>\n");
-            return x.toString().replace("<p></p>\n      ", "");
+            end("\n    "); // p
+            end("\n  "); // body
+            end("\n"); // text
+            end("\n"); // TEI
+            x.writeEndDocument();
+            x.close();
+            return out.toString();
+        }
+
+        private void start(String name) throws XMLStreamException {
+            x.writeStartElement(TEI_NS, name);
+        }
+
+        /** Starts an element and writes the layout that follows its start tag. */
+        private void open(String name, String after) throws XMLStreamException {
+            start(name);
+            chars(after);
+        }
+
+        /** Ends the open element and writes the layout that follows it. */
+        private void end(String after) throws XMLStreamException {
+            x.writeEndElement();
+            chars(after);
+        }
+
+        /** An element with text only, on a line of its own: {@code indent<name>text</name>\n}. */
+        private void line(String indent, String name, String text) throws XMLStreamException {
+            chars(indent);
+            start(name);
+            chars(text);
+            end("\n");
+        }
+
+        /**
+         * Text, escaped by the writer (&lt; &gt; &amp;). A CR is written as a reference, which the writer leaves raw
+         * (a parser would read LF); a double quote as {@code &quot;}, as the output has always had it.
+         */
+        private void chars(String s) throws XMLStreamException {
+            int from = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c != '\r' && c != '"') continue;
+                x.writeCharacters(s.substring(from, i));
+                x.writeEntityRef(c == '\r' ? "#13" : "quot");
+                from = i + 1;
+            }
+            x.writeCharacters(s.substring(from));
+        }
+
+        /** Text inside a body paragraph. */
+        private void bodyChars(String s) throws XMLStreamException {
+            if (s.isEmpty()) return;
+            chars(s);
+            emptyParagraph = false;
         }
 
         /** Whether a whitespace-only difference at this boundary is set aside by the normalisation options. */
@@ -256,7 +330,7 @@ public final class Collator {
             return false;
         }
 
-        private void segment(String[] s, int[] before, int[] after) {
+        private void segment(String[] s, int[] before, int[] after) throws XMLStreamException {
             int n = s.length;
             String[] seg = s.clone();
             boolean allBlank = true;
@@ -298,86 +372,124 @@ public final class Collator {
                 text(reading[base], sigla(groups.values().iterator().next()));
             } else {
                 boolean accidental = groups.keySet().stream().map(Collator::words).distinct().count() == 1;
-                x.append("<app type=\"").append(accidental ? "accidental" : "substantive").append("\">");
+                start("app");
+                x.writeAttribute("type", accidental ? "accidental" : "substantive");
+                emptyParagraph = false;
                 boolean first = true;
                 for (List<Integer> g : groups.values()) {
                     String el = first ? "lem" : "rdg";
                     String wit = sigla(g).stream().map(sg -> "#" + sg).collect(Collectors.joining(" "));
                     String r = reading[g.get(0)];
-                    x.append('<').append(el).append(" wit=\"").append(wit).append('"');
                     if (r.isEmpty()) {
-                        x.append("/>");
+                        x.writeEmptyElement(TEI_NS, el);
+                        x.writeAttribute("wit", wit);
                     } else {
-                        x.append('>');
+                        start(el);
+                        x.writeAttribute("wit", wit);
                         text(r, sigla(g));
-                        x.append("</").append(el).append('>');
+                        x.writeEndElement();
                     }
                     first = false;
                 }
-                x.append("</app>");
+                x.writeEndElement(); // app
             }
             if (rightOut) space(trail);
         }
 
         /** Whitespace outside an app: a paragraph break if every witness breaks here, else a space and a milestone. */
-        private void space(String[] ws) {
+        private void space(String[] ws) throws XMLStreamException {
             List<Integer> breaking = new ArrayList<>();
             for (int w = 0; w < ws.length; w++) if (PARA.matcher(ws[w]).find()) breaking.add(w);
             if (breaking.size() == ws.length) {
-                x.append("</p>\n      <p>");
+                if (emptyParagraph) return; // no empty paragraph before another one
+                end("\n      ");
+                start("p");
+                emptyParagraph = true;
                 return;
             }
-            x.append(breaking.contains(base) ? " " : escape(ws[base]));
+            bodyChars(breaking.contains(base) ? " " : ws[base]);
             if (!breaking.isEmpty()) milestone(sigla(breaking));
         }
 
         /** Literal text; a paragraph break inside it becomes a milestone for the witnesses that read it. */
-        private void text(String t, List<String> sigla) {
+        private void text(String t, List<String> sigla) throws XMLStreamException {
             Matcher m = PARA.matcher(t);
             int from = 0;
             while (m.find()) {
-                x.append(escape(t.substring(from, m.start()))).append(' ');
+                bodyChars(t.substring(from, m.start()) + " ");
                 milestone(sigla);
                 from = m.end();
             }
-            x.append(escape(t.substring(from)));
+            bodyChars(t.substring(from));
         }
 
-        private void milestone(List<String> sigla) {
-            x.append("<milestone unit=\"paragraph\" edRef=\"")
-                    .append(sigla.stream().map(s -> "#" + s).collect(Collectors.joining(" "))).append("\"/>");
+        private void milestone(List<String> sigla) throws XMLStreamException {
+            x.writeEmptyElement(TEI_NS, "milestone");
+            x.writeAttribute("unit", "paragraph");
+            x.writeAttribute("edRef", sigla.stream().map(s -> "#" + s).collect(Collectors.joining(" ")));
+            emptyParagraph = false;
         }
 
         private List<String> sigla(List<Integer> ws) {
             return ws.stream().sorted().map(w -> inputs.get(w).siglum()).toList();
         }
 
-        private void header() {
+        private void header() throws XMLStreamException {
             String names = inputs.stream().map(Input::siglum).collect(Collectors.joining(", "));
-            x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            x.append("<TEI xmlns=\"").append(TEI_NS).append("\">\n  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n");
-            x.append("        <title>Collation of ").append(escape(names)).append("</title>\n      </titleStmt>\n");
-            x.append("      <publicationStmt>\n        <p>Unpublished: made by tei-edition collate (CollateX, Dekker algorithm), base text ")
-                    .append(escape(inputs.get(base).siglum())).append(".</p>\n      </publicationStmt>\n");
-            x.append("      <sourceDesc>\n        <listWit>\n");
+            x.writeStartDocument("UTF-8", "1.0");
+            chars("\n");
+            x.setDefaultNamespace(TEI_NS);
+            start("TEI");
+            x.writeDefaultNamespace(TEI_NS);
+            chars("\n  ");
+            open("teiHeader", "\n    ");
+            open("fileDesc", "\n      ");
+            open("titleStmt", "\n");
+            line("        ", "title", "Collation of " + names);
+            chars("      ");
+            end("\n      "); // titleStmt
+            open("publicationStmt", "\n");
+            line("        ", "p", "Unpublished: made by tei-edition collate (CollateX, Dekker algorithm), base text "
+                    + inputs.get(base).siglum() + ".");
+            chars("      ");
+            end("\n      "); // publicationStmt
+            open("sourceDesc", "\n        ");
+            open("listWit", "\n");
             for (Input in : inputs) {
-                x.append("          <witness xml:id=\"").append(escape(in.siglum())).append("\">").append(escape(in.source()))
-                        .append("</witness>\n");
+                chars("          ");
+                start("witness");
+                x.writeAttribute("xml", XMLConstants.XML_NS_URI, "id", in.siglum());
+                chars(in.source());
+                end("\n");
             }
-            x.append("        </listWit>\n      </sourceDesc>\n    </fileDesc>\n    <encodingDesc>\n");
-            x.append("      <editorialDecl>\n        <normalization>\n          <p>");
-            if (norm.isEmpty()) {
-                x.append("None: every difference of characters is a variant; whitespace is compared as none, space or paragraph break.");
-            } else {
-                x.append("Not counted as variants (the comparison only; every reading keeps its original characters, and "
-                        + "the text outside the apparatus is the base's): ")
-                        .append(escape(norm.stream().map(Normalization::label).collect(Collectors.joining("; ")))).append('.');
-            }
-            x.append("</p>\n        </normalization>\n      </editorialDecl>\n");
-            x.append("      <variantEncoding method=\"parallel-segmentation\" location=\"internal\"/>\n    </encodingDesc>\n");
+            chars("        ");
+            end("\n      "); // listWit
+            end("\n    "); // sourceDesc
+            end("\n    "); // fileDesc
+            open("encodingDesc", "\n      ");
+            open("editorialDecl", "\n        ");
+            open("normalization", "\n");
+            line("          ", "p", norm.isEmpty()
+                    ? "None: every difference of characters is a variant; whitespace is compared as none, space or paragraph break."
+                    : "Not counted as variants (the comparison only; every reading keeps its original characters, and "
+                            + "the text outside the apparatus is the base's): "
+                            + norm.stream().map(Normalization::label).collect(Collectors.joining("; ")) + ".");
+            chars("        ");
+            end("\n      "); // normalization
+            end("\n      "); // editorialDecl
+            x.writeEmptyElement(TEI_NS, "variantEncoding");
+            x.writeAttribute("method", "parallel-segmentation");
+            x.writeAttribute("location", "internal");
+            chars("\n    ");
+            end("\n    "); // encodingDesc
             // the project schema (schema/tei-letter.rng) requires a correspDesc; a collation knows no correspondents
-            x.append("    <profileDesc>\n      <correspDesc>\n        <note>A collation of witness texts: no correspondence "
-                    + "metadata was given.</note>\n      </correspDesc>\n    </profileDesc>\n  </teiHeader>\n");
+            open("profileDesc", "\n      ");
+            open("correspDesc", "\n");
+            line("        ", "note", "A collation of witness texts: no correspondence metadata was given.");
+            chars("      ");
+            end("\n    "); // correspDesc
+            end("\n  "); // profileDesc
+            end("\n"); // teiHeader
         }
     }
 
@@ -389,21 +501,5 @@ public final class Collator {
     /** The words of a reading (letters and digits, lower case): equal words = an accidental variant. */
     static String words(String s) {
         return String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}\\p{M}]+")).strip();
-    }
-
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\r' -> b.append("&#13;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -19,8 +19,8 @@ import org.teiedition.xml.OutputNames;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -28,26 +28,8 @@ import picocli.CommandLine.Spec;
                 + "(reading.html, diplomatic.html, print.pdf); a folder also gets the corpus pages (OUT/index.html, "
                 + "registers, search). Unchanged documents are not rebuilt (state in OUT/.tei-edition/).")
 final class BuildCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE|DIR", description = "Documents or folders of documents (default: tei/).")
-    List<Path> inputs = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output folder (default: out/).")
-    Path output = Path.of("out");
-
-    @Option(names = {"-e", "--edition"}, split = ",", paramLabel = "NAME",
-            description = "Editions to build, comma-separated (default: all): ${COMPLETION-CANDIDATES}.",
-            completionCandidates = EditionNames.class)
-    List<String> editions = new ArrayList<>();
-
-    @Option(names = "--witness", paramLabel = "SIGLUM",
-            description = "Witness shown by the diplomatic edition (default: the copy-text).")
-    String witness;
-
-    @Option(names = "--no-validate", description = "Build even documents that do not validate.")
-    boolean noValidate;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
-    int jobs = Parallel.defaultJobs();
+    @Mixin
+    EditionOptions options;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Build only shard I of N (by a stable hash of each document's name) and no corpus pages; "
@@ -67,12 +49,6 @@ final class BuildCommand implements Callable<Integer> {
     /** How many documents this run builds (set before the work starts). */
     private int documents;
 
-    static final class EditionNames extends ArrayList<String> {
-        EditionNames() {
-            super(Editions.names());
-        }
-    }
-
     /** @param summary null if nothing was built; @param rebuilt false if the outputs were up to date */
     record Outcome(Summary summary, List<Diagnostic> diagnostics, int written, boolean rebuilt) {
         boolean failed() {
@@ -87,14 +63,14 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Toolkit toolkit = this.toolkit != null ? this.toolkit : new Toolkit();
         if (merge) return merge(toolkit, err);
-        Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, output);
+        Inputs.Collected in = Inputs.collect(options.inputs.isEmpty() ? List.of(Path.of("tei")) : options.inputs, options.output);
         List<Path> files = shard == null ? in.files() : shard().select(in.files());
-        BuildCache cache = BuildCache.open(output, chosen, witness, noValidate ? "no-validate" : "validate");
-        org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !noValidate, jobs);
+        BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate");
+        org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !options.noValidate, options.jobs);
         Progress progress = new Progress(err, files.size());
         documents = files.size();
         java.util.Map<Path, Diagnostic> clashes = nameClashes(files);
-        List<Outcome> outcomes = Parallel.map(files, jobs, file -> {
+        List<Outcome> outcomes = Parallel.map(files, options.jobs, file -> {
             Outcome o = clashes.containsKey(file) ? new Outcome(null, List.of(clashes.get(file)), 0, true)
                     : buildOne(toolkit, cache, file, chosen);
             progress.finished(file.toString(), !o.failed());
@@ -106,11 +82,11 @@ final class BuildCommand implements Callable<Integer> {
         if (shard == null && (in.anyDirectory() || files.size() > 1)) {
             List<Summary> built = outcomes.stream().map(Outcome::summary).filter(java.util.Objects::nonNull).toList();
             try {
-                AtomicOutput.removeStaleTemporaries(output);
+                AtomicOutput.removeStaleTemporaries(options.output);
                 cache.retainOnly(built.stream().map(Summary::id).toList());
-                CorpusPages.write(toolkit.xslt(), output, built);
+                CorpusPages.write(toolkit.xslt(), options.output, built);
             } catch (IOException | RuntimeException e) {
-                all.add(Diagnostic.error(output.resolve("index.html").toString(), "cannot write the corpus pages: " + e.getMessage()));
+                all.add(Diagnostic.error(options.output.resolve("index.html").toString(), "cannot write the corpus pages: " + e.getMessage()));
             }
         }
         all.forEach(d -> err.println(d.format()));
@@ -120,8 +96,8 @@ final class BuildCommand implements Callable<Integer> {
         err.printf("%d rebuilt, %d up to date%n", rebuilt, outcomes.stream().filter(o -> !o.rebuilt() && o.summary() != null).count());
         err.printf("built %d file%s from %d of %d document%s into %s in %.1f s%s%n", written, written == 1 ? "" : "s",
                 outcomes.size() - outcomes.stream().filter(Outcome::failed).count(), outcomes.size(),
-                outcomes.size() == 1 ? "" : "s", output, (System.nanoTime() - start) / 1e9,
-                failed == 0 ? "" : "; " + failed + " failed, not built" + (noValidate ? "" : " (--no-validate builds invalid documents anyway)"));
+                outcomes.size() == 1 ? "" : "s", options.output, (System.nanoTime() - start) / 1e9,
+                failed == 0 ? "" : "; " + failed + " failed, not built" + (options.noValidate ? "" : " (--no-validate builds invalid documents anyway)"));
         return failed == 0 ? Main.OK : Main.FAILED;
     }
 
@@ -156,21 +132,21 @@ final class BuildCommand implements Callable<Integer> {
     /** The reduce step of a sharded build: the corpus pages from every summary in OUT/.tei-edition/. */
     private int merge(Toolkit toolkit, java.io.PrintWriter err) {
         try {
-            List<Summary> all = BuildCache.reader(output).all();
-            int n = CorpusPages.write(toolkit.xslt(), output, all);
+            List<Summary> all = BuildCache.reader(options.output).all();
+            int n = CorpusPages.write(toolkit.xslt(), options.output, all);
             err.printf("merged %d document summar%s into the corpus pages of %s (%d file%s written)%n", all.size(),
-                    all.size() == 1 ? "y" : "ies", output, n, n == 1 ? "" : "s");
+                    all.size() == 1 ? "y" : "ies", options.output, n, n == 1 ? "" : "s");
             return Main.OK;
         } catch (IOException | RuntimeException e) {
-            err.println(Diagnostic.error(output.toString(), "cannot merge: " + message(e)).format());
+            err.println(Diagnostic.error(options.output.toString(), "cannot merge: " + message(e)).format());
             return Main.FAILED;
         }
     }
 
     private List<Edition> chooseEditions() {
-        if (editions.isEmpty()) return Editions.ALL;
+        if (options.editions.isEmpty()) return Editions.ALL;
         List<Edition> list = new ArrayList<>();
-        for (String name : editions) {
+        for (String name : options.editions) {
             list.add(Editions.byName(name.trim()).orElseThrow(() -> new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "unknown edition '" + name + "'; known: " + String.join(", ", Editions.names()))));
         }
@@ -185,7 +161,7 @@ final class BuildCommand implements Callable<Integer> {
             Summary cached = cache.upToDate(OutputNames.documentName(file), key);
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
-                AtomicOutput.removeStaleTemporaries(output.resolve(cached.id()));
+                AtomicOutput.removeStaleTemporaries(options.output.resolve(cached.id()));
                 return new Outcome(cached, List.of(), 0, false);
             }
         } catch (IOException e) {
@@ -199,7 +175,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         // Fewer documents than workers (a single letter): validation and the editions of this document share the
         // cores, the editions rendered in memory while validation runs and thrown away if it fails.
-        boolean spare = documents < jobs;
+        boolean spare = documents < options.jobs;
         java.util.concurrent.CompletableFuture<List<Diagnostic>> validation = spare
                 ? java.util.concurrent.CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : java.util.concurrent.CompletableFuture.completedFuture(toolkit.validate(doc));
@@ -208,15 +184,15 @@ final class BuildCommand implements Callable<Integer> {
         List<Edition> longestFirst = applicable.stream()
                 .sorted(java.util.Comparator.comparing(e -> e.kind() != org.teiedition.editions.OutputKind.PDF)).toList();
         java.util.function.Supplier<List<Rendered>> renderAll = () -> {
-            List<Rendered> done = Parallel.map(longestFirst, spare ? jobs : 1, e -> render(toolkit, doc, e));
+            List<Rendered> done = Parallel.map(longestFirst, spare ? options.jobs : 1, e -> render(toolkit, doc, e));
             return applicable.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
         };
         List<Rendered> rendered = spare ? renderAll.get() : null;
         List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
-        if (!noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) return new Outcome(null, diagnostics, 0, true);
-        if (noValidate) diagnostics.removeIf(Diagnostic::isError);
-        Path dir = output.resolve(doc.name());
+        if (!options.noValidate && diagnostics.stream().anyMatch(Diagnostic::isError)) return new Outcome(null, diagnostics, 0, true);
+        if (options.noValidate) diagnostics.removeIf(Diagnostic::isError);
+        Path dir = options.output.resolve(doc.name());
         // Everything is rendered before anything is written: a failing edition leaves no mix of old and new files.
         if (rendered == null) rendered = renderAll.get();
         chosen = applicable;
@@ -259,7 +235,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
         try {
-            return new Rendered(edition, toolkit.renderer().render(doc, edition, witness), null);
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness), null);
         } catch (Exception e) {
             return new Rendered(edition, null, e);
         }

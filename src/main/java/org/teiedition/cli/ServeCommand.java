@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
 import org.teiedition.Toolkit;
 import org.teiedition.site.DevServer;
@@ -11,33 +12,18 @@ import org.teiedition.site.SourceWatcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "org.teiedition.cli.ServeCommand$Help",
         description = "Build, serve OUT on http://127.0.0.1:PORT/ and rebuild what changed whenever a source changes; "
                 + "open pages reload themselves. Stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "Documents or folders of documents (default: tei/).")
-    List<Path> inputs = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output folder (default: out/).")
-    Path output = Path.of("out");
+    @Mixin
+    EditionOptions options;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default: 8000; 0: any free port).")
     int port = 8000;
-
-    @Option(names = {"-e", "--edition"}, split = ",", paramLabel = "NAME", description = "Editions to build (default: all).")
-    List<String> editions = new ArrayList<>();
-
-    @Option(names = "--witness", paramLabel = "SIGLUM", description = "Witness shown by the diplomatic edition.")
-    String witness;
-
-    @Option(names = "--no-validate", description = "Build even documents that do not validate.")
-    boolean noValidate;
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
-    int jobs = Parallel.defaultJobs();
 
     @Option(names = "--stop-after", paramLabel = "SECONDS", hidden = true, description = "Stop after this long (tests).")
     long stopAfter;
@@ -45,21 +31,33 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** serve's own wording of the shared options' help (see EditionOptions). */
+    public static final class Help extends ListResourceBundle {
+        @Override
+        protected Object[][] getContents() {
+            return new Object[][] {
+                {"inputs.label", "DIR"},
+                {"edition", "Editions to build (default: all)."},
+                {"witness", "Witness shown by the diplomatic edition."},
+            };
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> sources = inputs.isEmpty() ? List.of(Path.of("tei")) : inputs;
+        List<Path> sources = options.inputs.isEmpty() ? List.of(Path.of("tei")) : options.inputs;
         BuildCommand build = new BuildCommand();
         CommandLine buildLine = new CommandLine(build);
         buildLine.setErr(err);
         buildLine.parseArgs(buildArgs(sources));
         build.toolkit = new Toolkit(); // compiled once, reused by every rebuild
         build.call();
-        SourceWatcher watcher = new SourceWatcher(sources, output);
+        SourceWatcher watcher = new SourceWatcher(sources, options.output);
         long deadline = stopAfter > 0 ? System.nanoTime() + stopAfter * 1_000_000_000L : Long.MAX_VALUE;
-        try (DevServer server = new DevServer(output)) {
+        try (DevServer server = new DevServer(options.output)) {
             int bound = server.start(port);
-            err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", output, bound);
+            err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", options.output, bound);
             err.flush();
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 try {
@@ -88,10 +86,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private String[] buildArgs(List<Path> sources) {
-        List<String> a = new ArrayList<>(List.of("-o", output.toString(), "-j", Integer.toString(jobs)));
-        if (!editions.isEmpty()) a.addAll(List.of("-e", String.join(",", editions)));
-        if (witness != null) a.addAll(List.of("--witness", witness));
-        if (noValidate) a.add("--no-validate");
+        List<String> a = new ArrayList<>(List.of("-o", options.output.toString(), "-j", Integer.toString(options.jobs)));
+        if (!options.editions.isEmpty()) a.addAll(List.of("-e", String.join(",", options.editions)));
+        if (options.witness != null) a.addAll(List.of("--witness", options.witness));
+        if (options.noValidate) a.add("--no-validate");
         sources.forEach(s -> a.add(s.toString()));
         return a.toArray(String[]::new);
     }

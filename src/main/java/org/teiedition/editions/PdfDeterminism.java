@@ -1,9 +1,8 @@
 package org.teiedition.editions;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.teiedition.Hashes;
 
 /**
  * FOP stamps the current time into two places whatever we tell it: the XMP {@code xmp:MetadataDate} and the seed
@@ -57,7 +56,7 @@ final class PdfDeterminism {
         byte[] copy = pdf.clone();
         java.util.Arrays.fill(copy, first, firstEnd, (byte) '0');
         java.util.Arrays.fill(copy, second + 1, secondEnd, (byte) '0');
-        String hex = HexFormat.of().withUpperCase().formatHex(sha256(copy));
+        String hex = HexFormat.of().withUpperCase().formatHex(Hashes.sha256(copy));
         write(copy, first, firstEnd, hex);
         write(copy, second + 1, secondEnd, hex);
         return copy;
@@ -65,14 +64,6 @@ final class PdfDeterminism {
 
     private static void write(byte[] into, int from, int to, String hex) {
         for (int i = from; i < to; i++) into[i] = (byte) hex.charAt((i - from) % hex.length());
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int indexOf(byte[] b, byte c, int from) {

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -21,6 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.teiedition.Hashes;
 import org.teiedition.editions.Edition;
 import org.teiedition.transform.Xslt;
 
@@ -53,7 +52,7 @@ public final class BuildCache {
                 .append(stylesheetsHash()).append('\n');
         editions.forEach(e -> b.append(e.name()).append('=').append(e.stylesheet()).append('\n'));
         for (String o : options) b.append(o == null ? "" : o).append('\n');
-        return new BuildCache(out, editions, hex(sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
+        return new BuildCache(out, editions, Hashes.hex(Hashes.sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
     }
 
     /** For a merge: just reads the summaries. */
@@ -62,10 +61,10 @@ public final class BuildCache {
     }
 
     public String key(byte[] source) {
-        MessageDigest d = digest();
+        MessageDigest d = Hashes.sha256();
         d.update(base.getBytes(StandardCharsets.US_ASCII));
         d.update(source);
-        return hex(d.digest());
+        return Hashes.hex(d.digest());
     }
 
     /** The cached summary if {@code id} was built from a source with this key and its editions are all on disk. */
@@ -145,7 +144,7 @@ public final class BuildCache {
 
     private static String computeStylesheetsHash() throws IOException, URISyntaxException {
         URL anchor = Xslt.resource(Summaries.STYLESHEET);
-        MessageDigest d = digest();
+        MessageDigest d = Hashes.sha256();
         TreeMap<String, byte[]> files = new TreeMap<>();
         if ("jar".equals(anchor.getProtocol())) {
             var jar = ((JarURLConnection) anchor.openConnection()).getJarFile();
@@ -170,24 +169,8 @@ public final class BuildCache {
         files.forEach((name, bytes) -> {
             d.update(name.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
-            d.update(sha256(bytes));
+            d.update(Hashes.sha256(bytes));
         });
-        return hex(d.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] b) {
-        return digest().digest(b);
-    }
-
-    private static String hex(byte[] b) {
-        return HexFormat.of().formatHex(b);
+        return Hashes.hex(d.digest());
     }
 }

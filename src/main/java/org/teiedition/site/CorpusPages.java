@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SecureXml;
 import org.xml.sax.InputSource;
@@ -74,24 +76,20 @@ public final class CorpusPages {
 
     /** Hash of the tool, its stylesheets and every summary without its words and key. */
     static String pagesKey(List<Summary> summaries) {
-        try {
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
-            List<Summary> sorted = new ArrayList<>(summaries);
-            sorted.sort(Comparator.comparing(Summary::id));
-            byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
-            for (Summary s : sorted) {
-                int end = lastIndexOf(s.xml(), words);
-                // nor the source hash: an edit that changes only words must not remake the HTML pages
-                String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
-                        .replaceFirst(" key=\"[0-9a-f]*\"", "");
-                d.update(meta.getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-            }
-            return java.util.HexFormat.of().formatHex(d.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest d = Hashes.sha256();
+        d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
+        List<Summary> sorted = new ArrayList<>(summaries);
+        sorted.sort(Comparator.comparing(Summary::id));
+        byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
+        for (Summary s : sorted) {
+            int end = lastIndexOf(s.xml(), words);
+            // nor the source hash: an edit that changes only words must not remake the HTML pages
+            String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
+                    .replaceFirst(" key=\"[0-9a-f]*\"", "");
+            d.update(meta.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
         }
+        return Hashes.hex(d.digest());
     }
 
     private static int lastIndexOf(byte[] b, byte[] m) {

@@ -2,9 +2,8 @@ package org.teiedition.site;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.teiedition.Hashes;
 import org.teiedition.xml.OutputNames;
 
 /**
@@ -38,13 +37,9 @@ public record Shard(int index, int count) {
 
     /** The shard (1..n) of a document name. */
     static int of(String name, int n) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            long v = 0;
-            for (int i = 0; i < 8; i++) v = (v << 8) | (h[i] & 0xff);
-            return (int) Math.floorMod(v, (long) n) + 1;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = Hashes.sha256(name.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = (v << 8) | (h[i] & 0xff);
+        return (int) Math.floorMod(v, (long) n) + 1;
     }
 }

@@ -1,7 +1,5 @@
 package org.teiedition.apparatus;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.thaiopensource.util.PropertyMapBuilder;
 import com.thaiopensource.validate.ValidateProperty;
 import com.thaiopensource.validate.ValidationDriver;
@@ -21,24 +19,18 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import org.teiedition.testing.Cli.Run;
 import org.teiedition.testing.Cli;
+import org.teiedition.testing.Shared;
 import org.teiedition.xml.SecureXml;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
 
-/** Shared by the apparatus tests: ../shared paths, the CLI in process, XPath, RELAX NG validation. */
+/** Shared by the apparatus tests: the CLI in process, XPath, RELAX NG validation. */
 final class Support {
-    static final Path SHARED = Path.of("../shared");
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
     static final Processor SAXON = new Processor(false);
 
     private Support() {
-    }
-
-    static Path shared(String rel) {
-        Path p = SHARED.resolve(rel);
-        assumeTrue(Files.exists(p), "skipped: reference material " + p + " is absent (../shared is not checked out here)");
-        return p;
     }
 
     static Run cli(String... args) {
@@ -85,7 +77,7 @@ final class Support {
 
     /** The DH letter text: the lines from "Dear Mr. Chairman" to "John F. Kennedy". */
     static String dhText() throws Exception {
-        List<String> lines = Files.readAllLines(shared("witnesses/digital-history-3637.txt"));
+        List<String> lines = Files.readAllLines(Shared.path("witnesses/digital-history-3637.txt"));
         int from = -1, to = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (from < 0 && lines.get(i).startsWith("Dear Mr. Chairman")) from = i;
@@ -96,7 +88,7 @@ final class Support {
 
     /** The FRUS letter text: its p's from "Dear Mr. Chairman: to /s/John F. Kennedy", notes left out, paragraphs by blank lines. */
     static String frusText() throws Exception {
-        XdmNode doc = parse(shared("witnesses/frus-1961-63v06-d67.xml"));
+        XdmNode doc = parse(Shared.path("witnesses/frus-1961-63v06-d67.xml"));
         List<String> paras = new ArrayList<>();
         boolean in = false;
         for (XdmItem p : xpath(doc, "//*:p[not(ancestor::*:note)]")) {
@@ -111,7 +103,7 @@ final class Support {
 
     /** Errors of RELAX NG validation against ../shared/schemas/tei_all.rng (empty = valid), read with the hardened parser. */
     static List<String> teiAllErrors(String xml) throws Exception {
-        Path rng = shared("schemas/tei_all.rng");
+        Path rng = Shared.path("schemas/tei_all.rng");
         List<String> errors = new ArrayList<>();
         ErrorHandler eh = new ErrorHandler() {
             public void warning(SAXParseException e) {

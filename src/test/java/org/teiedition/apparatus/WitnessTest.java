@@ -6,12 +6,13 @@ import static org.teiedition.apparatus.Support.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Shared;
 
 /** witness: the letter's two witnesses, and the PTA round trip witness -> collate -> witness. */
 class WitnessTest {
@@ -57,19 +58,15 @@ class WitnessTest {
         assertTrue(Files.readString(out).startsWith("Dear Mr. Chairman,\n\nI have read"));
     }
 
-    static Stream<Path> pta() throws Exception {
-        Path dir = SHARED.resolve("corpora/pta-apparatus");
-        if (!Files.isDirectory(dir)) return Stream.of(dir.resolve("(absent)"));
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList().stream();
-        }
+    static List<Path> pta() throws Exception {
+        return Shared.xmlFiles("corpora/pta-apparatus");
     }
 
     /** Edited text and one witness -> collate -> both rebuilt from the collation, character for character. */
     @ParameterizedTest
     @MethodSource("pta")
     void ptaRoundTrip(Path file) throws Exception {
-        shared("corpora/pta-apparatus/" + file.getFileName());
+        Shared.path("corpora/pta-apparatus");
         String siglum = string(parse(file), "(//tei:text//tei:rdg/(@wit, @source)[1] ! tokenize(normalize-space(.), ' '))[1] ! substring(., 2)");
         Run lemma = cli("witness", "--lemma", file.toString());
         Run wit = cli("witness", "--wit", siglum, file.toString());

@@ -4,34 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teiedition.editions.EditionSupport.html;
 import static org.teiedition.editions.EditionSupport.render;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.teiedition.testing.Shared;
 
 /** Documents written by others (../shared/corpora) build readably with both editions. */
 class CorpusTest {
-    static Stream<Path> samples() throws Exception {
-        Path corpora = EditionSupport.SHARED.resolve("corpora");
-        if (!Files.isDirectory(corpora)) {
-            return Stream.of(Path.of("(../shared/corpora is absent)"));
-        }
-        try (Stream<Path> s = Files.walk(corpora)) {
-            List<Path> l = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-            return l.stream();
-        }
+    static List<Path> samples() throws Exception {
+        return Shared.xmlFiles("corpora");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void buildsBothEditionsWithItsText(Path sample) throws Exception {
-        Assumptions.assumeTrue(Files.exists(sample), "skipped: ../shared/corpora is absent");
+        Shared.path("corpora");
         String phrase = phrase(sample);
         for (Edition e : List.of(Editions.READING, Editions.DIPLOMATIC)) {
             String out = render(sample, e, null);

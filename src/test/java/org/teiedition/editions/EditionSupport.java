@@ -1,7 +1,5 @@
 package org.teiedition.editions;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import javax.xml.transform.dom.DOMSource;
 import nu.validator.htmlparser.common.XmlViolationPolicy;
 import nu.validator.htmlparser.dom.HtmlDocumentBuilder;
 import org.teiedition.Toolkit;
+import org.teiedition.testing.Shared;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -32,7 +31,6 @@ final class EditionSupport {
     static final Toolkit TOOLKIT = new Toolkit();
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
     static final Path MINI = Path.of("src/test/resources/model/mini.xml");
-    static final Path SHARED = Path.of("../shared");
     static final Edition MODEL = new Edition("model", "xslt/common/model.xsl", OutputKind.TEXT, "model.xml");
     static final Edition WITNESS_TEXT = new Edition("witness", "xslt/text/witness.xsl", OutputKind.TEXT, "witness.txt");
 
@@ -103,16 +101,9 @@ final class EditionSupport {
         return text(nodes(page, "//h:article[@id='text']").get(0));
     }
 
-    static Path shared(String rel) {
-        Path p = SHARED.resolve(rel);
-        assumeTrue(Files.exists(p), "skipped: " + p.toAbsolutePath().normalize()
-                + " is absent (the shared reference material is not checked out next to the repository)");
-        return p;
-    }
-
     /** DH's letter text: from "Dear Mr. Chairman" to the signature, whitespace folded. */
     static String dhLetter() throws Exception {
-        String dh = Files.readString(shared("witnesses/digital-history-3637.txt"));
+        String dh = Files.readString(Shared.path("witnesses/digital-history-3637.txt"));
         int s = dh.indexOf("Dear Mr. Chairman");
         int e = dh.indexOf("John F. Kennedy", dh.indexOf("For this reason")) + "John F. Kennedy".length();
         return dh.substring(s, e).replaceAll("\\s+", " ").trim();
@@ -120,7 +111,7 @@ final class EditionSupport {
 
     /** FRUS's letter words: its p's from "Dear Mr. Chairman: to /s/John F. Kennedy", its notes excluded. */
     static List<String> frusWords() throws Exception {
-        String x = Files.readString(shared("witnesses/frus-1961-63v06-d67.xml"));
+        String x = Files.readString(Shared.path("witnesses/frus-1961-63v06-d67.xml"));
         x = x.replaceAll("(?s)<note\\b.*?</note>", " ").replaceAll("<[^>]+>", " ");
         int s = x.indexOf("\"Dear Mr. Chairman:");
         int e = x.indexOf("John F. Kennedy", x.indexOf("/s/")) + "John F. Kennedy".length();

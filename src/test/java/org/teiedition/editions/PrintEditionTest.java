@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XPathCompiler;
@@ -29,12 +28,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.teiedition.testing.Shared;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
 class PrintEditionTest {
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
-    static final Path CORPORA = Path.of("../shared/corpora");
     /** Main text is 10.5pt; footnotes are 8–8.5pt, markers 70% of their context, margin numbers 8.5pt. */
     static final float MAIN_TEXT_SIZE = 10.5f;
 
@@ -221,12 +220,9 @@ class PrintEditionTest {
 
     @Test
     void everyCorpusSampleRenders() throws Exception {
-        assumeTrue(Files.isDirectory(CORPORA), "../shared/corpora is absent: corpus check skipped");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(CORPORA)) {
-            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-        }
-        assumeTrue(!files.isEmpty(), "no corpus samples");
+        Shared.path("corpora");
+        List<Path> files = Shared.xmlFiles("corpora");
+        assumeTrue(!files.isEmpty(), "skipped: ../shared/corpora holds no .xml samples");
         List<String> failures = new ArrayList<>();
         for (Path f : files) {
             List<String> warn = new ArrayList<>();

@@ -8,25 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import net.sf.saxon.s9api.XdmNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Cli;
+import org.teiedition.testing.Shared;
 
 /** The site of real corpora written by others (../shared/corpora) plus the Kennedy letter: any TEI is tolerated. */
 class CorporaTest {
-    static final Path CORPORA = Path.of("../shared/corpora");
     @TempDir
     static Path dir;
     static Path out;
 
     @BeforeAll
     static void build() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPORA.resolve("schnitzler-briefe")),
-                "skipped: ../shared/corpora/ is not present");
+        Path schnitzler = Shared.path("corpora/schnitzler-briefe");
+        Path correspdesc = Shared.path("corpora/correspdesc-examples");
         out = dir.resolve("out");
-        SiteFixtures.Run r = SiteFixtures.tei("build", "--no-validate", "-e", "reading", "-o", out.toString(),
-                CORPORA.resolve("schnitzler-briefe").toString(), CORPORA.resolve("correspdesc-examples").toString(),
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "-o", out.toString(),
+                schnitzler.toString(), correspdesc.toString(),
                 "tei/kennedy-to-khrushchev-1962-10-27.xml");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("52 rebuilt, 0 up to date"), r.err());

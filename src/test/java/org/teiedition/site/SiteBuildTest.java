@@ -19,6 +19,8 @@ import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Cli;
 
 /** The corpus pages of a folder build, the incremental rebuild, shards and determinism. */
 class SiteBuildTest {
@@ -31,7 +33,7 @@ class SiteBuildTest {
     static void build() throws Exception {
         src = SiteFixtures.corpus(shared);
         out = shared.resolve("out");
-        SiteFixtures.Run r = SiteFixtures.tei("build", "--no-validate", "-e", "reading,diplomatic", "-o", out.toString(), src.toString());
+        Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic", "-o", out.toString(), src.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("3 rebuilt, 0 up to date"), r.err());
     }
@@ -125,21 +127,21 @@ class SiteBuildTest {
         Path s = SiteFixtures.corpus(dir);
         Path o = dir.resolve("out");
         String[] args = {"build", "--no-validate", "-e", "reading,diplomatic", "-o", o.toString(), s.toString()};
-        assertEquals(0, SiteFixtures.tei(args).code());
+        assertEquals(0, Cli.run(args).code());
         FileTime old = FileTime.fromMillis(0);
         try (var walk = Files.walk(o)) {
             for (Path p : (Iterable<Path>) walk::iterator) if (Files.isRegularFile(p)) Files.setLastModifiedTime(p, old);
         }
         TreeMap<String, byte[]> before = SiteFixtures.files(o);
 
-        SiteFixtures.Run again = SiteFixtures.tei(args);
+        Run again = Cli.run(args);
         assertTrue(again.err().contains("0 rebuilt, 3 up to date"), again.err());
         SiteFixtures.assertSameFiles(before, SiteFixtures.files(o));
         assertEquals(List.of(), changedSince(o, old), "an unchanged corpus writes nothing");
 
         Path c = s.resolve("c.xml");
         Files.writeString(c, Files.readString(c).replace("Nothing about poets", "Nothing about quinces"));
-        SiteFixtures.Run edited = SiteFixtures.tei(args);
+        Run edited = Cli.run(args);
         assertTrue(edited.err().contains("1 rebuilt, 2 up to date"), edited.err());
         assertEquals(List.of(".tei-edition/summaries/c.xml", "c/diplomatic.html", "c/reading.html", "search-index.js"),
                 changedSince(o, old), "only c's outputs, its summary and the search index (its words changed)");
@@ -164,7 +166,7 @@ class SiteBuildTest {
         int total = 0;
         for (int i = 1; i <= 2; i++) {
             Path part = dir.resolve("shard" + i);
-            SiteFixtures.Run r = SiteFixtures.tei("build", "--no-validate", "-e", "reading,diplomatic", "--shard", i + "/2",
+            Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic", "--shard", i + "/2",
                     "-o", part.toString(), src.toString());
             assertEquals(0, r.code(), r.err());
             assertFalse(Files.exists(part.resolve("index.html")), "a shard writes no corpus pages");
@@ -172,7 +174,7 @@ class SiteBuildTest {
             if (Files.exists(part)) copyTree(part, merged); // a shard may get no document
         }
         assertEquals(3, total, "every document in exactly one shard");
-        SiteFixtures.Run m = SiteFixtures.tei("build", "--merge", "-o", merged.toString());
+        Run m = Cli.run("build", "--merge", "-o", merged.toString());
         assertEquals(0, m.code(), m.err());
         SiteFixtures.assertSameFiles(SiteFixtures.files(out), SiteFixtures.files(merged));
     }
@@ -190,7 +192,7 @@ class SiteBuildTest {
     @Test
     void twoBuildsAreByteIdentical(@TempDir Path dir) throws Exception {
         Path again = dir.resolve("again");
-        SiteFixtures.Run r = SiteFixtures.tei("build", "--no-validate", "-e", "reading,diplomatic", "-j", "1", "-o",
+        Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic", "-j", "1", "-o",
                 again.toString(), src.toString());
         assertEquals(0, r.code(), r.err());
         SiteFixtures.assertSameFiles(SiteFixtures.files(out), SiteFixtures.files(again));

@@ -2,8 +2,6 @@ package org.teiedition.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,22 +15,12 @@ import net.sf.saxon.s9api.XdmValue;
 import nu.validator.client.EmbeddedValidator;
 import nu.validator.htmlparser.common.XmlViolationPolicy;
 import nu.validator.htmlparser.dom.HtmlDocumentBuilder;
-import org.teiedition.cli.Main;
 
 /** A small generated correspondence, and helpers to read the pages as HTML5 and query them with XPath. */
 final class SiteFixtures {
     static final Processor SAXON = new Processor(false);
 
     private SiteFixtures() {
-    }
-
-    record Run(int code, String err) {
-    }
-
-    static Run tei(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
-        return new Run(code, err.toString());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.teiedition.Diagnostic;
 import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Shared;
 import org.teiedition.testing.Cli;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
@@ -22,7 +23,6 @@ import org.teiedition.xml.XmlInputException;
 class SchemaLayersTest {
     static final Path DIR = Path.of("src/test/resources/validation");
     static final Path OTHER = DIR.resolve("other");
-    static final Path TEI_ALL = Path.of("../shared/schemas/tei_all.rng");
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
 
     static Run cli(String... args) {
@@ -110,9 +110,9 @@ class SchemaLayersTest {
 
     @Test
     void validFixturesAndTheLetterAreValidAgainstTeiAll() throws Exception {
-        assumeTrue(Files.exists(TEI_ALL), "skipped: ../shared/schemas/tei_all.rng is absent (reference material)");
+        Path teiAllRng = Shared.path("schemas/tei_all.rng");
         Xslt xslt = new Xslt();
-        Grammar teiAll = Grammar.compile(TEI_ALL.toAbsolutePath().toUri());
+        Grammar teiAll = Grammar.compile(teiAllRng.toAbsolutePath().toUri());
         List<Path> docs = new java.util.ArrayList<>(List.of(DIR.resolve("valid/minimal-letter.xml"), DIR.resolve("valid/full-letter.xml")));
         if (Files.exists(LETTER)) docs.add(LETTER);
         for (Path doc : docs) {

@@ -1,0 +1,42 @@
+package org.teiedition.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.teiedition.editions.Editions;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options that build and serve share (a Picocli mixin): the documents, the output folder, the editions, the
+ * witness, validation and workers. A command may word a description or the documents' label its own way in its
+ * resource bundle (keys {@code edition}, {@code witness}, {@code inputs.label}); the texts here are build's.
+ */
+final class EditionOptions {
+    @Parameters(paramLabel = "${bundle:inputs.label:-FILE|DIR}", description = "Documents or folders of documents (default: tei/).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output folder (default: out/).")
+    Path output = Path.of("out");
+
+    @Option(names = {"-e", "--edition"}, split = ",", paramLabel = "NAME", descriptionKey = "edition",
+            description = "Editions to build, comma-separated (default: all): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = EditionNames.class)
+    List<String> editions = new ArrayList<>();
+
+    @Option(names = "--witness", paramLabel = "SIGLUM", descriptionKey = "witness",
+            description = "Witness shown by the diplomatic edition (default: the copy-text).")
+    String witness;
+
+    @Option(names = "--no-validate", description = "Build even documents that do not validate.")
+    boolean noValidate;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
+    int jobs = Parallel.defaultJobs();
+
+    static final class EditionNames extends ArrayList<String> {
+        EditionNames() {
+            super(Editions.names());
+        }
+    }
+}
