@@ -66,6 +66,8 @@ final class BuildCommand implements Callable<Integer> {
 
     /** How many documents this run builds (set before the work starts). */
     private int documents;
+    /** Whether the documents are built as part of a corpus (set before the work starts). */
+    private boolean corpus;
 
     static final class EditionNames extends ArrayList<String> {
         EditionNames() {
@@ -89,7 +91,11 @@ final class BuildCommand implements Callable<Integer> {
         if (merge) return merge(toolkit, err);
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, output);
         List<Path> files = shard == null ? in.files() : shard().select(in.files());
-        BuildCache cache = BuildCache.open(output, chosen, witness, noValidate ? "no-validate" : "validate");
+        // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
+        // that the shards of a folder build give the same pages as one build.
+        corpus = in.anyDirectory() || in.files().size() > 1;
+        BuildCache cache = BuildCache.open(output, chosen, witness, noValidate ? "no-validate" : "validate",
+                corpus ? "corpus" : "single");
         org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !noValidate, jobs);
         Progress progress = new Progress(err, files.size());
         documents = files.size();
@@ -103,7 +109,7 @@ final class BuildCommand implements Callable<Integer> {
 
         List<Diagnostic> all = new ArrayList<>(in.problems());
         outcomes.forEach(o -> all.addAll(o.diagnostics()));
-        if (shard == null && (in.anyDirectory() || files.size() > 1)) {
+        if (shard == null && corpus) {
             List<Summary> built = outcomes.stream().map(Outcome::summary).filter(java.util.Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(output);
@@ -259,7 +265,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
         try {
-            return new Rendered(edition, toolkit.renderer().render(doc, edition, witness), null);
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, witness, corpus), null);
         } catch (Exception e) {
             return new Rendered(edition, null, e);
         }
