@@ -92,6 +92,7 @@
               </xsl:for-each>
             </nav>
           </xsl:if>
+          <xsl:call-template name="h:corpus-sequence"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template>
         </header>
         <main>
           <xsl:if test="$has-markers">
@@ -197,6 +198,22 @@
         <script>{$h:js}</script>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Part of a corpus build (set by the driver; part of the build cache key): the previous and next letter of the
+       corpus, filled in by the script from OUT/<document>/nav.js, which the corpus step rewrites on every build, so
+       this page never embeds its neighbours. Without scripts: a link to the list of letters. -->
+  <xsl:param name="corpus" as="xs:boolean" select="false()"/>
+  <xsl:variable name="h:sequence-js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/sequence.js', static-base-uri()), 'UTF-8')"/>
+  <xsl:template name="h:corpus-sequence">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:if test="$corpus">
+      <nav class="sequence corpus" id="corpus-sequence" aria-label="Letters of the corpus" data-file="{$file}">
+        <a class="corpus-index" href="../index.html">All letters</a>
+      </nav>
+      <script>{$h:sequence-js}</script>
+      <script src="nav.js"></script>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="h:loc">

@@ -71,6 +71,7 @@ table.parallel mark {{ background: #ffe08a; }}</style>
           </nav>
           <p class="kind">Parallel witnesses</p>
           <h1>{$title}</h1>
+          <xsl:call-template name="h:corpus-sequence"><xsl:with-param name="file" select="'parallel.html'"/></xsl:call-template>
         </header>
         <main id="text">
           <table class="parallel">

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The corpus pages, made from the per-document summaries only (xslt/site/summary.xsl), never from document
      trees: the global context item is <corpus> with one <summary> per built document, in document-name order.
-     Named templates: index, register (persons, places, organisations), search, nav (JSON); search-index.js
+     Named templates: index, register (persons, places, organisations), search, sequence (prev/next as XML); search-index.js
      is made by org.teiedition.site.SearchIndex. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -27,13 +27,24 @@
   <xsl:variable name="register-titles" as="map(xs:string, xs:string)"
     select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
 
-  <!-- The letter before/after: a correspContext pointer to a document of this corpus, else the date order. -->
+  <!-- correspContext pointers name a document by its output name, its file name or its TEI/@xml:id (output names
+       win); a file name is made an output name as org.teiedition.xml.OutputNames does. -->
+  <xsl:variable name="aliases" as="map(xs:string, xs:string)" select="map:merge((
+    $docs ! map:entry(string(@id), string(@id)),
+    $docs[@xml-id != ''] ! map:entry(string(@xml-id), string(@id))), map{'duplicates': 'use-first'})"/>
+  <xsl:function name="te:resolve" as="xs:string?">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="($aliases($name), $aliases(replace(replace(replace(replace($name, '[^A-Za-z0-9._-]+', '-'),
+      '\.{2,}', '.'), '^[.-]+', ''), '-+$', '')))[1]"/>
+  </xsl:function>
+
+  <!-- The letter before/after: a correspContext pointer to another document of this corpus, else the date order. -->
   <xsl:function name="te:neighbour" as="element(summary)?">
     <xsl:param name="s" as="element(summary)"/>
     <xsl:param name="dir" as="xs:string"/>
-    <xsl:variable name="pointed" select="($s/*[local-name() = $dir][map:contains($position, string(.))])[1]"/>
+    <xsl:variable name="pointed" select="($s/*[local-name() = $dir] ! te:resolve(string(.))[. != $s/@id])[1]"/>
     <xsl:variable name="i" select="$position(string($s/@id)) + (if ($dir = 'prev') then -1 else 1)"/>
-    <xsl:sequence select="if ($pointed) then $ordered[$position(string($pointed))] else $ordered[$i]"/>
+    <xsl:sequence select="if (exists($pointed)) then $ordered[$position($pointed)] else $ordered[$i]"/>
   </xsl:function>
 
   <xsl:function name="te:href" as="xs:string">
@@ -45,13 +56,6 @@
   <xsl:function name="te:fold" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:sequence select="lower-case(replace(normalize-unicode(string($s), 'NFKD'), '\p{M}+', ''))"/>
-  </xsl:function>
-
-  <!-- A JSON (and so JavaScript) string literal. -->
-  <xsl:function name="te:js" as="xs:string">
-    <xsl:param name="s" as="xs:string?"/>
-    <!-- the values are ids, dates, hrefs and normalised text: no control characters -->
-    <xsl:sequence select="'&quot;' || replace(replace(string($s), '\\', '\\\\'), '&quot;', '\\&quot;') || '&quot;'"/>
   </xsl:function>
 
   <xsl:template name="page">
@@ -189,15 +193,27 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- OUT/nav.json: per document its previous and next letter (for the HTML editions' navigation). -->
-  <xsl:template name="nav">
-    <xsl:text>{{</xsl:text>
-    <xsl:for-each select="$docs">
-      <xsl:variable name="prev" select="te:neighbour(., 'prev')"/>
-      <xsl:variable name="next" select="te:neighbour(., 'next')"/>
-      <xsl:if test="position() > 1">,</xsl:if>
-      <xsl:text>&#10;{te:js(@id)}:{{"prev":{if ($prev) then te:js($prev/@id) else 'null'},"next":{if ($next) then te:js($next/@id) else 'null'}}}</xsl:text>
-    </xsl:for-each>
-    <xsl:text>&#10;}}&#10;</xsl:text>
+  <!-- Per document its previous and next letter, with what their links need (org.teiedition.site.Sequence writes
+     OUT/nav.json and OUT/<document>/nav.js from it). -->
+  <xsl:template name="sequence">
+    <sequence>
+      <xsl:for-each select="$docs">
+        <doc id="{@id}" html="{exists(edition[ends-with(@file, '.html')])}">
+          <xsl:sequence select="te:neighbour(., 'prev') ! te:neighbour-record(., 'prev'),
+                                te:neighbour(., 'next') ! te:neighbour-record(., 'next')"/>
+        </doc>
+      </xsl:for-each>
+    </sequence>
   </xsl:template>
+
+  <xsl:function name="te:neighbour-record" as="element()">
+    <xsl:param name="s" as="element(summary)"/>
+    <xsl:param name="dir" as="xs:string"/>
+    <xsl:element name="{$dir}">
+      <xsl:attribute name="id" select="$s/@id"/>
+      <xsl:attribute name="title" select="if ($s/title = '') then $s/@id else $s/title"/>
+      <xsl:attribute name="date" select="$s/@date"/>
+      <xsl:for-each select="$s/edition"><file>{@file}</file></xsl:for-each>
+    </xsl:element>
+  </xsl:function>
 </xsl:stylesheet>

@@ -25,6 +25,8 @@
     <xsl:variable name="iso" select="($dates/(@when, @notBefore, @from, @notAfter, @to)
       [matches(., '^-?\d{4}(-\d\d(-\d\d)?)?')])[1]"/>
     <summary id="{$id}" key="{$key}" date="{$iso ! substring(., 1, 10)}">
+      <!-- correspContext pointers of other documents may name this one by its xml:id -->
+      <xsl:for-each select="/*/@xml:id[normalize-space()]"><xsl:attribute name="xml-id" select="normalize-space()"/></xsl:for-each>
       <title>{te:title(/)}</title>
       <xsl:for-each select="$corresp/tei:correspAction[@type = 'sent']/(tei:persName | tei:orgName | tei:name)">
         <sender>{normalize-space()}</sender>
@@ -89,7 +91,8 @@
   <xsl:function name="te:target-name" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="t" select="tokenize(normalize-space($target))[1]"/>
-    <xsl:variable name="last" select="tokenize(replace($t, '[?#].*$', ''), '/')[last()]"/>
+    <!-- string(): "#L00002" leaves no path segment at all -->
+    <xsl:variable name="last" select="string(tokenize(replace($t, '[?#].*$', ''), '/')[last()])"/>
     <xsl:sequence select="if ($last = '' and contains($t, '#')) then substring-after($t, '#')
       else replace($last, '\.(xml|html?)$', '')"/>
   </xsl:function>

@@ -48,6 +48,8 @@ final class BuildCommand implements Callable<Integer> {
 
     /** How many documents this run builds (set before the work starts). */
     private int documents;
+    /** Whether the documents are built as part of a corpus (set before the work starts). */
+    private boolean corpus;
 
     /** @param summary null if nothing was built; @param rebuilt false if the outputs were up to date */
     record Outcome(Summary summary, List<Diagnostic> diagnostics, int written, boolean rebuilt) {
@@ -65,7 +67,11 @@ final class BuildCommand implements Callable<Integer> {
         if (merge) return merge(toolkit, err);
         Inputs.Collected in = Inputs.collect(options.inputs.isEmpty() ? List.of(Path.of("tei")) : options.inputs, options.output);
         List<Path> files = shard == null ? in.files() : shard().select(in.files());
-        BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate");
+        // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
+        // that the shards of a folder build give the same pages as one build.
+        corpus = in.anyDirectory() || in.files().size() > 1;
+        BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
+                corpus ? "corpus" : "single");
         org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !options.noValidate, options.jobs);
         Progress progress = new Progress(err, files.size());
         documents = files.size();
@@ -79,7 +85,7 @@ final class BuildCommand implements Callable<Integer> {
 
         List<Diagnostic> all = new ArrayList<>(in.problems());
         outcomes.forEach(o -> all.addAll(o.diagnostics()));
-        if (shard == null && (in.anyDirectory() || files.size() > 1)) {
+        if (shard == null && corpus) {
             List<Summary> built = outcomes.stream().map(Outcome::summary).filter(java.util.Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output);
@@ -235,7 +241,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
         try {
-            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness), null);
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness, corpus), null);
         } catch (Exception e) {
             return new Rendered(edition, null, e);
         }

@@ -26,8 +26,13 @@ import org.teiedition.xml.SourceDocument;
  * atomically by the caller). Thread-safe: compiled stylesheets and the FOP factory are shared, transformers are not.
  */
 public final class EditionRenderer {
-    /** The one stylesheet parameter the driver sets: which witness a diplomatic view shows. */
+    /** The stylesheet parameter for which witness a diplomatic view shows. */
     public static final QName WITNESS = new QName("witness");
+    /**
+     * xs:boolean, HTML editions only: the page is part of a corpus build and links to its neighbours through the
+     * OUT/&lt;document&gt;/nav.js the corpus step writes (html-common.xsl, h:corpus-sequence).
+     */
+    public static final QName CORPUS = new QName("corpus");
     /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
     static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
     /** The print stylesheet's switch for the trial layout: the letter without its back matter. */
@@ -45,11 +50,22 @@ public final class EditionRenderer {
     }
 
     public byte[] render(SourceDocument doc, Edition edition, String witness) throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, w -> { });
+        return render(doc, edition, witness, false, w -> { });
     }
 
     /** As {@link #render(SourceDocument, Edition, String)}; FOP's warnings for the PDF go to {@code fopWarnings}. */
     public byte[] render(SourceDocument doc, Edition edition, String witness, Consumer<String> fopWarnings)
+            throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, false, fopWarnings);
+    }
+
+    /** As {@link #render(SourceDocument, Edition, String)}; {@code corpus}: see {@link #CORPUS}. */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus)
+            throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, w -> { });
+    }
+
+    private byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, Consumer<String> fopWarnings)
             throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         if (edition.kind() == OutputKind.PDF) {
@@ -57,7 +73,8 @@ public final class EditionRenderer {
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
-        Xslt30Transformer t = transformer(doc, edition, witness, Map.of());
+        Xslt30Transformer t = transformer(doc, edition, witness, corpus && edition.kind() == OutputKind.HTML
+                ? Map.of(CORPUS, new XdmAtomicValue(true)) : Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(doc.node(), t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());

@@ -26,7 +26,8 @@ import org.xml.sax.InputSource;
 
 /**
  * The corpus pages, a reduction over the per-document {@link Summary summaries} (never over document trees):
- * index.html, persons.html, places.html, organisations.html, search.html, search-index.js and nav.json.
+ * index.html, persons.html, places.html, organisations.html, search.html, search-index.js, nav.json and, in the
+ * folder of each document with an HTML edition, nav.js (its previous and next letter: {@link Sequence}).
  */
 public final class CorpusPages {
     static final String STYLESHEET = "xslt/site/corpus.xsl";
@@ -36,7 +37,7 @@ public final class CorpusPages {
     private CorpusPages() {
     }
 
-    /** Every page's bytes, by file name, in {@link #FILES} order. */
+    /** Every page's bytes, by path relative to OUT: {@link #FILES} in order, then each document's nav.js. */
     public static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries) {
         return render(xslt, summaries, true);
     }
@@ -45,14 +46,14 @@ public final class CorpusPages {
         XdmNode corpus = corpus(xslt, summaries);
         Map<String, byte[]> pages = new LinkedHashMap<>();
         if (htmlPages) {
-            pages.put("index.html", run(xslt, corpus, "index", null, false));
-            pages.put("persons.html", run(xslt, corpus, "register", "person", false));
-            pages.put("places.html", run(xslt, corpus, "register", "place", false));
-            pages.put("organisations.html", run(xslt, corpus, "register", "org", false));
-            pages.put("search.html", run(xslt, corpus, "search", null, false));
+            pages.put("index.html", run(xslt, corpus, "index", null));
+            pages.put("persons.html", run(xslt, corpus, "register", "person"));
+            pages.put("places.html", run(xslt, corpus, "register", "place"));
+            pages.put("organisations.html", run(xslt, corpus, "register", "org"));
+            pages.put("search.html", run(xslt, corpus, "search", null));
         }
         pages.put("search-index.js", SearchIndex.render(corpus));
-        if (htmlPages) pages.put("nav.json", run(xslt, corpus, "nav", null, true));
+        if (htmlPages) pages.putAll(Sequence.files(sequence(xslt, corpus)));
         return pages;
     }
 
@@ -65,7 +66,9 @@ public final class CorpusPages {
         Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
         String key = pagesKey(summaries);
         boolean same = Files.isRegularFile(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
-                && FILES.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)));
+                && FILES.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)))
+                && summaries.stream().filter(Sequence::hasHtml)
+                        .allMatch(s -> Files.isRegularFile(out.resolve(s.id()).resolve(Sequence.SCRIPT)));
         int n = 0;
         for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same).entrySet()) {
             if (Outputs.writeIfChanged(out.resolve(page.getKey()), page.getValue())) n++;
@@ -122,16 +125,25 @@ public final class CorpusPages {
         }
     }
 
-    private static byte[] run(Xslt xslt, XdmNode corpus, String template, String type, boolean text) {
+    /** corpus.xsl's {@code sequence}: per document its neighbours, as XML. */
+    private static XdmNode sequence(Xslt xslt, XdmNode corpus) {
+        try {
+            Xslt30Transformer t = xslt.get(STYLESHEET).load30();
+            t.setGlobalContextItem(corpus);
+            net.sf.saxon.s9api.XdmDestination result = new net.sf.saxon.s9api.XdmDestination();
+            t.callTemplate(new QName("sequence"), result);
+            return result.getXdmNode();
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot order the corpus: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] run(Xslt xslt, XdmNode corpus, String template, String type) {
         try {
             Xslt30Transformer t = xslt.get(STYLESHEET).load30();
             t.setGlobalContextItem(corpus);
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
             Serializer s = t.newSerializer(out);
-            if (text) {
-                s.setOutputProperty(Serializer.Property.METHOD, "text");
-                s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
-            }
             if (type != null) {
                 t.setInitialTemplateParameters(Map.of(new QName("type"), new XdmAtomicValue(type)), false);
             }

@@ -74,7 +74,9 @@ class NothingLostTest {
         // a temporary file left by a killed write is removed by the next build into that folder
         Path stale = out.resolve("letter/.reading.html4711.part");
         Files.write(stale, "<html><body>half".getBytes(StandardCharsets.UTF_8));
-        assertEquals(0, run("build", "-o", out.toString(), src.resolve("letter.xml").toString()));
+        // (two files: a corpus build like the first one, so the letter is up to date; alone it would be rebuilt
+        // without the corpus navigation)
+        assertEquals(0, run("build", "-o", out.toString(), src.resolve("letter.xml").toString(), src.resolve("zz-letter.xml").toString()));
         assertFalse(Files.exists(stale), "stale temporary file removed");
         List<String> editions = first.keySet().stream().filter(f -> f.getParent().equals(out.resolve("letter")))
                 .map(f -> f.getFileName().toString()).sorted().toList();
@@ -82,7 +84,9 @@ class NothingLostTest {
             assertEquals(editions, s.map(f -> f.getFileName().toString()).sorted().toList());
         }
         for (var e : first.entrySet()) {
-            if (!e.getKey().getFileName().toString().equals("index.html")) {
+            // the letter's editions and summary; not the corpus pages (and the letter's nav.js), now of two letters
+            if (e.getKey().startsWith(out.resolve("letter")) && !e.getKey().endsWith("nav.js")
+                    || e.getKey().startsWith(out.resolve(".tei-edition/summaries"))) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), "rebuilt " + e.getKey());
             }
         }

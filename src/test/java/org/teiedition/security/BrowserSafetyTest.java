@@ -32,11 +32,21 @@ class BrowserSafetyTest {
         Path out = dir.resolve("out");
         Hostile.Run r = Hostile.run("build", "--no-validate", "-o", out.toString(), "--edition", "reading,diplomatic", file.toString());
         assertEquals(0, r.code(), r.all());
+        pokeEditions(out, (tab, page) -> { });
+    }
+
+    interface PageCheck {
+        void check(Chromium.Page tab, String page) throws Exception;
+    }
+
+    /** Opens OUT/hostile/{reading,diplomatic}.html, runs {@code first}, then pokes everything: no dialog, only file://. */
+    private static void pokeEditions(Path out, PageCheck first) throws Exception {
         try (Chromium chrome = new Chromium()) {
             Chromium.Page tab = chrome.newPage();
             for (String page : List.of("reading.html", "diplomatic.html")) {
                 chrome.clearEvents();
                 tab.open(out.resolve("hostile").resolve(page), 1200, 1600, false);
+                first.check(tab, page);
                 tab.eval(POKE);
                 Chromium.settle(Duration.ofMillis(1500));
                 assertEquals(List.of(), chrome.dialogs(), page + ": JavaScript dialogs");
@@ -45,6 +55,29 @@ class BrowserSafetyTest {
                 assertTrue(chrome.requests().stream().anyMatch(u -> u.endsWith(page)), page + " was loaded: " + chrome.requests());
             }
         }
+    }
+
+    /**
+     * In a corpus build the hostile letter's neighbour has a hostile title: nav.js carries it as a string, the page
+     * shows it as text in the Previous link; no dialog, no request off file://.
+     */
+    @Test
+    void corpusNavigationShowsHostileTitlesAsText(@TempDir Path dir) throws Exception {
+        assumeTrue(Chromium.available(), "no /usr/bin/chromium: browser check skipped");
+        Path letters = Files.createDirectories(dir.resolve("letters"));
+        Files.writeString(letters.resolve("hostile.xml"), Hostile.letter("", HtmlSafetyTest.PAYLOADS));
+        String title = "</script><script>alert(1)</script><img src=x onerror=alert(2)> \"q\" \u2028 end";
+        Files.writeString(letters.resolve("earlier.xml"), Files.readString(Hostile.LETTER)
+                .replace("<title>A small test letter</title>", "<title>" + title.replace("<", "&lt;") + "</title>")
+                .replace("<date when=\"1900-01-02\"/>", "<date when=\"1899-01-02\"/>"));
+        Path out = dir.resolve("out");
+        Hostile.Run r = Hostile.run("build", "--no-validate", "-o", out.toString(), "--edition", "reading,diplomatic", letters.toString());
+        assertEquals(0, r.code(), r.all());
+        pokeEditions(out, (tab, page) -> {
+            assertEquals("← Previous: " + title + " (1899-01-02)",
+                    tab.eval("document.querySelector('#corpus-sequence a[rel=prev]').textContent"), page);
+            assertEquals("0", tab.eval("document.querySelectorAll('#corpus-sequence img, #corpus-sequence script').length"), page);
+        });
     }
 
     /** The harness sees what it must: a page that does alert and fetch is caught (so a pass above means something). */

@@ -66,13 +66,17 @@ class HtmlSafetyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reading", "diplomatic"})
-    void hostileValuesBecomeNothingExecutable(String edition, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"reading", "diplomatic", "reading corpus", "diplomatic corpus"})
+    void hostileValuesBecomeNothingExecutable(String variant, @TempDir Path dir) throws Exception {
+        // "corpus": as built in a corpus, with the navigation that nav.js fills
+        String edition = variant.split(" ")[0];
+        boolean corpus = variant.endsWith(" corpus");
         Path file = dir.resolve("hostile.xml");
         Files.writeString(file, Hostile.letter("", PAYLOADS));
         Toolkit toolkit = new Toolkit();
         SourceDocument doc = toolkit.parse(file);
-        String html = new String(toolkit.renderer().render(doc, Editions.byName(edition).orElseThrow(), null), StandardCharsets.UTF_8);
+        String html = new String(toolkit.renderer().render(doc, Editions.byName(edition).orElseThrow(), null, corpus),
+                StandardCharsets.UTF_8);
         Document page = parse(html);
 
         for (Element e : elements(page, "//*")) {
@@ -107,5 +111,7 @@ class HtmlSafetyTest {
         assertFalse(html.toLowerCase(Locale.ROOT).contains("javascript:"), edition + ": no javascript: URL anywhere");
         assertFalse(html.contains("data:text"), edition);
         assertTrue(text.contains("safe-link"), edition + ": the letter was rendered");
+        assertEquals(corpus ? "nav.js" : "", String.join(",", elements(page, "//*[local-name()='script'][@src]").stream()
+                .map(e -> e.getAttribute("src")).toList()), variant + ": the only external script is the corpus step's nav.js");
     }
 }
