@@ -18,7 +18,7 @@
   <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef: "#A #B" -> ("A", "B"). -->
   <xsl:function name="te:sigla" as="xs:string*">
     <xsl:param name="pointers" as="attribute()*"/>
-    <xsl:sequence select="for $t in $pointers ! tokenize(normalize-space(.), ' ') return replace($t, '^#', '')"/>
+    <xsl:sequence select="for $t in $pointers ! tokenize(.) return (if (starts-with($t, '#')) then substring($t, 2) else $t)"/>
   </xsl:function>
 
   <!-- The sigla a reading (lem, rdg, corr, sic, reg...) is attested by: @wit, else @source. -->
@@ -131,6 +131,16 @@
        because browsers ignore them inside a scheme ("java&#9;script:"). -->
   <xsl:function name="te:safe-href" as="xs:string?" visibility="public">
     <xsl:param name="url" as="xs:string?"/>
+    <!-- Fast path, same answer: an http(s) URL of printable ASCII only has nothing to remove and passes. -->
+    <xsl:sequence select="if ((starts-with($url, 'https://') or starts-with($url, 'http://'))
+                              and translate($url, $te:printable-ascii, '') = '') then $url
+                          else te:safe-href-checked($url)"/>
+  </xsl:function>
+
+  <xsl:variable name="te:printable-ascii" static="yes" as="xs:string" select="codepoints-to-string(33 to 126)"/>
+
+  <xsl:function name="te:safe-href-checked" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="replace(string($url), '[\s\p{Cc}\p{Cf}]', '')"/>
     <xsl:sequence select="if ($u = '') then ()
         else if (matches($u, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
@@ -145,7 +155,7 @@
     <xsl:variable name="v" select="normalize-space($idno)"/>
     <xsl:variable name="type" select="lower-case(($idno/@subtype[$idno/@type = ('URL', 'url', 'uri', 'URI')], $idno/@type, '')[1])"/>
     <xsl:sequence select="te:safe-href(
-        if (matches($v, '^https?://')) then $v
+        if (starts-with($v, 'http://') or starts-with($v, 'https://')) then $v
         else if ($v = '') then ()
         else if ($type = 'wikidata') then 'https://www.wikidata.org/entity/' || $v
         else if ($type = 'viaf') then 'https://viaf.org/viaf/' || $v
@@ -157,7 +167,14 @@
   <!-- A label for an authority link: Wikidata, VIAF, GeoNames, GND, or the host name. -->
   <xsl:function name="te:authority-label" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
-    <xsl:variable name="host" select="replace($url, '^https?://(www\.)?([^/]+).*$', '$2')"/>
+    <!-- the regex below, without it for the usual http(s) URL (no line ends for . to stop at) -->
+    <xsl:variable name="rest" select="if (contains($url, '&#10;') or contains($url, '&#13;')) then () else if (starts-with($url, 'https://')) then substring($url, 9)
+                                      else if (starts-with($url, 'http://')) then substring($url, 8) else ()"/>
+    <xsl:variable name="run" select="substring-before($rest || '/', '/')"/>
+    <xsl:variable name="host" select="if (empty($rest)) then replace($url, '^https?://(www\.)?([^/]+).*$', '$2')
+                                      else if ($run = '') then $url
+                                      else if (starts-with($run, 'www.') and string-length($run) gt 4) then substring($run, 5)
+                                      else $run"/>
     <xsl:sequence select="(map{'wikidata.org': 'Wikidata', 'viaf.org': 'VIAF', 'geonames.org': 'GeoNames', 'd-nb.info': 'GND'}($host), $host)[1]"/>
   </xsl:function>
 

@@ -310,7 +310,8 @@
   <!-- A model element that holds links cannot itself become a link (no nested a). -->
   <xsl:function name="h:holds-links" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e//(m:inline[@role = 'name'][@ref or @href] | m:link[@href] | m:app-ref | m:note-ref | m:image[@href] | m:break[@href]))"/>
+    <xsl:sequence select="exists($e/descendant::*[self::m:inline[@role = 'name'][@ref or @href] or self::m:link[@href] or self::m:app-ref
+                                                     or self::m:note-ref or self::m:image[@href] or self::m:break[@href]])"/>
   </xsl:function>
 
   <xsl:template name="h:class">
