@@ -81,33 +81,32 @@ public final class Benchmark {
         md.append("## (b, c) Corpus throughput, documents per second (parsed trees, same JVM)\n\n")
                 .append(files.size()).append(" documents (").append(corpusName(files)).append("). Floor: a Saxon identity "
                         + "transform of the same trees, serialized. Ratio = time of the edition / time of the floor.\n\n")
-                .append("| edition | 1 thread: docs/s | ratio | ").append(cores).append(" threads: docs/s | ratio | failed |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| edition | 1 thread: docs/s | floor docs/s | ratio | ").append(cores)
+                .append(" threads: docs/s | floor docs/s | ratio | failed |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         int[] threads = {1, cores};
         Work floorWork = d -> transform(identity, d);
         List<String> rows = new ArrayList<>();
-        double[] floorSeconds = new double[2];
         for (Edition e : Editions.ALL) {
             long applies = docs.stream().filter(d -> e.appliesTo(d.node())).count();
             if (applies < docs.size()) { // a ratio to the floor of other documents would mean nothing
-                md.append(String.format(Locale.ROOT, "| %s | applies to %d of %d documents: not timed | | | | |%n",
+                rows.add(String.format(Locale.ROOT, "| %s | applies to %d of %d documents: not timed | | | | | | |%n",
                         e.name(), applies, docs.size()));
                 continue;
             }
             Work editionWork = d -> toolkit.renderer().render(d, e, null);
             Steady[] r = new Steady[2];
             for (int t = 0; t < 2; t++) r[t] = steady(docs, threads[t], editionWork, floorWork);
-            for (int t = 0; t < 2; t++) floorSeconds[t] = r[t].floor;
-            rows.add(String.format(Locale.ROOT, "| %s | %.1f | **%.2f** (%s) | %.1f | %.2f (%s) | %d |%n", e.name(),
-                    docs.size() / r[0].edition, r[0].ratio, r[0].range(), docs.size() / r[1].edition, r[1].ratio,
-                    r[1].range(), r[0].failed));
+            rows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.2f** (%s) | %.1f | %.1f | %.2f (%s) | %d |%n",
+                    e.name(), docs.size() / r[0].edition, docs.size() / r[0].floor, r[0].ratio, r[0].range(),
+                    docs.size() / r[1].edition, docs.size() / r[1].floor, r[1].ratio, r[1].range(), r[0].failed));
         }
-        md.append(String.format(Locale.ROOT, "| identity (floor) | %.1f | 1.0 | %.1f | 1.0 | 0 |%n",
-                docs.size() / floorSeconds[0], docs.size() / floorSeconds[1]));
         rows.forEach(md::append);
         md.append("\nRatios: median of ").append(ROUNDS).append(" rounds, each timing the floor and then the edition "
-                + "back to back after ").append(WARM_UP_SECONDS).append(" s of warm-up (JIT steady state); in brackets the "
-                + "lowest and highest round.\n");
+                + "back to back, after a warm-up of both (at least ").append((int) WARM_UP_SECONDS).append(" s, until the "
+                + "edition's time per pass varies by less than 5% over three runs, at most ").append((int) MAX_WARM_UP_SECONDS)
+                .append(" s); in brackets the lowest and highest round. Floor docs/s: the floor as timed against that "
+                + "edition.\n");
         docs.clear();
 
         // (e) serve: one-document rebuild
@@ -136,7 +135,8 @@ public final class Benchmark {
     }
 
     static final int ROUNDS = 7;
-    static final double WARM_UP_SECONDS = 8;
+    static final double WARM_UP_SECONDS = 10;
+    static final double MAX_WARM_UP_SECONDS = 40;
 
     /** Seconds per pass of the edition and of the floor (medians), and the median of the per-round ratios. */
     record Steady(double edition, double floor, double ratio, double low, double high, int failed) {
@@ -151,10 +151,20 @@ public final class Benchmark {
      * out of the round's ratio.
      */
     static Steady steady(List<SourceDocument> docs, int threads, Work edition, Work floor) throws Exception {
-        long warmUntil = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
-        while (System.nanoTime() < warmUntil) {
-            pass(docs, threads, floor);
-            pass(docs, threads, edition);
+        // Warm up both until the edition's time per pass has settled: the last three runs (of at least a second
+        // each) within 5% of one another, after WARM_UP_SECONDS and at most MAX_WARM_UP_SECONDS.
+        long start = System.nanoTime();
+        List<Double> recent = new ArrayList<>();
+        while (true) {
+            run(docs, threads, floor);
+            recent.add(run(docs, threads, edition).seconds);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed > MAX_WARM_UP_SECONDS) break;
+            if (elapsed < WARM_UP_SECONDS || recent.size() < 3) continue;
+            List<Double> last = recent.subList(recent.size() - 3, recent.size());
+            double lo = last.stream().min(Double::compare).orElseThrow();
+            double hi = last.stream().max(Double::compare).orElseThrow();
+            if (hi / lo < 1.05) break;
         }
         List<Double> e = new ArrayList<>();
         List<Double> f = new ArrayList<>();
