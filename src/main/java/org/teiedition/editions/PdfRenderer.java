@@ -1,6 +1,5 @@
 package org.teiedition.editions;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,37 +39,6 @@ public final class PdfRenderer {
             throw new IllegalStateException("cannot read " + CONFIG + ": " + e.getMessage(), e);
         }
     }
-
-    /**
-     * Loads FOP's classes, the fonts and the PDF writer now, by laying out a few words in each face of the print
-     * edition and writing them as the edition is written (intermediate format, then PDF), into nothing. Run on a
-     * spare core at start, it takes about half a second off the first PDF, which is on a cold build's critical path.
-     */
-    public void warmUp() {
-        try {
-            ByteArrayOutputStream laidOut = new ByteArrayOutputStream();
-            Fop fop = newFop(MimeConstants.MIME_FOP_IF, laidOut, new Date(0), w -> { });
-            org.xml.sax.XMLReader reader = org.teiedition.xml.SecureXml.newReader(WARM_UP_FO.length());
-            reader.setContentHandler(fop.getDefaultHandler());
-            reader.parse(new org.xml.sax.InputSource(new java.io.StringReader(WARM_UP_FO)));
-            renderIntermediate(laidOut.toByteArray(), OutputStream.nullOutputStream(), new Date(0), w -> { });
-        } catch (IOException | SAXException | RuntimeException e) {
-            // only a warm-up: a real problem is reported by the first real PDF
-        }
-    }
-
-    /** The faces xslt/fo/print.xsl uses (fop.xconf), a word each, on one page. */
-    private static final String WARM_UP_FO = """
-            <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" xml:lang="en">
-              <fo:layout-master-set><fo:simple-page-master master-name="p" page-width="100mm" page-height="100mm">
-                <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
-              <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
-                <fo:block>Warm <fo:inline font-style="italic">up</fo:inline> <fo:inline font-weight="bold">the</fo:inline>
-                  <fo:inline font-weight="bold" font-style="italic">fonts</fo:inline>
-                  <fo:inline font-family="DejaVu Sans">and <fo:inline font-weight="bold">FOP</fo:inline></fo:inline><fo:footnote>
-                  <fo:inline>1</fo:inline><fo:footnote-body><fo:block>1 note</fo:block></fo:footnote-body></fo:footnote></fo:block>
-              </fo:flow></fo:page-sequence>
-            </fo:root>""";
 
     /**
      * A FOP instance writing PDF to {@code out}; feed its {@code getDefaultHandler()} with XSL-FO SAX events.

@@ -11,7 +11,7 @@ import org.teiedition.editions.OutputKind;
  * Gets the expensive one-time work of a build going on background threads while the first document is read and
  * parsed: compiling the stylesheets and the schemas, setting up FOP. The work is queued by how long the chain that
  * needs it is, and as many threads as jobs take from the queue: a cold single-letter build is bound by the print
- * edition (compile print.xsl, then two FOP layouts), so print.xsl and FOP's warm-up go first, not after every other
+ * edition (compile print.xsl, then two FOP layouts), so print.xsl and FOP's set-up go first, not after every other
  * stylesheet on a crowded CPU. Harmless when already done (each is made once; a caller that needs one waits for the
  * same instance or makes it itself).
  */
