@@ -181,7 +181,15 @@
                                          else if (@type = 'next' or contains(@subtype, 'next')) then 'next' else ()"/>
         <xsl:if test="exists($dir) and not(preceding-sibling::*[(@type, @subtype) = (current()/@type, current()/@subtype)][@target = current()/@target])">
           <xsl:element name="m:{$dir}">
-            <xsl:for-each select="te:safe-href(@target)"><xsl:attribute name="href" select="."/></xsl:for-each>
+            <!-- A bare name ("L00108", "L00108.xml") names another document of the same edition: its output
+                 folder has that name (OutputNames); anything else is a link through the gate. -->
+            <xsl:variable name="doc" select="replace(normalize-space(@target), '\.xml$', '')[matches(., '^[A-Za-z0-9_][A-Za-z0-9_-]*$')]"/>
+            <xsl:choose>
+              <xsl:when test="exists($doc)"><xsl:attribute name="doc" select="$doc"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:for-each select="te:safe-href(@target)"><xsl:attribute name="href" select="."/></xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:value-of select="normalize-space((.[normalize-space()], @target)[1])"/>
           </xsl:element>
         </xsl:if>

@@ -85,10 +85,10 @@
           <xsl:if test="$meta/(m:prev | m:next)">
             <nav class="sequence" aria-label="Correspondence">
               <xsl:for-each select="$meta/m:prev[1]">
-                <span class="prev">Previous letter: <xsl:call-template name="h:link"/></span>
+                <span class="prev">Previous letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template></span>
               </xsl:for-each>
               <xsl:for-each select="$meta/m:next[1]">
-                <span class="next">Next letter: <xsl:call-template name="h:link"/></span>
+                <span class="next">Next letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template></span>
               </xsl:for-each>
             </nav>
           </xsl:if>
@@ -225,6 +225,15 @@
       <xsl:when test="@ref"><a class="name {@type}" href="#{@ref}">{.}</a></xsl:when>
       <xsl:when test="@href"><a class="name" href="{@href}" rel="external noopener">{.}</a></xsl:when>
       <xsl:otherwise>{.}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A correspContext neighbour: another document of the edition is the same edition in its sibling folder. -->
+  <xsl:template name="h:letter-link">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="@doc"><a href="../{@doc}/{$file}">{.}</a></xsl:when>
+      <xsl:otherwise><xsl:call-template name="h:link"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -128,6 +128,27 @@ class ModelTest {
     }
 
     @Test
+    void correspContextNeighboursByBareNameAreDocumentsOfTheEdition() throws Exception {
+        // schnitzler-briefe style: target="L00108" names the letter L00108 of the same edition
+        String doc = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
+                + "<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc><profileDesc><correspDesc>"
+                + "<correspContext><ref subtype='previous_letter' target='L00108'>Before</ref>"
+                + "<ref subtype='next_letter' target='javascript:alert(1)'>Hostile</ref></correspContext>"
+                + "</correspDesc></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>";
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("context", ".xml");
+        java.nio.file.Files.writeString(f, doc);
+        String m = render(f, MODEL, null);
+        String page = render(f, org.teiedition.editions.Editions.DIPLOMATIC, null);
+        java.nio.file.Files.delete(f);
+        assertEquals("L00108", evalXml(m, "//m:meta/m:prev/@doc"));
+        assertEquals("", evalXml(m, "string(//m:meta/m:prev/@href)"));
+        assertEquals("", evalXml(m, "string(//m:meta/m:next/@href)") + evalXml(m, "string(//m:meta/m:next/@doc)"));
+        // the same edition of that letter, in its sibling output folder
+        assertEquals(true, page.contains("Previous letter: <a href=\"../L00108/diplomatic.html\">Before</a>"), page);
+        assertEquals(false, page.contains("javascript:"), page);
+    }
+
+    @Test
     void witnessTextOutput() throws Exception {
         assertEquals("Dear Bob,\n\nI write from Paris about the mistake we discussed -- it is now.\n\n"
                 + "The United Nations sent a note on Mon.; […] and perhaps more.\n\nYours truely,\n\nAda\n",
