@@ -39,6 +39,8 @@
     <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): only the reading
          edition shows it; the diplomatic edition shows the witness and the commentary. -->
     <xsl:variable name="show-app" select="$edition = 'reading'"/>
+    <!-- this page's file name, also the file its neighbours' same edition has in their folders -->
+    <xsl:variable name="file" select="$edition || '.html'"/>
     <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
     <html lang="{$e/@lang}">
       <head>
@@ -85,14 +87,14 @@
           <xsl:if test="$meta/(m:prev | m:next)">
             <nav class="sequence" aria-label="Correspondence">
               <xsl:for-each select="$meta/m:prev[1]">
-                <span class="prev">Previous letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template></span>
+                <span class="prev">Previous letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$file"/></xsl:call-template></span>
               </xsl:for-each>
               <xsl:for-each select="$meta/m:next[1]">
-                <span class="next">Next letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template></span>
+                <span class="next">Next letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$file"/></xsl:call-template></span>
               </xsl:for-each>
             </nav>
           </xsl:if>
-          <xsl:call-template name="h:corpus-sequence"><xsl:with-param name="file" select="$edition || '.html'"/></xsl:call-template>
+          <xsl:call-template name="h:corpus-sequence"><xsl:with-param name="file" select="$file"/></xsl:call-template>
         </header>
         <main>
           <xsl:if test="$has-markers">

@@ -72,7 +72,8 @@ final class BuildCommand implements Callable<Integer> {
         corpus = in.anyDirectory() || in.files().size() > 1;
         BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
                 corpus ? "corpus" : "single");
-        org.teiedition.site.Prewarm.start(toolkit, chosen, in.anyDirectory() || files.size() > 1, !options.noValidate, options.jobs);
+        boolean corpusPages = shard == null && corpus;
+        org.teiedition.site.Prewarm.start(toolkit, chosen, corpusPages, !options.noValidate, options.jobs);
         Progress progress = new Progress(err, files.size());
         documents = files.size();
         java.util.Map<Path, Diagnostic> clashes = nameClashes(files);
@@ -85,7 +86,7 @@ final class BuildCommand implements Callable<Integer> {
 
         List<Diagnostic> all = new ArrayList<>(in.problems());
         outcomes.forEach(o -> all.addAll(o.diagnostics()));
-        if (shard == null && corpus) {
+        if (corpusPages) {
             List<Summary> built = outcomes.stream().map(Outcome::summary).filter(java.util.Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output);
