@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * A timeline of a run for finding where the time goes: {@code TEI_EDITION_TRACE=1 ./tei-edition build ...} prints
- * "milliseconds since the JVM started [thread] event" on stderr for parsing, validation, each compilation and
+ * "milliseconds since the JVM started [thread, its CPU time so far] event" on stderr for parsing, validation, each compilation and
  * rendering, and at exit the CPU time of the process's threads by name (on Linux, the JIT compiler's included).
  * Off by default: one boolean test per event.
  */
@@ -24,7 +24,8 @@ public final class Trace {
     }
 
     public static void at(String event) {
-        if (ON) System.err.printf("%6d ms [%s] %s%n", System.currentTimeMillis() - START, Thread.currentThread().getName(), event);
+        if (ON) System.err.printf("%6d ms [%s, cpu %d ms] %s%n", System.currentTimeMillis() - START, Thread.currentThread().getName(),
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000, event);
     }
 
     /** CPU milliseconds of the threads still alive, summed by name without its number ("C1 CompilerThread"). */

@@ -60,6 +60,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.teiedition.Trace.at("build command");
         var err = spec.commandLine().getErr();
         List<Edition> chosen = chooseEditions();
         long start = System.nanoTime();
@@ -70,10 +71,10 @@ final class BuildCommand implements Callable<Integer> {
         // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
         // that the shards of a folder build give the same pages as one build.
         corpus = in.anyDirectory() || in.files().size() > 1;
-        BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
-                corpus ? "corpus" : "single");
         boolean corpusPages = shard == null && corpus;
         org.teiedition.site.Prewarm.start(toolkit, chosen, corpusPages, !options.noValidate, options.jobs);
+        BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
+                corpus ? "corpus" : "single");
         Progress progress = new Progress(err, files.size());
         documents = files.size();
         java.util.Map<Path, Diagnostic> clashes = nameClashes(files);

@@ -16,7 +16,6 @@ import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.apache.fop.apps.FOPException;
-import org.apache.fop.apps.Fop;
 import org.teiedition.Trace;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
@@ -83,13 +82,13 @@ public final class EditionRenderer {
 
     /**
      * The PDF. FOP has one footnote area per page, filled in the order of the markers, so the apparatus and
-     * the commentary would interleave. We lay the letter out first (to FOP's intermediate format; a trial without
-     * the back matter, which starts on a new page and cannot move the letter's pages) to learn
-     * the page of every marker, then let the stylesheet put each page's entries into one footnote on the
-     * page's first marker: apparatus, rule, commentary. Grouping can move text, so the next layout must show
-     * every entry still on its marker's page, and that verified layout is written out as the PDF (no further
-     * layout); after {@value #LAYOUT_ROUNDS} tries we keep one footnote per marker, which is always on the
-     * marker's page. Everything is deterministic, so are the bytes.
+     * the commentary would interleave. We lay the letter out first (a trial without the back matter, which starts
+     * on a new page and cannot move the letter's pages, written to FOP's intermediate format and dropped) to learn
+     * the page of every marker, then let the stylesheet put each page's entries into one footnote on the page's
+     * first marker: apparatus, rule, commentary. Grouping can move text, so that layout, written as PDF, is kept
+     * only if FOP's id tracker shows every entry still on its marker's page; after {@value #LAYOUT_ROUNDS} tries we
+     * keep one footnote per marker, which is always on the marker's page. Everything is deterministic, so are the
+     * bytes.
      */
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
             throws SaxonApiException, FOPException {
@@ -97,36 +96,37 @@ public final class EditionRenderer {
         Map<String, Integer> tried = Map.of();
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
             java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
-            // round 0 is a trial that only finds the markers' pages: the letter without its back matter
-            byte[] intermediate = fo(doc, edition, witness, tried, round == 0, MimeConstants.MIME_FOP_IF, date, layoutWarnings::add);
+            boolean trial = round == 0;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            FootnotePages laid = layOut(doc, edition, witness, tried, trial,
+                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date, layoutWarnings::add);
             Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
-            FootnotePages laid = FootnotePages.parse(intermediate);
-            if (round > 0 && laid.entriesOnMarkerPages()) {
-                // the verified layout itself becomes the PDF: no third layout
+            if (!trial && laid.entriesOnMarkerPages()) {
                 layoutWarnings.forEach(warnings);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-                pdf().renderIntermediate(intermediate, out, date, warnings);
                 return PdfDeterminism.apply(out.toByteArray());
             }
             tried = laid.markerPages();
             if (tried.isEmpty()) break;
         }
-        return PdfDeterminism.apply(fo(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, date, warnings));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        layOut(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings);
+        return PdfDeterminism.apply(out.toByteArray());
     }
 
     /** Rounds of grouped layout tried before falling back to one footnote per marker. */
     static final int LAYOUT_ROUNDS = 3;
 
-    private byte[] fo(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
-            boolean trial, String mime, Date date, Consumer<String> warnings) throws SaxonApiException, FOPException {
+    /** One run of the print stylesheet into FOP: writes {@code mime} to {@code out}, returns the footnotes' pages. */
+    private FootnotePages layOut(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
+            boolean trial, String mime, java.io.OutputStream out, Date date, Consumer<String> warnings)
+            throws SaxonApiException, FOPException {
         Map<QName, XdmValue> params = new java.util.HashMap<>();
         if (!markerPages.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(markerPages));
         if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = transformer(doc, edition, witness, params);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Fop fop = pdf().newFop(mime, out, date, warnings);
-        t.applyTemplates(doc.node(), new SAXDestination(fop.getDefaultHandler()));
-        return out.toByteArray();
+        PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS,
+                fop -> t.applyTemplates(doc.node(), new SAXDestination(fop)));
+        return new FootnotePages(layout.pages());
     }
 
     private Xslt30Transformer transformer(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> extra)

@@ -18,7 +18,12 @@ import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
+import net.sf.saxon.s9api.SaxonApiException;
+import org.apache.fop.area.AreaTreeHandler;
+import org.apache.fop.area.PageViewport;
 
 /**
  * Apache FOP, set up once per process from {@code xslt/fo/fop.xconf}. FOP may read only classpath resources
@@ -40,68 +45,68 @@ public final class PdfRenderer {
         }
     }
 
-    /**
-     * A FOP instance writing PDF to {@code out}; feed its {@code getDefaultHandler()} with XSL-FO SAX events.
-     *
-     * @param creationDate fixed creation date, so that the same input gives the same bytes
-     *                     <p>
-     *                     The method below is synchronized: making a Fop reads the renderer configuration, a lazily expanded Xerces DOM
-     *                     that is not safe to read from two threads (two first renders at once failed with a
-     *                     NullPointerException in FOUserAgent.getRendererConfiguration). Rendering itself runs in parallel.
-     */
-    public Fop newFop(OutputStream out, Date creationDate) throws FOPException {
-        return newFop(MimeConstants.MIME_PDF, out, creationDate, w -> { });
+    /** Where a layout put things: the first page (1-based) of every FO id the layout was asked to watch. */
+    public record Layout(java.util.Map<String, Integer> pages) {
+    }
+
+    /** Writes XSL-FO as SAX events to FOP's handler (the print stylesheet run into a SAXDestination). */
+    @FunctionalInterface
+    public interface FoWriter {
+        void writeTo(ContentHandler fop) throws SaxonApiException;
     }
 
     /**
-     * A FOP instance for {@code mime} (PDF, or FOP's intermediate format to learn where things landed).
+     * Lays out the XSL-FO that {@code fo} writes and renders it as {@code mime} (PDF; or FOP's intermediate format
+     * when only the layout matters) to {@code out}. The pages of the ids that {@code watch} accepts are read from
+     * FOP's own id tracker after the layout, so one layout gives both the file and where everything landed.
      * FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
      */
-    public synchronized Fop newFop(String mime, OutputStream out, Date creationDate, Consumer<String> warnings) throws FOPException {
-        FOUserAgent agent = agent(creationDate, warnings);
-        if (MimeConstants.MIME_FOP_IF.equals(mime)) {
-            // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
-            IFSerializer serializer = new IFSerializer(new IFContext(agent));
-            serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
-            agent.setDocumentHandlerOverride(serializer);
-        }
-        return factory.newFop(mime, agent, out);
-    }
-
-    /**
-     * Writes as PDF a document already laid out in FOP's intermediate format (by {@link #newFop} with
-     * {@code MIME_FOP_IF}): no second layout, the pages are exactly those of the intermediate format.
-     */
-    public void renderIntermediate(byte[] intermediate, OutputStream out, Date creationDate, Consumer<String> warnings)
-            throws FOPException {
-        FOUserAgent agent;
-        org.apache.fop.render.intermediate.IFDocumentHandler handler;
+    public Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
+            java.util.function.Predicate<String> watch, FoWriter fo) throws FOPException, SaxonApiException {
+        AreaTreeHandler areas;
+        Fop fop;
+        // Synchronized: setting up a renderer reads the renderer configuration, a lazily expanded Xerces DOM that is
+        // not safe to read from two threads (two first renders at once failed with a NullPointerException in
+        // FOUserAgent.getRendererConfiguration). The layout itself runs in parallel.
         synchronized (this) {
-            agent = agent(creationDate, warnings);
-            handler = agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF);
+            FOUserAgent agent = agent(creationDate, warnings);
+            if (MimeConstants.MIME_FOP_IF.equals(mime)) {
+                // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
+                IFSerializer serializer = new IFSerializer(new IFContext(agent));
+                serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+                agent.setDocumentHandlerOverride(serializer);
+            }
+            areas = new AreaTreeHandler(agent, mime, out);
+            agent.setFOEventHandlerOverride(areas);
+            fop = factory.newFop(mime, agent, out);
         }
-        try {
-            intermediate = declareFoPrefix(intermediate);
-            org.apache.fop.render.intermediate.IFUtil.setupFonts(handler);
-            handler.setResult(new javax.xml.transform.stream.StreamResult(out));
-            new org.apache.fop.render.intermediate.IFParser().parse(new javax.xml.transform.stream.StreamSource(
-                    new java.io.ByteArrayInputStream(intermediate)), handler, agent);
-        } catch (javax.xml.transform.TransformerException | org.apache.fop.render.intermediate.IFException e) {
-            throw new FOPException(e);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        fo.writeTo(new IdWatcher(fop.getDefaultHandler(), watch, ids));
+        java.util.Map<String, Integer> pages = new java.util.HashMap<>();
+        for (String id : ids) {
+            PageViewport page = areas.getIDTracker().getFirstPageViewportContaining(id);
+            if (page != null) pages.putIfAbsent(id, page.getPageIndex() + 1);
         }
+        return new Layout(pages);
     }
 
-    private static final String IF_ROOT = "<document xmlns=\"http://xmlgraphics.apache.org/fop/intermediate\"";
+    /** Passes the FO events on to FOP and notes the ids it is asked to watch, in document order. */
+    private static final class IdWatcher extends org.xml.sax.helpers.XMLFilterImpl {
+        private final java.util.function.Predicate<String> watch;
+        private final java.util.List<String> ids;
 
-    /**
-     * FOP 2.11 writes the accessibility structure tree of the intermediate format with {@code fo:} elements but
-     * without declaring the prefix, so its own parser rejects the file; we declare it on the root element.
-     */
-    static byte[] declareFoPrefix(byte[] intermediate) {
-        String s = new String(intermediate, java.nio.charset.StandardCharsets.UTF_8);
-        if (s.contains("xmlns:fo=") || !s.contains(IF_ROOT)) return intermediate;
-        return s.replaceFirst(java.util.regex.Pattern.quote(IF_ROOT),
-                IF_ROOT + " xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        IdWatcher(ContentHandler fop, java.util.function.Predicate<String> watch, java.util.List<String> ids) {
+            this.watch = watch;
+            this.ids = ids;
+            setContentHandler(fop);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            String id = atts.getValue("", "id");
+            if (id != null && watch.test(id)) ids.add(id);
+            super.startElement(uri, localName, qName, atts);
+        }
     }
 
     private FOUserAgent agent(Date creationDate, Consumer<String> warnings) {

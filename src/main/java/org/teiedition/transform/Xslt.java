@@ -27,7 +27,12 @@ public final class Xslt {
 
     public Xslt() {
         processor = new Processor(false);
-        // Stylesheets may read their own assets (file: or jar:), never anything on the network.
+        // Plain URI resolution: Saxon's default resolver first loads the XML Resolver's catalogs (about 0.1 s of a
+        // cold build, before the first xsl:import resolves), and we use no catalog.
+        processor.getUnderlyingConfiguration().setResourceResolver(
+                new net.sf.saxon.lib.DirectResourceResolver(processor.getUnderlyingConfiguration()));
+        // Stylesheets may read their own assets (file: or jar:), never anything on the network. Set after the
+        // resolver: the restriction wraps the resolver in place when the property is set.
         processor.setConfigurationProperty(Feature.ALLOWED_PROTOCOLS, "file,jar");
     }
 

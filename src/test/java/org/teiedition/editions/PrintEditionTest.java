@@ -122,16 +122,15 @@ class PrintEditionTest {
 
     @Test
     void everyFootnoteEntryIsOnItsMarkersPage() throws Exception {
-        // FOP's intermediate format records the page of every id: markers ar1/nr1, entries a1/n1
+        // FOP's id tracker gives the page of every id: markers ar1/nr1, entries a1/n1
         SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
         List<String> ignore = new ArrayList<>();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        org.apache.fop.apps.Fop fop = new PdfRenderer().newFop(org.apache.fop.apps.MimeConstants.MIME_FOP_IF, out,
-                EditionRenderer.creationDate(doc), ignore::add);
         net.sf.saxon.s9api.Xslt30Transformer t = xslt.get(Editions.PRINT.stylesheet()).load30();
         t.setGlobalContextItem(doc.node());
-        t.applyTemplates(doc.node(), new net.sf.saxon.s9api.SAXDestination(fop.getDefaultHandler()));
-        FootnotePages pages = FootnotePages.parse(out.toByteArray());
+        PdfRenderer.Layout layout = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
+                java.io.OutputStream.nullOutputStream(), EditionRenderer.creationDate(doc), ignore::add, FootnotePages.IDS,
+                fop -> t.applyTemplates(doc.node(), new net.sf.saxon.s9api.SAXDestination(fop)));
+        FootnotePages pages = new FootnotePages(layout.pages());
         assertEquals(18, pages.markerPages().size(), pages.markerPages().toString()); // 11 apparatus + 7 notes
         assertTrue(pages.entriesOnMarkerPages(), "one footnote per marker: each entry on its marker's page");
     }
