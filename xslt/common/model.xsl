@@ -2,11 +2,16 @@
 <!--
   The shared text model: TEI -> a small view model (namespace m, documented in xslt/README.md).
   Every decision about what a view shows (choice, app, subst, add/del, supplied, gap, unclear,
-  numbering, ids, name lookup) is made here, once. Editions import this module, call
-  te:model(/, $witness) and only render the result.
+  numbering, ids, name lookup) is made here, once.
 
-  $witness: empty = the reading (edited) view; a siglum = the diplomatic view of that witness.
-  Run on its own, this stylesheet writes the model of the source document (useful for debugging).
+  Run on its own, this stylesheet writes one view of the source document; the Java driver runs it once per
+  document and view and hands the result to every edition that renders that view (Edition.view), so the
+  editions are compiled without this module. Stylesheets that build views of their own (parallel.xsl, the
+  text exports) import it and call te:model(/, $witness).
+
+  $view: reading (the edited text) or diplomatic (one witness as transmitted);
+  $witness: the diplomatic view's witness, by default the copy-text. Without $view, a witness means the
+  diplomatic view of that witness and no witness the reading view.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,13 +26,28 @@
   <xsl:import href="functions.xsl"/>
 
   <xsl:param name="witness" as="xs:string?"/>
+  <xsl:param name="view" as="xs:string" select="if (normalize-space($witness)) then 'diplomatic' else 'reading'"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
-  <!-- Standalone use: the model of the document for $witness. -->
+  <!-- Standalone use (and the driver's model step): the $view of the document. -->
   <xsl:mode on-no-match="fail"/>
   <xsl:template match="/">
-    <xsl:sequence select="te:model(., $witness)"/>
+    <xsl:choose>
+      <xsl:when test="$view = 'diplomatic'">
+        <xsl:variable name="declared" select="te:witnesses(.)/@xml:id/string()"/>
+        <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
+          <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
+        </xsl:if>
+        <xsl:sequence select="te:model(., ($witness[normalize-space()], te:copy-text(.))[1])"/>
+      </xsl:when>
+      <xsl:when test="$view = 'reading'">
+        <xsl:sequence select="te:model(., ())"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" error-code="te:unknown-view">Unknown view '{$view}': reading or diplomatic.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- TEI text -> model behaviours. Elements without a rule fall back to their content (text kept). -->
@@ -58,6 +78,8 @@
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
                  lang="{(te:lang(($tei/@xml:lang, $scope/@xml:lang, $doc//tei:langUsage/tei:language/@ident)[1]), 'en')[1]}">
         <xsl:if test="exists($w)"><xsl:attribute name="witness" select="$w"/></xsl:if>
+        <!-- the first dated publication statement: the print edition's PDF/XMP dates (EditionRenderer.creationDate) -->
+        <xsl:for-each select="($doc//tei:publicationStmt//tei:date/@when)[1]"><xsl:attribute name="published" select="."/></xsl:for-each>
         <xsl:apply-templates select="$doc" mode="m:meta">
           <xsl:with-param name="w" select="$w" tunnel="yes"/>
           <xsl:with-param name="idx" select="$idx" tunnel="yes"/>

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The print edition: the shared model's reading view (te:model(/, ())) as XSL-FO for Apache FOP.
+  The print edition: the shared model's reading view as XSL-FO for Apache FOP (the driver applies this
+  stylesheet to the view, made once per document by model.xsl).
   This stylesheet only decides how things look: which reading a choice or an app shows, the
   numbering of paragraphs, apparatus letters and notes all come from the model.
 
@@ -13,14 +14,11 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:te="https://teiedition.org/ns/functions"
     xmlns:m="https://teiedition.org/ns/model"
     xmlns:p="https://teiedition.org/ns/print"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:import href="../common/model.xsl"/>
   <xsl:import href="fo-common.xsl"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
@@ -53,8 +51,8 @@
   <xsl:key name="p:on-page" match="m:text//(m:app-ref | m:note-ref)" use="@id ! $p:marker-pages(.)"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="te:model(., ())/m:edition" mode="p:root">
-      <xsl:with-param name="published" select="string((//tei:publicationStmt//tei:date/@when)[1])"/>
+    <xsl:apply-templates select="m:edition" mode="p:root">
+      <xsl:with-param name="published" select="string(m:edition/@published)"/>
     </xsl:apply-templates>
   </xsl:template>
 

@@ -13,7 +13,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- Uses the te: functions; the edition stylesheets import them (through model.xsl) before this module. -->
+  <!-- Renders the model only (reading.xsl and diplomatic.xsl are applied to a model view; parallel.xsl makes its own). -->
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 

@@ -5,17 +5,26 @@ import net.sf.saxon.s9api.streams.Steps;
 
 /**
  * One edition: a name (as used on the command line), its entry stylesheet (a classpath resource under
- * {@code xslt/}), what the stylesheet produces and the file it is written to in {@code OUT/<document>/}.
- * All decisions about the text live in the shared model stylesheet; an edition only decides how things look.
+ * {@code xslt/}), what the stylesheet produces, the file it is written to in {@code OUT/<document>/} and the view
+ * of the document it renders. All decisions about the text live in the shared model stylesheet; an edition only
+ * decides how things look.
  *
+ * @param view         what the stylesheet is applied to: a view of the shared model (made once per document and
+ *                     shared by the editions that render it) or the TEI document itself
  * @param minWitnesses the edition is made only for documents that declare at least this many witnesses
  *                     ({@code teiHeader//listWit//witness[@xml:id]}); 0 = every document
  */
-public record Edition(String name, String stylesheet, OutputKind kind, String fileName, int minWitnesses) {
+public record Edition(String name, String stylesheet, OutputKind kind, String fileName, View view, int minWitnesses) {
     private static final String TEI = "http://www.tei-c.org/ns/1.0";
 
+    /** An edition of the model's {@code view}, made for every document. */
+    public Edition(String name, String stylesheet, OutputKind kind, String fileName, View view) {
+        this(name, stylesheet, kind, fileName, view, 0);
+    }
+
+    /** A stylesheet applied to the TEI document itself, made for every document. */
     public Edition(String name, String stylesheet, OutputKind kind, String fileName) {
-        this(name, stylesheet, kind, fileName, 0);
+        this(name, stylesheet, kind, fileName, View.SOURCE, 0);
     }
 
     /** Whether this edition is made for the document. */

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.function.Consumer;
 import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
 import org.apache.fop.apps.MimeConstants;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
@@ -75,7 +76,7 @@ public final class EditionRenderer {
         Xslt30Transformer t = transformer(doc, edition, witness, corpus && edition.kind() == OutputKind.HTML
                 ? Map.of(CORPUS, new XdmAtomicValue(true)) : Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        t.applyTemplates(doc.node(), t.newSerializer(out));
+        t.applyTemplates(input(doc, edition, witness), t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
         return out.toByteArray();
     }
@@ -125,18 +126,93 @@ public final class EditionRenderer {
         if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = transformer(doc, edition, witness, params);
         PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS,
-                fop -> t.applyTemplates(doc.node(), new SAXDestination(fop)));
+                fop -> t.applyTemplates(input(doc, edition, witness), new SAXDestination(fop)));
         return new FootnotePages(layout.pages());
     }
 
+    /**
+     * A transformer of the edition's stylesheet, ready to apply to {@link #input}: a model view's stylesheet gets
+     * that view (the witness went into the model); a stylesheet of the TEI document gets the document and the witness.
+     */
     private Xslt30Transformer transformer(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
+        // The view first: whoever asks first makes it (at that thread's priority, see org.teiedition.Priority), and
+        // the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet.
+        XdmNode input = input(doc, edition, witness);
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
         Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
-        if (witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
+        if (edition.view() == View.SOURCE && witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
         if (!params.isEmpty()) t.setStylesheetParameters(params);
-        t.setGlobalContextItem(doc.node());
+        t.setGlobalContextItem(input);
         return t;
+    }
+
+    /** What the edition's stylesheet is applied to: the TEI document, or the model view it renders. */
+    private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
+        return edition.view() == View.SOURCE ? doc.node() : model(doc, edition.view(), witness);
+    }
+
+    /** The shared model's stylesheet, run on its own: it writes the model view its parameters ask for. */
+    public static final String MODEL = "xslt/common/model.xsl";
+    /** model.xsl's parameter: reading | diplomatic. */
+    static final QName VIEW = new QName("view");
+
+    /**
+     * The model {@code view} of the document (for the diplomatic view, of {@code witness}, by default the copy-text),
+     * made once per document and shared by every edition that renders it, also across threads.
+     */
+    public XdmNode model(SourceDocument doc, View view, String witness) throws SaxonApiException {
+        String w = view == View.DIPLOMATIC && witness != null ? witness.trim() : "";
+        try {
+            return doc.view("model " + view.parameter + " " + w, key -> {
+                Trace.at("model " + view.parameter + " " + doc.name());
+                modelsMade.incrementAndGet();
+                try {
+                    Xslt30Transformer t = xslt.get(MODEL).load30();
+                    Map<QName, XdmValue> params = new java.util.HashMap<>();
+                    params.put(VIEW, new XdmAtomicValue(view.parameter));
+                    if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
+                    t.setStylesheetParameters(params);
+                    t.setGlobalContextItem(doc.node());
+                    // The model's only messages stop it (an unknown witness): their text becomes the edition's
+                    // error, reported once by the caller, instead of Saxon's report on stderr.
+                    StringBuilder stop = new StringBuilder();
+                    t.setMessageHandler(m -> stop.append(m.getStringValue().trim()));
+                    t.setErrorReporter(error -> { });
+                    try {
+                        // the raw result: the model's own document node, not a copy of it
+                        XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
+                        Trace.at("modelled " + view.parameter + " " + doc.name());
+                        return model;
+                    } catch (SaxonApiException e) {
+                        throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
+                    }
+                } catch (SaxonApiException e) {
+                    throw new ModelFailure(e);
+                }
+            });
+        } catch (ModelFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many model views this renderer has made: one per document and view, however many editions render it. */
+    public int modelsMade() {
+        return modelsMade.get();
+    }
+
+    /** Carries a failed model (say, an unknown witness) out of {@link SourceDocument#view}. */
+    private static final class ModelFailure extends RuntimeException {
+        ModelFailure(SaxonApiException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized SaxonApiException getCause() {
+            return (SaxonApiException) super.getCause();
+        }
     }
 
     /**

@@ -8,11 +8,11 @@ public final class Editions {
     private Editions() {
     }
 
-    public static final Edition READING = new Edition("reading", "xslt/html/reading.xsl", OutputKind.HTML, "reading.html");
-    public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/diplomatic.xsl", OutputKind.HTML, "diplomatic.html");
-    public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf");
+    public static final Edition READING = new Edition("reading", "xslt/html/reading.xsl", OutputKind.HTML, "reading.html", View.READING);
+    public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/diplomatic.xsl", OutputKind.HTML, "diplomatic.html", View.DIPLOMATIC);
+    public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf", View.READING);
     /** The witnesses side by side; only for documents with two or more witnesses. */
-    public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", 2);
+    public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", View.SOURCE, 2);
 
     /** Built by default, in this order. */
     public static final List<Edition> ALL = List.of(READING, DIPLOMATIC, PRINT, PARALLEL);

@@ -3,15 +3,18 @@ package org.teiedition.site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.teiedition.Priority;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.EditionRenderer;
 import org.teiedition.editions.OutputKind;
+import org.teiedition.editions.View;
 
 /**
  * Gets the expensive one-time work of a build going on background threads while the first document is read and
  * parsed: compiling the stylesheets and the schemas, setting up FOP. The work is queued by how long the chain that
  * needs it is, and as many threads as jobs take from the queue: a cold single-letter build is bound by the print
- * edition (compile print.xsl, then two FOP layouts), so print.xsl and FOP's set-up go first, not after every other
+ * edition (compile print.xsl and the model, then two FOP layouts), so these and FOP's set-up go first, not after every other
  * stylesheet on a crowded CPU. Harmless when already done (each is made once; a caller that needs one waits for the
  * same instance or makes it itself).
  */
@@ -19,16 +22,30 @@ public final class Prewarm {
     private Prewarm() {
     }
 
-    public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs) {
+    /**
+     * @param fewDocuments fewer documents than jobs (a single letter): the work after the PDF chain's own runs at
+     *                     background priority ({@link Priority}); in a corpus build documents wait on these
+     *                     compilations, so they keep their priority there
+     */
+    public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs,
+            boolean fewDocuments) {
         if (jobs < 2) return;
         ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
         boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
         editions.stream().filter(e -> e.kind() == OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
+        // the shared model, which every edition of a model view waits for
+        if (editions.stream().anyMatch(e -> e.view() != View.SOURCE)) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
         if (pdf) work.add(() -> toolkit.renderer().preparePdf());
-        if (validate) work.addAll(toolkit.validationTasks());
-        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
-        work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
-        if (corpusPages) work.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
+        List<Runnable> rest = new ArrayList<>();
+        if (validate) rest.addAll(toolkit.validationTasks());
+        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> rest.add(() -> toolkit.xslt().get(e.stylesheet())));
+        rest.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
+        if (corpusPages) rest.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
+        // taken after every task of the chain has been taken, so a thread lowered here does nothing urgent afterwards
+        rest.forEach(r -> work.add(fewDocuments ? () -> Priority.background(() -> {
+            r.run();
+            return null;
+        }) : r));
         for (int i = 0; i < Math.min(jobs, work.size()); i++) {
             Thread t = new Thread(() -> {
                 for (Runnable r; (r = work.poll()) != null; ) {

@@ -9,21 +9,57 @@ import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
+import java.util.function.Function;
 import org.teiedition.Diagnostic;
+import org.teiedition.OnceMap;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * A source document parsed once, with line and column numbers kept, and shared by validation and every edition.
- *
- * @param path    the file as the user named it (used verbatim in diagnostics)
- * @param name    the document's output name: the file name without extension, made safe for a path segment
- * @param node    the parsed document node
+ * A source document parsed once, with line and column numbers kept, and shared by validation and every edition,
+ * together with the views derived from it (the shared model of each witness), each made once.
  */
-public record SourceDocument(Path path, String name, XdmNode node) {
+public final class SourceDocument {
     /** Rule id of parse errors (shown as "[xml-wellformed]"). */
     public static final String WELL_FORMEDNESS_RULE = "xml-wellformed";
+
+    private final Path path;
+    private final String name;
+    private final XdmNode node;
+    private final OnceMap<String, XdmNode> views = new OnceMap<>();
+
+    /**
+     * @param path the file as the user named it (used verbatim in diagnostics)
+     * @param name the document's output name: the file name without extension, made safe for a path segment
+     * @param node the parsed document node
+     */
+    public SourceDocument(Path path, String name, XdmNode node) {
+        this.path = path;
+        this.name = name;
+        this.node = node;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public XdmNode node() {
+        return node;
+    }
+
+    /**
+     * A view of this document (say, the model of one witness) made by {@code make} the first time it is asked for
+     * and shared afterwards, also between threads: the editions of one document build each view once. It lives as
+     * long as the document, which a build drops once the document's editions are written.
+     */
+    public XdmNode view(String key, Function<String, XdmNode> make) {
+        return views.get(key, make);
+    }
 
     /** Parses {@code path} with the hardened reader. Never throws for bad input: that is an XmlInputException. */
     public static SourceDocument parse(Processor processor, Path path) throws XmlInputException {

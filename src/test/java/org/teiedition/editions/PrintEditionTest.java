@@ -125,11 +125,13 @@ class PrintEditionTest {
         // FOP's id tracker gives the page of every id: markers ar1/nr1, entries a1/n1
         SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
         List<String> ignore = new ArrayList<>();
+        // the print stylesheet renders the model's reading view
+        net.sf.saxon.s9api.XdmNode model = renderer.model(doc, View.READING, null);
         net.sf.saxon.s9api.Xslt30Transformer t = xslt.get(Editions.PRINT.stylesheet()).load30();
-        t.setGlobalContextItem(doc.node());
+        t.setGlobalContextItem(model);
         PdfRenderer.Layout layout = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
                 java.io.OutputStream.nullOutputStream(), EditionRenderer.creationDate(doc), ignore::add, FootnotePages.IDS,
-                fop -> t.applyTemplates(doc.node(), new net.sf.saxon.s9api.SAXDestination(fop)));
+                fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
         FootnotePages pages = new FootnotePages(layout.pages());
         assertEquals(18, pages.markerPages().size(), pages.markerPages().toString()); // 11 apparatus + 7 notes
         assertTrue(pages.entriesOnMarkerPages(), "one footnote per marker: each entry on its marker's page");

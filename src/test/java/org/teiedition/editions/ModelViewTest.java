@@ -1,0 +1,89 @@
+package org.teiedition.editions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teiedition.editions.EditionSupport.LETTER;
+import static org.teiedition.editions.EditionSupport.MINI;
+
+import java.util.List;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import org.junit.jupiter.api.Test;
+import org.teiedition.Toolkit;
+import org.teiedition.xml.SourceDocument;
+
+/** The model step: model.xsl made once per document and view, the editions of a view rendering the same model. */
+class ModelViewTest {
+    private static String attr(Toolkit toolkit, XdmNode model, String xpath) throws SaxonApiException {
+        var xp = toolkit.xslt().processor().newXPathCompiler();
+        xp.declareNamespace("m", EditionSupport.MODEL_NS);
+        return xp.evaluateSingle(xpath, model).getStringValue();
+    }
+
+    @Test
+    void eachViewIsMadeOnceAndSharedByItsEditions() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(LETTER);
+        EditionRenderer renderer = toolkit.renderer();
+        for (Edition e : List.of(Editions.READING, Editions.DIPLOMATIC, Editions.PRINT)) renderer.render(doc, e, null);
+        // reading and print render the reading view, diplomatic the copy-text's: two models, not three
+        assertEquals(2, renderer.modelsMade());
+        XdmNode reading = renderer.model(doc, View.READING, null);
+        assertSame(reading, renderer.model(doc, View.READING, null));
+        assertEquals(2, renderer.modelsMade());
+        assertEquals("reading", attr(toolkit, reading, "string(/m:edition/@view)"));
+        // a document parsed again is another document: its views are its own
+        SourceDocument again = toolkit.parse(LETTER);
+        assertNotSame(reading, renderer.model(again, View.READING, null));
+        assertEquals(3, renderer.modelsMade());
+    }
+
+    @Test
+    void theDiplomaticViewIsOfTheCopyTextUnlessAWitnessIsNamed() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(MINI);
+        EditionRenderer renderer = toolkit.renderer();
+        XdmNode copyText = renderer.model(doc, View.DIPLOMATIC, null);
+        assertEquals("A", attr(toolkit, copyText, "string(/m:edition/@witness)"));
+        assertEquals("diplomatic", attr(toolkit, copyText, "string(/m:edition/@view)"));
+        assertEquals("B", attr(toolkit, renderer.model(doc, View.DIPLOMATIC, " B "), "string(/m:edition/@witness)"));
+        // the reading view ignores a witness: it is the edited text whatever is asked
+        assertEquals("", attr(toolkit, renderer.model(doc, View.READING, "B"), "string(/m:edition/@witness)"));
+        assertSame(renderer.model(doc, View.DIPLOMATIC, "B"), renderer.model(doc, View.DIPLOMATIC, "B"));
+    }
+
+    @Test
+    void anUnknownWitnessFailsTheDiplomaticEditionWithTheDeclaredSigla() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(MINI);
+        SaxonApiException e = assertThrows(SaxonApiException.class,
+                () -> toolkit.renderer().render(doc, Editions.DIPLOMATIC, "Z"));
+        assertTrue(e.getMessage().contains("Unknown witness 'Z': this document declares A, B"), e.getMessage());
+        // asked again, it fails again (a failure is not kept as the view)
+        assertThrows(SaxonApiException.class, () -> toolkit.renderer().render(doc, Editions.DIPLOMATIC, "Z"));
+    }
+
+    @Test
+    void theBuildReportsAnUnknownWitnessInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        var run = org.teiedition.testing.Cli.run("build", "-e", "diplomatic", "--witness", "Z", "-o", out.toString(), LETTER.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains(LETTER + ": error: the diplomatic edition failed: Unknown witness 'Z': this document declares DH, FRUS.\n"),
+                run.err());
+        // no report of Saxon's own (stack of templates, line numbers in the stylesheet), and nothing written
+        assertTrue(!run.err().contains("xsl:message") && !run.err().contains("model.xsl"), run.err());
+        assertTrue(!java.nio.file.Files.exists(out.resolve("kennedy-to-khrushchev-1962-10-27/diplomatic.html")));
+    }
+
+    @Test
+    void theModelCarriesThePublicationDateThePdfIsStampedWith() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(LETTER);
+        String published = attr(toolkit, toolkit.renderer().model(doc, View.READING, null), "string(/m:edition/@published)");
+        assertTrue(published.matches("\\d{4}-\\d{2}-\\d{2}"), published);
+        assertEquals(java.time.LocalDate.parse(published).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                EditionRenderer.creationDate(doc).toInstant());
+    }
+}
