@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.teiedition.Diagnostic;
-import org.teiedition.Priority;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.Editions;
@@ -65,7 +64,7 @@ final class BuildCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         List<Edition> chosen = chooseEditions();
         long start = System.nanoTime();
-        Toolkit toolkit = this.toolkit != null ? this.toolkit : new Toolkit();
+        Toolkit toolkit = this.toolkit != null ? this.toolkit : EarlyStart.toolkit();
         if (merge) return merge(toolkit, err);
         Inputs.Collected in = Inputs.collect(options.inputs.isEmpty() ? List.of(Path.of("tei")) : options.inputs, options.output);
         List<Path> files = shard == null ? in.files() : shard().select(in.files());
@@ -73,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
         // that the shards of a folder build give the same pages as one build.
         corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = shard == null && corpus;
-        org.teiedition.site.Prewarm.start(toolkit, chosen, corpusPages, !options.noValidate, options.jobs, files.size() < options.jobs);
+        org.teiedition.site.Prewarm.start(toolkit, chosen, corpusPages, !options.noValidate, options.jobs);
         BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
                 corpus ? "corpus" : "single");
         Progress progress = new Progress(err, files.size());
@@ -185,21 +184,15 @@ final class BuildCommand implements Callable<Integer> {
         // Fewer documents than workers (a single letter): validation and the editions of this document share the
         // cores, the editions rendered in memory while validation runs and thrown away if it fails.
         boolean spare = documents < options.jobs;
-        // Off the PDF's chain, validation and the HTML editions run at background priority (Priority), on threads
-        // of their own.
         java.util.concurrent.CompletableFuture<List<Diagnostic>> validation = spare
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Priority.background(() -> toolkit.validate(doc)),
-                        r -> daemon(r, "tei-edition-validation"))
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : java.util.concurrent.CompletableFuture.completedFuture(toolkit.validate(doc));
         List<Edition> applicable = chosen.stream().filter(e -> e.appliesTo(doc.node())).toList();
         // The longest edition (the PDF) starts first, so that it does not start last on a busy CPU.
         List<Edition> longestFirst = applicable.stream()
                 .sorted(java.util.Comparator.comparing(e -> e.kind() != org.teiedition.editions.OutputKind.PDF)).toList();
         java.util.function.Supplier<List<Rendered>> renderAll = () -> {
-            // the pool is this document's own: a worker lowered for an HTML edition takes no PDF afterwards (the PDFs
-            // are queued first)
-            List<Rendered> done = Parallel.map(longestFirst, spare ? options.jobs : 1, e -> spare && e.kind() != org.teiedition.editions.OutputKind.PDF
-                    ? Priority.background(() -> render(toolkit, doc, e)) : render(toolkit, doc, e));
+            List<Rendered> done = Parallel.map(longestFirst, spare ? options.jobs : 1, e -> render(toolkit, doc, e));
             return applicable.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
         };
         List<Rendered> rendered = spare ? renderAll.get() : null;
@@ -243,12 +236,6 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         return new Outcome(summary, diagnostics, written, true);
-    }
-
-    private static void daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
     }
 
     record Rendered(Edition edition, byte[] bytes, Exception failure) {

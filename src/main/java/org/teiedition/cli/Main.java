@@ -37,6 +37,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         org.teiedition.Trace.at("main");
+        EarlyStart.begin(subcommand(args));
         for (var logger : QUIET) logger.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -88,12 +89,17 @@ public final class Main implements Runnable {
      * (no subcommand, {@code help}, a typo) gets them all, for the usage message and its suggestions.
      */
     private static void addSubcommands(CommandLine cl, String[] args) {
-        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String named = subcommand(args);
         if (!"help".equals(named) && SUBCOMMANDS.containsKey(named)) {
             cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
         } else {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+    }
+
+    /** The first argument that is not an option (the top level has no option with a value). */
+    private static String subcommand(String[] args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
-import org.teiedition.Toolkit;
 import org.teiedition.site.DevServer;
 import org.teiedition.site.SourceWatcher;
 import picocli.CommandLine;
@@ -51,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         CommandLine buildLine = new CommandLine(build);
         buildLine.setErr(err);
         buildLine.parseArgs(buildArgs(sources));
-        build.toolkit = new Toolkit(); // compiled once, reused by every rebuild
+        build.toolkit = EarlyStart.toolkit(); // compiled once, reused by every rebuild
         build.call();
         SourceWatcher watcher = new SourceWatcher(sources, options.output);
         long deadline = stopAfter > 0 ? System.nanoTime() + stopAfter * 1_000_000_000L : Long.MAX_VALUE;

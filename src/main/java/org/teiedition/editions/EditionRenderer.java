@@ -88,19 +88,20 @@ public final class EditionRenderer {
      * the page of every marker, then let the stylesheet put each page's entries into one footnote on the page's
      * first marker: apparatus, rule, commentary. Grouping can move text, so that layout, written as PDF, is kept
      * only if FOP's id tracker shows every entry still on its marker's page; after {@value #LAYOUT_ROUNDS} tries we
-     * keep one footnote per marker, which is always on the marker's page. Everything is deterministic, so are the
-     * bytes.
+     * keep one footnote per marker, which is always on the marker's page. The rounds share the document's fonts,
+     * parsed once ({@link PdfRenderer.DocumentFonts}). Everything is deterministic, so are the bytes.
      */
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
             throws SaxonApiException, FOPException {
         Date date = creationDate(doc);
         Map<String, Integer> tried = Map.of();
+        PdfRenderer.DocumentFonts fonts = new PdfRenderer.DocumentFonts();
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
             java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
             boolean trial = round == 0;
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             FootnotePages laid = layOut(doc, edition, witness, tried, trial,
-                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date, layoutWarnings::add);
+                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date, layoutWarnings::add, fonts);
             Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
             if (!trial && laid.entriesOnMarkerPages()) {
                 layoutWarnings.forEach(warnings);
@@ -110,7 +111,7 @@ public final class EditionRenderer {
             if (tried.isEmpty()) break;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        layOut(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings);
+        layOut(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings, fonts);
         return PdfDeterminism.apply(out.toByteArray());
     }
 
@@ -119,13 +120,13 @@ public final class EditionRenderer {
 
     /** One run of the print stylesheet into FOP: writes {@code mime} to {@code out}, returns the footnotes' pages. */
     private FootnotePages layOut(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
-            boolean trial, String mime, java.io.OutputStream out, Date date, Consumer<String> warnings)
-            throws SaxonApiException, FOPException {
+            boolean trial, String mime, java.io.OutputStream out, Date date, Consumer<String> warnings,
+            PdfRenderer.DocumentFonts fonts) throws SaxonApiException, FOPException {
         Map<QName, XdmValue> params = new java.util.HashMap<>();
         if (!markerPages.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(markerPages));
         if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = transformer(doc, edition, witness, params);
-        PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS,
+        PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS, fonts,
                 fop -> t.applyTemplates(input(doc, edition, witness), new SAXDestination(fop)));
         return new FootnotePages(layout.pages());
     }
@@ -136,8 +137,7 @@ public final class EditionRenderer {
      */
     private Xslt30Transformer transformer(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
-        // The view first: whoever asks first makes it (at that thread's priority, see org.teiedition.Priority), and
-        // the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet.
+        // The view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet.
         XdmNode input = input(doc, edition, witness);
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
         Map<QName, XdmValue> params = new java.util.HashMap<>(extra);

@@ -24,6 +24,20 @@ import org.xml.sax.SAXException;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.apache.fop.area.AreaTreeHandler;
 import org.apache.fop.area.PageViewport;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.fop.apps.io.InternalResourceResolver;
+import org.apache.fop.fonts.EmbedFontInfo;
+import org.apache.fop.fonts.FontCollection;
+import org.apache.fop.fonts.FontEventAdapter;
+import org.apache.fop.fonts.FontEventListener;
+import org.apache.fop.fonts.FontTriplet;
+import org.apache.fop.fonts.LazyFont;
+import org.apache.fop.render.intermediate.IFDocumentHandler;
+import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
+import org.apache.fop.render.intermediate.util.IFDocumentHandlerProxy;
+import org.apache.fop.render.pdf.PDFRendererConfig;
+import org.apache.fop.render.pdf.PDFRendererConfigurator;
 
 /**
  * Apache FOP, set up once per process from {@code xslt/fo/fop.xconf}. FOP may read only classpath resources
@@ -40,6 +54,8 @@ public final class PdfRenderer {
         ResourceResolver resolver = new ClasspathOnlyResolver();
         try (InputStream conf = org.teiedition.transform.Xslt.resource(CONFIG).openStream()) {
             factory = new FopConfParser(conf, URI.create(SCHEME + ":/"), resolver).getFopFactoryBuilder().build();
+            // FOP would keep a font cache in ~/.fop/: the fonts are named in fop.xconf, and a build writes only its output
+            factory.getFontManager().disableFontCache();
         } catch (IOException | SAXException e) {
             throw new IllegalStateException("cannot read " + CONFIG + ": " + e.getMessage(), e);
         }
@@ -63,6 +79,16 @@ public final class PdfRenderer {
      */
     public Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
             java.util.function.Predicate<String> watch, FoWriter fo) throws FOPException, SaxonApiException {
+        return layOut(mime, out, creationDate, warnings, watch, new DocumentFonts(), fo);
+    }
+
+    /**
+     * As {@link #layOut(String, OutputStream, Date, Consumer, java.util.function.Predicate, FoWriter)}, with the
+     * fonts of earlier layouts of the same document ({@code fonts}), so that FOP parses each font file once per PDF.
+     */
+    Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
+            java.util.function.Predicate<String> watch, DocumentFonts fonts, FoWriter fo)
+            throws FOPException, SaxonApiException {
         AreaTreeHandler areas;
         Fop fop;
         // Synchronized: setting up a renderer reads the renderer configuration, a lazily expanded Xerces DOM that is
@@ -70,11 +96,15 @@ public final class PdfRenderer {
         // FOUserAgent.getRendererConfiguration). The layout itself runs in parallel.
         synchronized (this) {
             FOUserAgent agent = agent(creationDate, warnings);
+            IFDocumentHandler pdf = new SharedFontsHandler(
+                    agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF), fonts);
             if (MimeConstants.MIME_FOP_IF.equals(mime)) {
                 // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
                 IFSerializer serializer = new IFSerializer(new IFContext(agent));
-                serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+                serializer.mimicDocumentHandler(pdf);
                 agent.setDocumentHandlerOverride(serializer);
+            } else {
+                agent.setDocumentHandlerOverride(pdf);
             }
             areas = new AreaTreeHandler(agent, mime, out);
             agent.setFOEventHandlerOverride(areas);
@@ -106,6 +136,103 @@ public final class PdfRenderer {
             String id = atts.getValue("", "id");
             if (id != null && watch.test(id)) ids.add(id);
             super.startElement(uri, localName, qName, atts);
+        }
+    }
+
+    /**
+     * The configured (TrueType) fonts of one document's PDF, shared by its layouts: FOP's CustomFontCollection
+     * makes new LazyFonts for every layout, each parsing its font file again (cmap, glyf, kerning, GSUB/GPOS; about
+     * 90 ms of the Kennedy letter's second layout in a cold build). Never shared between documents, nor between
+     * threads: a font records the glyphs it has mapped, and the PDF embeds that subset numbered in first-use order,
+     * so the final PDF's subsets also hold (first) the glyphs of the earlier rounds. Those rounds depend only on the
+     * document, so its PDF is the same alone, in a corpus, in {@code serve} or in parallel.
+     */
+    static final class DocumentFonts implements FontEventListener {
+        private List<LazyFont> fonts;
+        /** The layout now using the fonts, and its listener (FOP's events for that layout's user agent). */
+        private FOUserAgent layout;
+        private FontEventListener listener;
+        /** A font warns of a missing glyph only once (Typeface.warnMissingGlyph): each layout repeats the earlier. */
+        private final List<MissingGlyph> missing = new ArrayList<>();
+
+        private record MissingGlyph(Object source, char ch, String fontName) {
+        }
+
+        /** Stands in for FOP's CustomFontCollection: the same fonts under the same internal names, made once. */
+        FontCollection collection(InternalResourceResolver resolver, List<EmbedFontInfo> config, FOUserAgent agent) {
+            return (start, fontInfo) -> {
+                if (fonts == null) {
+                    fonts = new ArrayList<>();
+                    for (EmbedFontInfo font : config) {
+                        fonts.add(new LazyFont(font, resolver, agent.isComplexScriptFeaturesEnabled()));
+                    }
+                } else if (fonts.size() != config.size()) {
+                    throw new IllegalStateException("the font configuration changed between layouts");
+                }
+                if (layout != agent) {
+                    layout = agent;
+                    listener = new FontEventAdapter(agent.getEventBroadcaster());
+                    for (MissingGlyph m : missing) listener.glyphNotAvailable(m.source(), m.ch(), m.fontName());
+                }
+                int num = start;
+                for (int i = 0; i < fonts.size(); i++) {
+                    String name = "F" + num++;
+                    fontInfo.addMetrics(name, fonts.get(i));
+                    // after addMetrics (which sets the layout's listener): the font keeps this one when it loads
+                    fonts.get(i).setEventListener(this);
+                    for (FontTriplet triplet : config.get(i).getFontTriplets()) fontInfo.addFontProperties(name, triplet);
+                }
+                return num;
+            };
+        }
+
+        @Override
+        public void glyphNotAvailable(Object source, char ch, String fontName) {
+            missing.add(new MissingGlyph(source, ch, fontName));
+            listener.glyphNotAvailable(source, ch, fontName);
+        }
+
+        @Override
+        public void fontSubstituted(Object source, FontTriplet requested, FontTriplet effective) {
+            listener.fontSubstituted(source, requested, effective);
+        }
+
+        @Override
+        public void fontLoadingErrorAtAutoDetection(Object source, String fontURL, Exception e) {
+            listener.fontLoadingErrorAtAutoDetection(source, fontURL, e);
+        }
+
+        @Override
+        public void fontDirectoryNotFound(Object source, String dir) {
+            listener.fontDirectoryNotFound(source, dir);
+        }
+
+        @Override
+        public void svgTextStrokedAsShapes(Object source, String fontFamily) {
+            listener.svgTextStrokedAsShapes(source, fontFamily);
+        }
+    }
+
+    /** FOP's PDF document handler, whose fonts are set up from {@link DocumentFonts}. */
+    private static final class SharedFontsHandler extends IFDocumentHandlerProxy {
+        private final DocumentFonts fonts;
+
+        SharedFontsHandler(IFDocumentHandler pdf, DocumentFonts fonts) {
+            super(pdf);
+            this.fonts = fonts;
+        }
+
+        @Override
+        public IFDocumentHandlerConfigurator getConfigurator() {
+            FOUserAgent agent = getContext().getUserAgent();
+            // PDFDocumentHandler's own configurator, but with the document's fonts as the configured fonts
+            return new PDFRendererConfigurator(agent, new PDFRendererConfig.PDFRendererConfigParser()) {
+                @Override
+                protected FontCollection createCollectionFromFontList(InternalResourceResolver resolver,
+                        List<EmbedFontInfo> config) {
+                    return fonts.collection(resolver, config, agent);
+                }
+            };
         }
     }
 

@@ -1,9 +1,7 @@
 package org.teiedition.site;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.teiedition.Priority;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.EditionRenderer;
@@ -22,13 +20,7 @@ public final class Prewarm {
     private Prewarm() {
     }
 
-    /**
-     * @param fewDocuments fewer documents than jobs (a single letter): the work after the PDF chain's own runs at
-     *                     background priority ({@link Priority}); in a corpus build documents wait on these
-     *                     compilations, so they keep their priority there
-     */
-    public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs,
-            boolean fewDocuments) {
+    public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs) {
         if (jobs < 2) return;
         ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
         boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
@@ -36,16 +28,10 @@ public final class Prewarm {
         // the shared model, which every edition of a model view waits for
         if (editions.stream().anyMatch(e -> e.view() != View.SOURCE)) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
         if (pdf) work.add(() -> toolkit.renderer().preparePdf());
-        List<Runnable> rest = new ArrayList<>();
-        if (validate) rest.addAll(toolkit.validationTasks());
-        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> rest.add(() -> toolkit.xslt().get(e.stylesheet())));
-        rest.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
-        if (corpusPages) rest.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
-        // taken after every task of the chain has been taken, so a thread lowered here does nothing urgent afterwards
-        rest.forEach(r -> work.add(fewDocuments ? () -> Priority.background(() -> {
-            r.run();
-            return null;
-        }) : r));
+        if (validate) work.addAll(toolkit.validationTasks());
+        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
+        work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
+        if (corpusPages) work.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
         for (int i = 0; i < Math.min(jobs, work.size()); i++) {
             Thread t = new Thread(() -> {
                 for (Runnable r; (r = work.poll()) != null; ) {

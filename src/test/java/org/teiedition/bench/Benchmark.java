@@ -94,7 +94,9 @@ public final class Benchmark {
                         e.name(), applies, docs.size()));
                 continue;
             }
-            Work editionWork = d -> toolkit.renderer().render(d, e, null);
+            // a fresh wrapper of the same parsed tree each time: the edition's model view is made again, as in a build
+            // (a SourceDocument keeps the views made from it)
+            Work editionWork = d -> toolkit.renderer().render(new SourceDocument(d.path(), d.name(), d.node()), e, null);
             Steady[] r = new Steady[2];
             for (int t = 0; t < 2; t++) r[t] = steady(docs, threads[t], editionWork, floorWork);
             rows.add(String.format(Locale.ROOT, "| %s | %.1f | %.1f | **%.2f** (%s) | %.1f | %.1f | %.2f (%s) | %d |%n",

@@ -28,6 +28,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.testing.Shared;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
@@ -172,6 +173,18 @@ class PrintEditionTest {
     @Test
     void twoBuildsAreByteIdentical() throws Exception {
         assertArrayEquals(pdf, render(LETTER, new ArrayList<>()));
+    }
+
+    @Test
+    void aMissingGlyphIsReportedOnce(@TempDir Path dir) throws Exception {
+        // the layout rounds share their fonts and a font warns of a glyph only once: the kept round still reports it
+        Path cjk = dir.resolve("cjk.xml");
+        Files.writeString(cjk, Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"))
+                .replace("The garden is", "The garden \u4E2D is"));
+        List<String> warn = new ArrayList<>();
+        render(cjk, warn);
+        assertEquals(List.of("Glyph \"\u4E2D\" (0x4e2d) not available in font \"DejaVuSerif\"."),
+                warn.stream().filter(w -> w.contains("Glyph")).toList());
     }
 
     @Test
