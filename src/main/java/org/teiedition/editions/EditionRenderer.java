@@ -100,8 +100,10 @@ public final class EditionRenderer {
             java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
             boolean trial = round == 0;
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            // the trial's file is never read: only where things landed
             FootnotePages laid = layOut(doc, edition, witness, tried, trial,
-                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date, layoutWarnings::add, fonts);
+                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF,
+                    trial ? java.io.OutputStream.nullOutputStream() : out, date, layoutWarnings::add, fonts);
             Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
             if (!trial && laid.entriesOnMarkerPages()) {
                 layoutWarnings.forEach(warnings);
