@@ -59,17 +59,24 @@ public final class Benchmark {
         Path kennedy = ROOT.resolve("tei/kennedy-to-khrushchev-1962-10-27.xml");
         List<Double> cold = new ArrayList<>();
         List<Double> coldThree = new ArrayList<>();
+        List<Double> coldFloor = new ArrayList<>();
         coldBuild(jar, kennedy, WORK.resolve("cold-warmup")); // the launcher's first run makes its class-data archive
-        for (int i = 0; i < 5; i++) { // interleaved, so that a busy moment of the machine hits both alike
+        for (int i = 0; i < 5; i++) { // interleaved, so that a busy moment of the machine hits all alike
             cold.add(coldBuild(jar, kennedy, WORK.resolve("cold-" + i)));
             coldThree.add(coldBuild(jar, kennedy, WORK.resolve("cold3-" + i), "-e", "reading,diplomatic,print"));
+            coldFloor.add(coldIdentity(jar, kennedy));
         }
         md.append("## (a) Kennedy letter, cold process\n\nA new JVM each time, through the launcher, 5 runs each, "
                 + "interleaved:\n\n- `./tei-edition build -e reading,diplomatic,print FILE` (validate + the three editions): ")
                 .append(ms(coldThree)).append(String.format(Locale.ROOT, "; median **%.2f s** (target < 3 s)%n",
                         median(coldThree) / 1000))
                 .append("- `./tei-edition build FILE` (validate + all four editions, parallel included): ").append(ms(cold))
-                .append(String.format(Locale.ROOT, "; median **%.2f s**%n%n", median(cold) / 1000));
+                .append(String.format(Locale.ROOT, "; median **%.2f s**%n", median(cold) / 1000))
+                .append("- the floor of a cold process: a new JVM (the launcher's options) running Saxon's command line, an "
+                        + "identity transform of the letter: ").append(ms(coldFloor))
+                .append(String.format(Locale.ROOT, "; median **%.2f s**; the three editions take **%.1f×** that, which "
+                        + "drifts less than seconds when the machine is busier%n%n", median(coldFloor) / 1000,
+                        median(coldThree) / median(coldFloor)));
 
         // (b), (c) corpus throughput against the identity floor
         Toolkit toolkit = new Toolkit();
@@ -245,6 +252,22 @@ public final class Benchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         t.applyTemplates(d.node(), t.newSerializer(out));
         return out.toByteArray();
+    }
+
+    /** A new JVM with the launcher's options: Saxon's own command line, an identity transform of {@code file}. */
+    static double coldIdentity(Path jar, Path file) throws Exception {
+        Path xsl = WORK.resolve("identity.xsl");
+        if (!Files.exists(xsl)) Files.writeString(xsl, IDENTITY);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar.toString(), "net.sf.saxon.Transform",
+                "-s:" + file, "-xsl:" + xsl, "-o:" + WORK.resolve("identity-out.xml"));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("cold-identity.log").toFile()).start();
+        int code = p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (code != 0) throw new IllegalStateException("identity transform failed: " + Files.readString(WORK.resolve("cold-identity.log")));
+        return ms;
     }
 
     static double coldBuild(Path jar, Path file, Path out, String... options) throws Exception {
