@@ -261,13 +261,7 @@ public final class Benchmark {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar.toString(), "net.sf.saxon.Transform",
                 "-s:" + file, "-xsl:" + xsl, "-o:" + WORK.resolve("identity-out.xml"));
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("cold-identity.log").toFile()).start();
-        int code = p.waitFor();
-        double ms = (System.nanoTime() - t0) / 1e6;
-        if (code != 0) throw new IllegalStateException("identity transform failed: " + Files.readString(WORK.resolve("cold-identity.log")));
-        return ms;
+        return timed(command, "identity transform");
     }
 
     static double coldBuild(Path jar, Path file, Path out, String... options) throws Exception {
@@ -275,13 +269,18 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("tei-edition").toString(), "build", "-o", out.toString()));
         command.addAll(List.of(options));
         command.add(file.toString());
-        long t0 = System.nanoTime();
         // through the README's launcher, as a user runs it (its JVM options and class-data-sharing archive)
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(WORK.resolve("cold.log").toFile()).start();
+        return timed(command, "cold build");
+    }
+
+    /** Wall milliseconds of a process; its output goes to WORK/cold.log, shown if it fails. */
+    static double timed(List<String> command, String what) throws Exception {
+        Path log = WORK.resolve("cold.log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int code = p.waitFor();
         double ms = (System.nanoTime() - t0) / 1e6;
-        if (code != 0) throw new IllegalStateException("cold build failed: " + Files.readString(WORK.resolve("cold.log")));
+        if (code != 0) throw new IllegalStateException(what + " failed: " + Files.readString(log));
         return ms;
     }
 
