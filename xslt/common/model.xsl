@@ -35,11 +35,7 @@
   <xsl:template match="/">
     <xsl:choose>
       <xsl:when test="$view = 'diplomatic'">
-        <xsl:variable name="declared" select="te:witnesses(.)/@xml:id/string()"/>
-        <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
-          <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
-        </xsl:if>
-        <xsl:sequence select="te:model(., ($witness[normalize-space()], te:copy-text(.))[1])"/>
+        <xsl:sequence select="te:model(., te:diplomatic-witness(., $witness))"/>
       </xsl:when>
       <xsl:when test="$view = 'reading'">
         <xsl:sequence select="te:model(., ())"/>
@@ -49,6 +45,18 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The witness a diplomatic view shows: the one asked for, by default the copy-text; a siglum the document does
+       not declare stops with te:unknown-witness. -->
+  <xsl:function name="te:diplomatic-witness" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="witness" as="xs:string?"/>
+    <xsl:variable name="declared" select="te:witnesses($doc)/@xml:id/string()"/>
+    <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
+      <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
+    </xsl:if>
+    <xsl:sequence select="($witness[normalize-space()], te:copy-text($doc))[1]"/>
+  </xsl:function>
 
   <!-- TEI text -> model behaviours. Elements without a rule fall back to their content (text kept). -->
   <xsl:mode name="m:text" on-no-match="text-only-copy"/>

@@ -26,11 +26,7 @@
   <xsl:mode name="t:text" on-no-match="text-only-copy" xmlns:t="https://teiedition.org/ns/text"/>
 
   <xsl:template match="/">
-    <xsl:variable name="declared" select="te:witnesses(.)/@xml:id/string()"/>
-    <xsl:if test="normalize-space($witness) and exists($declared) and not(normalize-space($witness) = $declared)">
-      <xsl:message terminate="yes" error-code="te:unknown-witness">Unknown witness '{$witness}': this document declares {string-join($declared, ', ')}.</xsl:message>
-    </xsl:if>
-    <xsl:variable name="model" select="te:model(., if ($lemma) then () else ($witness[normalize-space()], te:copy-text(.))[1])"/>
+    <xsl:variable name="model" select="te:model(., if ($lemma) then () else te:diplomatic-witness(., $witness))"/>
     <xsl:variable name="flat" as="xs:string*">
       <xsl:apply-templates select="$model/m:edition/m:text" mode="t:text" xmlns:t="https://teiedition.org/ns/text"/>
     </xsl:variable>

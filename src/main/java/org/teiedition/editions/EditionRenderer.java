@@ -40,6 +40,7 @@ public final class EditionRenderer {
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
+    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
 
     public EditionRenderer(Xslt xslt) {
         this.xslt = xslt;
@@ -73,10 +74,11 @@ public final class EditionRenderer {
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
-        Xslt30Transformer t = transformer(doc, edition, witness, corpus && edition.kind() == OutputKind.HTML
+        XdmNode input = input(doc, edition, witness);
+        Xslt30Transformer t = transformer(edition, input, witness, corpus && edition.kind() == OutputKind.HTML
                 ? Map.of(CORPUS, new XdmAtomicValue(true)) : Map.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        t.applyTemplates(input(doc, edition, witness), t.newSerializer(out));
+        t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
         return out.toByteArray();
     }
@@ -94,6 +96,8 @@ public final class EditionRenderer {
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
             throws SaxonApiException, FOPException {
         Date date = creationDate(doc);
+        // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
+        XdmNode input = input(doc, edition, witness);
         Map<String, Integer> tried = Map.of();
         PdfRenderer.DocumentFonts fonts = new PdfRenderer.DocumentFonts();
         for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
@@ -101,7 +105,7 @@ public final class EditionRenderer {
             boolean trial = round == 0;
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             // the trial's file is never read: only where things landed
-            FootnotePages laid = layOut(doc, edition, witness, tried, trial,
+            FootnotePages laid = layOut(edition, input, witness, tried, trial,
                     trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF,
                     trial ? java.io.OutputStream.nullOutputStream() : out, date, layoutWarnings::add, fonts);
             Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
@@ -113,7 +117,7 @@ public final class EditionRenderer {
             if (tried.isEmpty()) break;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        layOut(doc, edition, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings, fonts);
+        layOut(edition, input, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings, fonts);
         return PdfDeterminism.apply(out.toByteArray());
     }
 
@@ -121,26 +125,24 @@ public final class EditionRenderer {
     static final int LAYOUT_ROUNDS = 3;
 
     /** One run of the print stylesheet into FOP: writes {@code mime} to {@code out}, returns the footnotes' pages. */
-    private FootnotePages layOut(SourceDocument doc, Edition edition, String witness, Map<String, Integer> markerPages,
+    private FootnotePages layOut(Edition edition, XdmNode input, String witness, Map<String, Integer> markerPages,
             boolean trial, String mime, java.io.OutputStream out, Date date, Consumer<String> warnings,
             PdfRenderer.DocumentFonts fonts) throws SaxonApiException, FOPException {
         Map<QName, XdmValue> params = new java.util.HashMap<>();
         if (!markerPages.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(markerPages));
         if (trial) params.put(TRIAL, new XdmAtomicValue(true));
-        Xslt30Transformer t = transformer(doc, edition, witness, params);
+        Xslt30Transformer t = transformer(edition, input, witness, params);
         PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS, fonts,
-                fop -> t.applyTemplates(input(doc, edition, witness), new SAXDestination(fop)));
+                fop -> t.applyTemplates(input, new SAXDestination(fop)));
         return new FootnotePages(layout.pages());
     }
 
     /**
-     * A transformer of the edition's stylesheet, ready to apply to {@link #input}: a model view's stylesheet gets
-     * that view (the witness went into the model); a stylesheet of the TEI document gets the document and the witness.
+     * A transformer of the edition's stylesheet for its {@code input} ({@link #input}): a model view's stylesheet
+     * gets only the view (the witness went into the model); a stylesheet of the TEI document also gets the witness.
      */
-    private Xslt30Transformer transformer(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> extra)
+    private Xslt30Transformer transformer(Edition edition, XdmNode input, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
-        // The view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet.
-        XdmNode input = input(doc, edition, witness);
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
         Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
         if (edition.view() == View.SOURCE && witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
@@ -169,6 +171,9 @@ public final class EditionRenderer {
             return doc.view("model " + view.parameter + " " + w, key -> {
                 Trace.at("model " + view.parameter + " " + doc.name());
                 modelsMade.incrementAndGet();
+                // The model's only messages stop it (an unknown witness): their text becomes the edition's error,
+                // reported once by the caller, instead of Saxon's report on stderr.
+                StringBuilder stop = new StringBuilder();
                 try {
                     Xslt30Transformer t = xslt.get(MODEL).load30();
                     Map<QName, XdmValue> params = new java.util.HashMap<>();
@@ -176,29 +181,20 @@ public final class EditionRenderer {
                     if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
                     t.setStylesheetParameters(params);
                     t.setGlobalContextItem(doc.node());
-                    // The model's only messages stop it (an unknown witness): their text becomes the edition's
-                    // error, reported once by the caller, instead of Saxon's report on stderr.
-                    StringBuilder stop = new StringBuilder();
                     t.setMessageHandler(m -> stop.append(m.getStringValue().trim()));
                     t.setErrorReporter(error -> { });
-                    try {
-                        // the raw result: the model's own document node, not a copy of it
-                        XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
-                        Trace.at("modelled " + view.parameter + " " + doc.name());
-                        return model;
-                    } catch (SaxonApiException e) {
-                        throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
-                    }
+                    // the raw result: the model's own document node, not a copy of it
+                    XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
+                    Trace.at("modelled " + view.parameter + " " + doc.name());
+                    return model;
                 } catch (SaxonApiException e) {
-                    throw new ModelFailure(e);
+                    throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
                 }
             });
         } catch (ModelFailure e) {
             throw e.getCause();
         }
     }
-
-    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many model views this renderer has made: one per document and view, however many editions render it. */
     public int modelsMade() {

@@ -75,16 +75,8 @@ public final class PdfRenderer {
      * Lays out the XSL-FO that {@code fo} writes and renders it as {@code mime} (PDF; or FOP's intermediate format
      * when only the layout matters) to {@code out}. The pages of the ids that {@code watch} accepts are read from
      * FOP's own id tracker after the layout, so one layout gives both the file and where everything landed.
-     * FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
-     */
-    public Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
-            java.util.function.Predicate<String> watch, FoWriter fo) throws FOPException, SaxonApiException {
-        return layOut(mime, out, creationDate, warnings, watch, new DocumentFonts(), fo);
-    }
-
-    /**
-     * As {@link #layOut(String, OutputStream, Date, Consumer, java.util.function.Predicate, FoWriter)}, with the
-     * fonts of earlier layouts of the same document ({@code fonts}), so that FOP parses each font file once per PDF.
+     * {@code fonts}: the fonts of the earlier layouts of the same document, so that FOP parses each font file once
+     * per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
      */
     Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
             java.util.function.Predicate<String> watch, DocumentFonts fonts, FoWriter fo)

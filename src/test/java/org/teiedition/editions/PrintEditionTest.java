@@ -132,7 +132,7 @@ class PrintEditionTest {
         t.setGlobalContextItem(model);
         PdfRenderer.Layout layout = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
                 java.io.OutputStream.nullOutputStream(), EditionRenderer.creationDate(doc), ignore::add, FootnotePages.IDS,
-                fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
+                new PdfRenderer.DocumentFonts(), fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
         FootnotePages pages = new FootnotePages(layout.pages());
         assertEquals(18, pages.markerPages().size(), pages.markerPages().toString()); // 11 apparatus + 7 notes
         assertTrue(pages.entriesOnMarkerPages(), "one footnote per marker: each entry on its marker's page");
