@@ -13,7 +13,7 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- Renders the model only (reading.xsl and diplomatic.xsl are applied to a model view; parallel.xsl makes its own). -->
+  <!-- Renders the model only (page.xsl is applied to a model view; parallel.xsl makes its own). -->
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 

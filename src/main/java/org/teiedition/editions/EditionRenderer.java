@@ -33,6 +33,11 @@ public final class EditionRenderer {
      * OUT/&lt;document&gt;/nav.js the corpus step writes (html-common.xsl, h:corpus-sequence).
      */
     public static final QName CORPUS = new QName("corpus");
+    /**
+     * xs:string, set for every edition stylesheet (one that does not declare it ignores it): the edition's registered
+     * name, so that one stylesheet can render several editions (html/page.xsl: reading and diplomatic).
+     */
+    public static final QName EDITION = new QName("edition");
     /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
     static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
     /** The print stylesheet's switch for the trial layout: the letter without its back matter. */
@@ -145,8 +150,9 @@ public final class EditionRenderer {
             throws SaxonApiException {
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
         Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
+        params.put(EDITION, new XdmAtomicValue(edition.name()));
         if (edition.view() == View.SOURCE && witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
-        if (!params.isEmpty()) t.setStylesheetParameters(params);
+        t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
         return t;
     }

@@ -8,8 +8,8 @@ public final class Editions {
     private Editions() {
     }
 
-    public static final Edition READING = new Edition("reading", "xslt/html/reading.xsl", OutputKind.HTML, "reading.html", View.READING);
-    public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/diplomatic.xsl", OutputKind.HTML, "diplomatic.html", View.DIPLOMATIC);
+    public static final Edition READING = new Edition("reading", "xslt/html/page.xsl", OutputKind.HTML, "reading.html", View.READING);
+    public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/page.xsl", OutputKind.HTML, "diplomatic.html", View.DIPLOMATIC);
     public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf", View.READING);
     /** The witnesses side by side; only for documents with two or more witnesses. */
     public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", View.SOURCE, 2);

@@ -40,7 +40,7 @@ public final class Xslt {
         return processor;
     }
 
-    /** The compiled stylesheet for a classpath resource such as {@code xslt/html/reading.xsl}. */
+    /** The compiled stylesheet for a classpath resource such as {@code xslt/html/page.xsl}. */
     public XsltExecutable get(String resource) {
         return compiled.get(resource, this::compile);
     }
