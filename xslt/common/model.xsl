@@ -449,16 +449,32 @@
   <!-- text: the readings of the view                                     -->
   <!-- ================================================================== -->
 
+  <!-- An entry's reading lies between m:entry-start and m:entry-end (empty, ignored by the renderers): where the
+       witnesses' texts can be cut at the same places (html/parallel.xsl). -->
   <xsl:template match="tei:app" mode="m:text">
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:call-template name="te:entry-start"/>
     <xsl:apply-templates select="te:reading-for(., $w)/node()" mode="m:text"/>
     <xsl:call-template name="te:app-ref"/>
+    <xsl:call-template name="te:entry-end"/>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="m:text">
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
+    <xsl:call-template name="te:entry-start"/>
     <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
     <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"/></xsl:if>
+    <xsl:call-template name="te:entry-end"/>
+  </xsl:template>
+
+  <xsl:template name="te:entry-start">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:if test="exists($i)"><m:entry-start entry="a{$i}"/></xsl:if>
+  </xsl:template>
+  <xsl:template name="te:entry-end">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:if test="exists($idx?entry(generate-id(.)))"><m:entry-end/></xsl:if>
   </xsl:template>
   <!-- The chosen child of a choice shows its content plainly (the choice already decided). -->
   <xsl:template match="tei:choice/*" mode="m:text">

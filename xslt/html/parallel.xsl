@@ -4,8 +4,9 @@
   side by side, one column each. Every text block (paragraph, salute, signature...) is cut at its
   apparatus entries: a row per stretch of common text, a row per entry with each witness's reading
   highlighted and a link to the entry in the reading edition (reading.html#<entry id>).
-  Every reading comes from the shared model (te:model for each witness); this stylesheet only adds
-  marks around the entries so that the witness texts can be cut at the same places.
+  Every reading comes from the shared model: the driver applies this stylesheet to the reading view and passes
+  each witness's diplomatic view (View.WITNESSES); the texts are cut where the model marks an entry's reading
+  (m:entry-start, m:entry-end).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,7 +20,6 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:import href="../common/model.xsl"/>
   <xsl:import href="html-common.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no" indent="no"/>
@@ -31,19 +31,14 @@
   <!-- The blocks that become groups of rows (the outermost of them). -->
   <xsl:variable name="p:roles" as="xs:string+" select="('p', 'ab', 'l', 'head', 'salute', 'signed', 'dateline', 'byline', 'trailer', 'postscript', 'item')"/>
 
-  <!-- The model's own rule for an entry, with marks around what it gives this witness. -->
-  <xsl:template match="tei:app[te:is-entry(.)] | tei:choice[te:is-entry(.)]" mode="m:text" priority="10">
-    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
-    <xsl:value-of select="$p:START || 'a' || $idx?entry(generate-id(.)) || $p:SEP"/>
-    <xsl:next-match/>
-    <xsl:value-of select="$p:END"/>
-  </xsl:template>
+  <!-- Set by the driver (View.WITNESSES): every declared witness's diplomatic view, by witness id; the stylesheet is
+       applied to the reading view. -->
+  <xsl:param name="witness-views" as="map(xs:string, document-node())" select="map{}"/>
 
   <xsl:template match="/">
-    <xsl:variable name="doc" select="."/>
-    <xsl:variable name="reading" select="te:model(., ())/m:edition"/>
+    <xsl:variable name="reading" select="m:edition"/>
     <xsl:variable name="wits" select="$reading/m:meta/m:witness"/>
-    <xsl:variable name="views" select="$wits ! te:model($doc, string(@id))/m:edition"/>
+    <xsl:variable name="views" select="$wits ! $witness-views(string(@id))/m:edition"/>
     <xsl:variable name="entries" select="$reading/m:apparatus/m:entry"/>
     <xsl:variable name="title" select="string($reading/m:meta/m:title)"/>
     <html lang="{$reading/@lang}">
@@ -140,7 +135,8 @@ table.parallel mark {{ background: #ffe08a; }}</style>
   <!-- A block's text cut at the entry marks: p:piece elements, @entry on an entry's reading. -->
   <xsl:function name="p:pieces" as="element(p:piece)*">
     <xsl:param name="block" as="element(m:block)"/>
-    <xsl:variable name="text" select="string-join($block//text(), '')"/>
+    <xsl:variable name="text" select="string-join($block//(text() | m:entry-start | m:entry-end) ! (
+        if (self::m:entry-start) then $p:START || @entry || $p:SEP else if (self::m:entry-end) then $p:END else string(.)), '')"/>
     <xsl:analyze-string select="$text" regex="{$p:START}(a[0-9]+){$p:SEP}([^{$p:START}{$p:END}]*){$p:END}">
       <xsl:matching-substring>
         <p:piece entry="{regex-group(1)}">{regex-group(2)}</p:piece>

@@ -16,6 +16,7 @@ import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Trace;
 import org.teiedition.transform.Xslt;
@@ -80,8 +81,10 @@ public final class EditionRenderer {
             return pdf;
         }
         XdmNode input = input(doc, edition, witness);
-        Xslt30Transformer t = transformer(edition, input, witness, corpus && edition.kind() == OutputKind.HTML
-                ? Map.of(CORPUS, new XdmAtomicValue(true)) : Map.of());
+        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        if (corpus && edition.kind() == OutputKind.HTML) params.put(CORPUS, new XdmAtomicValue(true));
+        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
+        Xslt30Transformer t = transformer(edition, input, witness, params);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
@@ -159,8 +162,26 @@ public final class EditionRenderer {
 
     /** What the edition's stylesheet is applied to: the TEI document, or the model view it renders. */
     private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
-        return edition.view() == View.SOURCE ? doc.node() : model(doc, edition.view(), witness);
+        return switch (edition.view()) {
+            case SOURCE -> doc.node();
+            case WITNESSES -> model(doc, View.READING, null);
+            default -> model(doc, edition.view(), witness);
+        };
     }
+
+    /** For {@link View#WITNESSES}: each witness the reading view declares, with its diplomatic view. */
+    private XdmMap witnessViews(SourceDocument doc, XdmNode reading) throws SaxonApiException {
+        Map<XdmAtomicValue, XdmValue> views = new java.util.LinkedHashMap<>();
+        for (XdmNode id : reading.select(Steps.child(MODEL_NS, "edition").then(Steps.child(MODEL_NS, "meta"))
+                .then(Steps.child(MODEL_NS, "witness")).then(Steps.attribute("id"))).toList()) {
+            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue()));
+        }
+        return new XdmMap(views);
+    }
+
+    private static final String MODEL_NS = "https://teiedition.org/ns/model";
+    /** The witnesses' views, for {@link View#WITNESSES}. */
+    static final QName WITNESS_VIEWS = new QName("witness-views");
 
     /** The shared model's stylesheet, run on its own: it writes the model view its parameters ask for. */
     public static final String MODEL = "xslt/common/model.xsl";

@@ -12,7 +12,7 @@ public final class Editions {
     public static final Edition DIPLOMATIC = new Edition("diplomatic", "xslt/html/page.xsl", OutputKind.HTML, "diplomatic.html", View.DIPLOMATIC);
     public static final Edition PRINT = new Edition("print", "xslt/fo/print.xsl", OutputKind.PDF, "print.pdf", View.READING);
     /** The witnesses side by side; only for documents with two or more witnesses. */
-    public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", View.SOURCE, 2);
+    public static final Edition PARALLEL = new Edition("parallel", "xslt/html/parallel.xsl", OutputKind.HTML, "parallel.html", View.WITNESSES, 2);
 
     /** Built by default, in this order. */
     public static final List<Edition> ALL = List.of(READING, DIPLOMATIC, PRINT, PARALLEL);

@@ -6,12 +6,17 @@ package org.teiedition.editions;
  * compiled without the model and the model is built once, not once per edition.
  */
 public enum View {
-    /** The TEI document itself: the stylesheet makes what it needs (the parallel view, the model on its own). */
+    /** The TEI document itself: the stylesheet makes what it needs (text/*.xsl, the model on its own). */
     SOURCE(null),
     /** The edited text: corrections, regularisations, expansions and the adopted readings. */
     READING("reading"),
     /** One witness as transmitted: the stylesheet parameter {@code witness}, by default the copy-text. */
-    DIPLOMATIC("diplomatic");
+    DIPLOMATIC("diplomatic"),
+    /**
+     * The reading view, and every declared witness's diplomatic view as the stylesheet parameter
+     * {@code witness-views} (a map from witness id to view): editions that set the witnesses side by side.
+     */
+    WITNESSES("reading");
 
     /** The value of model.xsl's {@code view} parameter. */
     final String parameter;

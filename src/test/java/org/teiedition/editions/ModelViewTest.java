@@ -86,4 +86,34 @@ class ModelViewTest {
         assertEquals(java.time.LocalDate.parse(published).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
                 EditionRenderer.creationDate(doc).toInstant());
     }
+    @Test
+    void theParallelEditionRendersTheSharedViewsOfEveryWitness() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(LETTER);
+        EditionRenderer renderer = toolkit.renderer();
+        String html = new String(renderer.render(doc, Editions.PARALLEL, null), java.nio.charset.StandardCharsets.UTF_8);
+        // the reading view and the diplomatic views of DH and FRUS, made by the one compiled model
+        assertEquals(3, renderer.modelsMade());
+        assertEquals(1, toolkit.xslt().compilations(EditionRenderer.MODEL));
+        assertSame(renderer.model(doc, View.DIPLOMATIC, "FRUS"), renderer.model(doc, View.DIPLOMATIC, "FRUS"));
+        assertEquals(3, renderer.modelsMade());
+        // the corrupt sentence, cut at its entry in both witnesses: DH omits what FRUS reads
+        assertTrue(html.contains("would surely lead to</td></tr><tr class=\"variant sic\" id=\"v-a8\">"), "the common text before the entry");
+        assertTrue(html.contains("<td class=\"wit\" data-witness=\"DH\"></td><td class=\"wit\" data-witness=\"FRUS\">"
+                + "<mark>an intensification of the Cuban crisis and a grave risk to</mark></td>"), "the entry's row");
+    }
+
+    @Test
+    void everyEntryReadingIsDelimitedInEachView() throws Exception {
+        Toolkit toolkit = new Toolkit();
+        SourceDocument doc = toolkit.parse(LETTER);
+        EditionRenderer renderer = toolkit.renderer();
+        for (XdmNode view : List.of(renderer.model(doc, View.READING, null), renderer.model(doc, View.DIPLOMATIC, "FRUS"))) {
+            // one start and one end per entry, in document order, the start naming the entry its marker points to
+            assertEquals(attr(toolkit, view, "string(count(//m:apparatus/m:entry))"), attr(toolkit, view, "string(count(//m:text//m:entry-start))"));
+            assertEquals(attr(toolkit, view, "string(count(//m:text//m:entry-start))"), attr(toolkit, view, "string(count(//m:text//m:entry-end))"));
+            assertEquals("true", attr(toolkit, view, "string(every $s in //m:text//m:entry-start satisfies "
+                    + "$s/following::m:app-ref[1]/@target = $s/@entry and $s/following::m:entry-end[1] >> $s/following::m:app-ref[1])"));
+        }
+    }
 }
