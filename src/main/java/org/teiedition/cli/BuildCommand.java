@@ -72,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
         // that the shards of a folder build give the same pages as one build.
         corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = shard == null && corpus;
-        org.teiedition.site.Prewarm.start(toolkit, chosen, corpusPages, !options.noValidate, options.jobs);
+        org.teiedition.site.Prewarm.start(toolkit, chosen, corpus, corpusPages, !options.noValidate, options.jobs);
         BuildCache cache = BuildCache.open(options.output, chosen, options.witness, options.noValidate ? "no-validate" : "validate",
                 corpus ? "corpus" : "single");
         Progress progress = new Progress(err, files.size());
@@ -229,7 +229,7 @@ final class BuildCommand implements Callable<Integer> {
         Summary summary = null;
         if (written == chosen.size()) {
             try {
-                summary = Summaries.of(toolkit.xslt(), doc, key, chosen);
+                summary = corpus ? Summaries.of(toolkit.xslt(), doc, key, chosen) : Summary.keyOnly(doc.name(), key);
                 cache.store(summary);
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));

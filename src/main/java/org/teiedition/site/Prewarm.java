@@ -20,7 +20,7 @@ public final class Prewarm {
     private Prewarm() {
     }
 
-    public static void start(Toolkit toolkit, List<Edition> editions, boolean corpusPages, boolean validate, int jobs) {
+    public static void start(Toolkit toolkit, List<Edition> editions, boolean summaries, boolean corpusPages, boolean validate, int jobs) {
         if (jobs < 2) return;
         ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
         boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
@@ -30,7 +30,7 @@ public final class Prewarm {
         if (pdf) work.add(() -> toolkit.renderer().preparePdf());
         if (validate) work.addAll(toolkit.validationTasks());
         editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
-        work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
+        if (summaries) work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
         if (corpusPages) work.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
         for (int i = 0; i < Math.min(jobs, work.size()); i++) {
             Thread t = new Thread(() -> {

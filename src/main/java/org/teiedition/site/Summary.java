@@ -10,4 +10,18 @@ package org.teiedition.site;
  * @param xml the serialized {@code <summary>} element, UTF-8
  */
 public record Summary(String id, String key, byte[] xml) {
+    /**
+     * The cache entry of a document built on its own (no corpus pages: a single file, not part of a folder or a
+     * shard): only its key, so that such a build neither compiles nor runs summary.xsl. A corpus build never reads
+     * it: its build key differs (BuildCache.open: "single" or "corpus"), so the document is built again there.
+     */
+    public static Summary keyOnly(String id, String key) {
+        String k = key == null ? "" : key;
+        return new Summary(id, k, ("<summary id=\"" + xmlAttribute(id) + "\" key=\"" + k + "\"/>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String xmlAttribute(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
 }

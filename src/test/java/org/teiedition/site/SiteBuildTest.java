@@ -148,6 +148,24 @@ class SiteBuildTest {
         assertTrue(postings(Files.readString(o.resolve("search-index.js"))).get("quinces").equals("2"));
     }
 
+    @Test
+    void aFileBuiltOnItsOwnKeepsOnlyItsKeyAndIsSummarisedWhenPartOfACorpus(@TempDir Path dir) throws Exception {
+        Path s = SiteFixtures.corpus(dir);
+        Path o = dir.resolve("out");
+        Path cached = o.resolve(".tei-edition/summaries/c.xml");
+        String[] alone = {"build", "--no-validate", "-e", "reading", "-o", o.toString(), s.resolve("c.xml").toString()};
+        assertEquals(0, Cli.run(alone).code());
+        // no corpus pages to feed: the cache entry is the build key alone (summary.xsl is neither compiled nor run)
+        assertTrue(Files.readString(cached).matches("<summary id=\"c\" key=\"[0-9a-f]{64}\"/>"), Files.readString(cached));
+        Run again = Cli.run(alone);
+        assertTrue(again.err().contains("0 rebuilt, 1 up to date"), again.err());
+        // the folder: a corpus build (other build key), so c is built again and summarised for the index
+        Run corpus = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), s.toString());
+        assertTrue(corpus.err().contains("3 rebuilt, 0 up to date"), corpus.err());
+        assertTrue(Files.readString(cached).contains("<title>"), Files.readString(cached));
+        assertTrue(Files.readString(o.resolve("index.html")).contains("c/reading.html"));
+    }
+
     private static List<String> changedSince(Path dir, FileTime t) throws Exception {
         try (var walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(p -> {
