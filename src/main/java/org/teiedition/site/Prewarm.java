@@ -28,8 +28,9 @@ public final class Prewarm {
         // the shared model, which every edition of a model view waits for
         if (editions.stream().anyMatch(e -> e.view() != View.SOURCE)) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
         if (pdf) work.add(() -> toolkit.renderer().preparePdf());
-        if (validate) work.addAll(toolkit.validationTasks());
         editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
+        // after the editions' stylesheets: a single letter's validation waits for the model's compilation anyway
+        if (validate) work.addAll(toolkit.validationTasks());
         if (summaries) work.add(() -> toolkit.xslt().get(Summaries.STYLESHEET));
         if (corpusPages) work.add(() -> toolkit.xslt().get(CorpusPages.STYLESHEET));
         for (int i = 0; i < Math.min(jobs, work.size()); i++) {
