@@ -11,8 +11,6 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:te="https://teiedition.org/ns/functions"
     xmlns:m="https://teiedition.org/ns/model"
     xmlns:h="https://teiedition.org/ns/html"
     xmlns:p="https://teiedition.org/ns/parallel"
