@@ -3,7 +3,6 @@ package org.teiedition.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -128,8 +127,8 @@ public final class BuildCache {
     /**
      * A hash over every bundled file under xslt/ (stylesheets, their imports, scripts, FOP configuration) and
      * schema/ (a changed rule must revalidate every document). A jar carries it, computed when it was built
-     * ({@link Fingerprint}): reading and hashing every bundled file cost a cold build about 50 ms. Classes in a
-     * folder (tests, an IDE) may have changed since: it is computed from the files.
+     * ({@link Fingerprint}): reading and hashing every bundled file at start-up cost a cold build about 50 ms.
+     * Classes in a folder (tests, an IDE) may have changed since: it is computed from the files.
      */
     static String stylesheetsHash() {
         String h = stylesheetsHash;
@@ -150,22 +149,10 @@ public final class BuildCache {
     private static String computeStylesheetsHash() throws IOException, URISyntaxException {
         URL anchor = Xslt.resource(Summaries.STYLESHEET);
         if ("jar".equals(anchor.getProtocol())) {
-            var jar = ((JarURLConnection) anchor.openConnection()).getJarFile();
-            var fingerprint = jar.getJarEntry(FINGERPRINT);
-            if (fingerprint != null) {
-                try (InputStream in = jar.getInputStream(fingerprint)) {
-                    return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
-                }
+            // written when the jar was built (pom.xml); a jar without it is incomplete
+            try (InputStream in = Xslt.resource(FINGERPRINT).openStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
             }
-            TreeMap<String, byte[]> files = new TreeMap<>();
-            for (var e : (Iterable<java.util.jar.JarEntry>) jar.stream()::iterator) {
-                if ((e.getName().startsWith("xslt/") || e.getName().startsWith("schema/")) && !e.isDirectory()) {
-                    try (InputStream in = jar.getInputStream(e)) {
-                        files.put(e.getName(), in.readAllBytes());
-                    }
-                }
-            }
-            return hash(files);
         }
         return hashOfFolder(Path.of(anchor.toURI()).getParent().getParent().getParent());
     }
