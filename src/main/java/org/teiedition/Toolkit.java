@@ -2,7 +2,7 @@ package org.teiedition;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.nio.file.Path;
 import org.teiedition.editions.EditionRenderer;
 import org.teiedition.transform.Xslt;
 import org.teiedition.validation.SchemaValidator;
@@ -38,28 +38,9 @@ public final class Toolkit {
         return schemaValidator;
     }
 
-    /** @param extraValidators run after the TEI root check, in order (schema layers, Schematron) */
-    public Toolkit(List<Supplier<Validator>> extraValidators) {
-        List<Validator> v = new ArrayList<>();
-        v.add(new TeiRootCheck());
-        extraValidators.forEach(s -> v.add(s.get()));
-        this.validators = List.copyOf(v);
-        this.schemaValidator = null;
-    }
-
-    /** Compiles the default schemas now (a failure is reported again, located, when a document is validated). */
-    public void prepareValidation() {
-        if (schemaValidator == null) return;
-        try {
-            schemaValidator.precompile();
-        } catch (org.teiedition.validation.SchemaException e) {
-            // validate() reports it
-        }
-    }
-
-    /** The default schemas' compilations as separate tasks (see {@link #prepareValidation}). */
+    /** The default schemas' compilations as separate tasks, to run ahead of the first document (a failure is reported when one is validated). */
     public List<Runnable> validationTasks() {
-        return schemaValidator == null ? List.of() : schemaValidator.precompileTasks();
+        return schemaValidator.precompileTasks();
     }
 
     public Xslt xslt() {
@@ -70,7 +51,7 @@ public final class Toolkit {
         return renderer;
     }
 
-    public SourceDocument parse(java.nio.file.Path path) throws XmlInputException {
+    public SourceDocument parse(Path path) throws XmlInputException {
         Trace.at("parse " + path);
         SourceDocument doc = SourceDocument.parse(xslt.processor(), path);
         Trace.at("parsed " + path);

@@ -8,6 +8,7 @@ import org.teiedition.apparatus.ApparatusTable;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +26,7 @@ final class ApparatusCommand implements Callable<Integer> {
     Format format = Format.text;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {

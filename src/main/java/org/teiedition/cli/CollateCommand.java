@@ -18,6 +18,7 @@ import org.teiedition.transform.AtomicOutput;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,7 +43,7 @@ final class CollateCommand implements Callable<Integer> {
     List<String> normalize = new ArrayList<>();
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

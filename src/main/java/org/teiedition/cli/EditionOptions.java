@@ -3,8 +3,14 @@ package org.teiedition.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teiedition.editions.Edition;
 import org.teiedition.editions.Editions;
+import org.teiedition.pipeline.BuildOptions;
+import org.teiedition.pipeline.Parallel;
+import org.teiedition.site.Shard;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,6 +39,16 @@ final class EditionOptions {
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
     int jobs = Parallel.defaultJobs();
+
+    /** The build these options ask for; an unknown edition is a usage error of {@code spec}'s command. */
+    BuildOptions buildOptions(CommandSpec spec, Shard shard) {
+        List<Edition> chosen = new ArrayList<>();
+        for (String name : editions) {
+            chosen.add(Editions.byName(name.trim()).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown edition '" + name + "'; known: " + String.join(", ", Editions.names()))));
+        }
+        return new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard);
+    }
 
     static final class EditionNames extends ArrayList<String> {
         EditionNames() {

@@ -2,13 +2,23 @@ package org.teiedition.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import net.sf.saxon.Version;
+import org.teiedition.Trace;
+import org.teiedition.pipeline.Warmup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The {@code tei-edition} command. Exit codes: 0 success, 1 invalid input or failed build, 2 usage error. */
-@Command(name = "tei-edition", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "tei-edition", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Validate TEI P5 documents and build reading, diplomatic and print editions from them.")
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -20,7 +30,7 @@ public final class Main implements Runnable {
     boolean debug;
 
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -32,13 +42,12 @@ public final class Main implements Runnable {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%n");
     }
 
-    private static final java.util.logging.Logger[] QUIET = {
-        java.util.logging.Logger.getLogger("org.apache.fop"), java.util.logging.Logger.getLogger("org.apache.xmlgraphics")};
+    private static final Logger[] QUIET = {Logger.getLogger("org.apache.fop"), Logger.getLogger("org.apache.xmlgraphics")};
 
     public static void main(String[] args) {
-        org.teiedition.Trace.at("main");
-        EarlyStart.begin(subcommand(args));
-        for (var logger : QUIET) logger.setLevel(java.util.logging.Level.WARNING);
+        Trace.at("main");
+        Warmup.begin(subcommand(args));
+        for (var logger : QUIET) logger.setLevel(Level.WARNING);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -46,6 +55,8 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         addSubcommands(cl, args);
+        // every command answers --version, not only the top level
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionText()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -69,10 +80,10 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order of the usage message. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("validate", ValidateCommand::new);
         m.put("build", BuildCommand::new);
         m.put("serve", ServeCommand::new);
@@ -99,10 +110,10 @@ public final class Main implements Runnable {
 
     /** The first argument that is not an option (the top level has no option with a value). */
     private static String subcommand(String[] args) {
-        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    static final class VersionText implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
             Properties p = new Properties();
@@ -110,7 +121,7 @@ public final class Main implements Runnable {
                 if (in != null) p.load(in);
             }
             return new String[] {"tei-edition " + p.getProperty("version", "unknown")
-                    + " (Saxon-HE " + net.sf.saxon.Version.getProductVersion() + ", Java " + System.getProperty("java.version") + ")"};
+                    + " (Saxon-HE " + Version.getProductVersion() + ", Java " + System.getProperty("java.version") + ")"};
         }
     }
 }

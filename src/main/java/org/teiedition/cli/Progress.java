@@ -1,21 +1,56 @@
 package org.teiedition.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.teiedition.editions.Edition;
+import org.teiedition.pipeline.BuildListener;
+import org.teiedition.pipeline.DocumentResult;
 
 /**
- * Progress on stderr while work runs over several files: a redrawn bar on a terminal, plain lines otherwise
- * (logs and CI). Silent for a single file.
+ * Progress on stderr while work runs: for several files a redrawn bar on a terminal, plain {@code [n/N]} lines
+ * otherwise (logs and CI); for a large document, each edition as it starts and ends. Silent for a small single
+ * file.
  */
-final class Progress {
+final class Progress implements BuildListener {
+    /** A document at least this large (bytes) takes seconds per edition: its editions are reported. */
+    static final long LARGE = 100 * 1024;
+
     private final PrintWriter err;
-    private final int total;
     private final boolean terminal = System.console() != null;
     private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
 
-    Progress(PrintWriter err, int total) {
+    Progress(PrintWriter err) {
         this.err = err;
+    }
+
+    /** For commands that report files themselves ({@code validate}). */
+    Progress(PrintWriter err, int total) {
+        this(err);
         this.total = total;
+    }
+
+    @Override
+    public void started(int documents) {
+        total = documents;
+    }
+
+    @Override
+    public void editionStarted(Path source, Edition edition) {
+        if (large(source)) line(source + ": the " + edition.name() + " edition...");
+    }
+
+    @Override
+    public void editionFinished(Path source, Edition edition, long nanos, boolean ok) {
+        if (large(source)) line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
+    }
+
+    @Override
+    public void documentFinished(DocumentResult document, int n, int of) {
+        finished(document.source().toString(), !document.failed());
     }
 
     synchronized void finished(String what, boolean ok) {
@@ -30,6 +65,21 @@ final class Progress {
             err.println("[" + n + "/" + total + "] " + what + (ok ? "" : " (failed)"));
         }
         err.flush();
+    }
+
+    private synchronized void line(String s) {
+        // a bar being redrawn is ended first, and drawn again by the next document
+        if (terminal && done.get() > 0 && done.get() < total) err.println();
+        err.println(s);
+        err.flush();
+    }
+
+    private static boolean large(Path source) {
+        try {
+            return Files.size(source) >= LARGE;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String trim(String s) {

@@ -1,22 +1,28 @@
 package org.teiedition.cli;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.management.ManagementFactory;
+import java.net.BindException;
 import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
+import org.teiedition.pipeline.Build;
+import org.teiedition.pipeline.BuildOptions;
+import org.teiedition.pipeline.BuildResult;
+import org.teiedition.pipeline.Warmup;
 import org.teiedition.site.DevServer;
 import org.teiedition.site.SourceWatcher;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "org.teiedition.cli.ServeCommand$Help",
         description = "Build, serve OUT on http://127.0.0.1:PORT/ and rebuild what changed whenever a source changes; "
-                + "open pages reload themselves. Stop with Ctrl-C.")
+                + "open pages reload themselves and show the errors of a failed rebuild. Stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     EditionOptions options;
@@ -28,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     long stopAfter;
 
     @Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     /** serve's own wording of the shared options' help (see EditionOptions). */
     public static final class Help extends ListResourceBundle {
@@ -43,21 +49,28 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> sources = options.inputs.isEmpty() ? List.of(Path.of("tei")) : options.inputs;
-        BuildCommand build = new BuildCommand();
-        CommandLine buildLine = new CommandLine(build);
-        buildLine.setErr(err);
-        buildLine.parseArgs(buildArgs(sources));
-        build.toolkit = EarlyStart.toolkit(); // compiled once, reused by every rebuild
-        build.call();
-        SourceWatcher watcher = new SourceWatcher(sources, options.output);
-        long deadline = stopAfter > 0 ? System.nanoTime() + stopAfter * 1_000_000_000L : Long.MAX_VALUE;
-        try (DevServer server = new DevServer(options.output)) {
-            int bound = server.start(port);
-            err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", options.output, bound);
+        if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port " + port + ": not a port (0-65535)");
+        BuildOptions chosen = options.buildOptions(spec, null);
+        // the port first: a busy one is found before minutes of building
+        try (DevServer server = new DevServer(chosen.output())) {
+            int bound;
+            try {
+                bound = server.start(port);
+            } catch (BindException e) {
+                err.println("error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage() + "; choose another with --port");
+                return Main.FAILED;
+            } catch (IOException e) {
+                err.println("error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
+                return Main.FAILED;
+            }
+            Build build = new Build(Warmup.toolkit()); // compiled once, reused by every rebuild
+            SourceWatcher watcher = new SourceWatcher(chosen.inputs(), chosen.output());
+            server.problems(build(build, chosen, err));
+            err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);
             err.flush();
+            long deadline = stopAfter > 0 ? System.nanoTime() + stopAfter * 1_000_000_000L : Long.MAX_VALUE;
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(200);
@@ -67,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
                 if (watcher.changed()) {
                     long t0 = System.nanoTime();
                     long cpu0 = processCpuNanos();
-                    build.call();
+                    String problems = build(build, chosen, err);
+                    server.problems(problems);
                     server.reloaded();
                     // CPU time too: on a busy machine the wall time says little about the tool
                     err.printf("rebuilt in %d ms (process CPU %d ms)%n", (System.nanoTime() - t0) / 1_000_000,
@@ -79,17 +93,14 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    /** Builds, prints the report and returns the errors for the open pages' overlay. */
+    private static String build(Build build, BuildOptions chosen, PrintWriter err) {
+        BuildResult result = build.run(chosen, new Progress(err));
+        BuildReport.print(err, result, chosen);
+        return BuildReport.problems(result);
     }
 
-    private String[] buildArgs(List<Path> sources) {
-        List<String> a = new ArrayList<>(List.of("-o", options.output.toString(), "-j", Integer.toString(options.jobs)));
-        if (!options.editions.isEmpty()) a.addAll(List.of("-e", String.join(",", options.editions)));
-        if (options.witness != null) a.addAll(List.of("--witness", options.witness));
-        if (options.noValidate) a.add("--no-validate");
-        sources.forEach(s -> a.add(s.toString()));
-        return a.toArray(String[]::new);
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 }

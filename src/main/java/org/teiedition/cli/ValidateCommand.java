@@ -1,5 +1,6 @@
 package org.teiedition.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
+import org.teiedition.pipeline.Inputs;
+import org.teiedition.pipeline.Parallel;
 import org.teiedition.validation.Grammar;
 import org.teiedition.validation.JsonReport;
 import org.teiedition.validation.SchemaException;
@@ -15,6 +18,7 @@ import org.teiedition.validation.Schematron;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -49,13 +53,13 @@ final class ValidateCommand implements Callable<Integer> {
     int jobs = Parallel.defaultJobs();
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        List<java.net.URI> schemaUris = new ArrayList<>();
+        List<URI> schemaUris = new ArrayList<>();
         for (Path s : schemas) {
             String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
             if (!Grammar.handles(name) && !Schematron.handles(name)) {
@@ -87,8 +91,9 @@ final class ValidateCommand implements Callable<Integer> {
         perFile.forEach(all::addAll);
         long invalid = perFile.stream().filter(l -> l.stream().anyMatch(Diagnostic::isError)).count();
         long errors = all.stream().filter(Diagnostic::isError).count();
-        String summary = String.format("%d files, %d valid, %d errors, %d warnings", in.files().size(),
-                in.files().size() - invalid, errors, all.size() - errors);
+        String summary = String.format("%s, %d valid, %s, %s", BuildReport.count(in.files().size(), "file", "files"),
+                in.files().size() - invalid, BuildReport.count(errors, "error", "errors"),
+                BuildReport.count(all.size() - errors, "warning", "warnings"));
         if (format == Format.json) {
             out.println(JsonReport.format(all));
             err.println(summary);

@@ -11,6 +11,7 @@ import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ final class WitnessCommand implements Callable<Integer> {
     Path output;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -25,8 +25,10 @@ import org.teiedition.transform.Xslt;
 /**
  * The incremental-build state under {@code OUT/.tei-edition/}: one summary per built document
  * ({@code summaries/<id>.xml}) whose {@code key} attribute is the hash of the source bytes, the tool version, the
- * chosen editions and options and all bundled stylesheets. A document whose key matches and whose edition files
- * exist is up to date: its summary is reused and nothing is parsed or rendered.
+ * chosen editions and options and all bundled stylesheets, and beside it the names of the edition files written for
+ * it ({@code summaries/<id>.files}: an edition that needs two witnesses is not made for a one-witness letter). A
+ * document whose key matches and whose edition files exist is up to date: its summary is reused and nothing is
+ * parsed or rendered.
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -35,13 +37,11 @@ public final class BuildCache {
 
     private final Path out;
     private final Path summaries;
-    private final List<Edition> editions;
     private final String base;
 
-    private BuildCache(Path out, List<Edition> editions, String base) {
+    private BuildCache(Path out, String base) {
         this.out = out;
         this.summaries = out.resolve(DIR).resolve("summaries");
-        this.editions = List.copyOf(editions);
         this.base = base;
     }
 
@@ -51,12 +51,12 @@ public final class BuildCache {
                 .append(stylesheetsHash()).append('\n');
         editions.forEach(e -> b.append(e.name()).append('=').append(e.stylesheet()).append('\n'));
         for (String o : options) b.append(o == null ? "" : o).append('\n');
-        return new BuildCache(out, editions, Hashes.hex(Hashes.sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
+        return new BuildCache(out, Hashes.hex(Hashes.sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
     }
 
     /** For a merge: just reads the summaries. */
     public static BuildCache reader(Path out) {
-        return new BuildCache(out, List.of(), "");
+        return new BuildCache(out, "");
     }
 
     public String key(byte[] source) {
@@ -66,12 +66,15 @@ public final class BuildCache {
         return Hashes.hex(d.digest());
     }
 
-    /** The cached summary if {@code id} was built from a source with this key and its editions are all on disk. */
+    /** The cached summary if {@code id} was built from a source with this key and its edition files are all on disk. */
     public Summary upToDate(String id, String key) {
         Path f = summaries.resolve(id + ".xml");
+        Path files = summaries.resolve(id + FILES);
         try {
-            if (!Files.isRegularFile(f)) return null;
-            for (Edition e : editions) if (!Files.isRegularFile(out.resolve(id).resolve(e.fileName()))) return null;
+            if (!Files.isRegularFile(f) || !Files.isRegularFile(files)) return null;
+            for (String name : Files.readAllLines(files, StandardCharsets.UTF_8)) {
+                if (!name.isEmpty() && !Files.isRegularFile(out.resolve(id).resolve(name))) return null;
+            }
             byte[] xml = Files.readAllBytes(f);
             String cached = keyOf(xml);
             return key.equals(cached) ? new Summary(id, key, xml) : null;
@@ -80,9 +83,13 @@ public final class BuildCache {
         }
     }
 
-    public void store(Summary s) throws IOException {
+    /** @param files the names of the edition files written for the document, in OUT/&lt;id&gt;/ */
+    public void store(Summary s, List<String> files) throws IOException {
+        Outputs.writeIfChanged(summaries.resolve(s.id() + FILES), String.join("\n", files).getBytes(StandardCharsets.UTF_8));
         Outputs.writeIfChanged(summaries.resolve(s.id() + ".xml"), s.xml());
     }
+
+    private static final String FILES = ".files";
 
     /** Every cached summary, sorted by id (a merge of shard outputs reads these). */
     public List<Summary> all() throws IOException {
@@ -105,7 +112,12 @@ public final class BuildCache {
     /** Forgets documents that are no longer part of the corpus (their summaries would show up in the pages). */
     public void retainOnly(Collection<String> ids) throws IOException {
         Set<String> keep = Set.copyOf(ids);
-        for (Summary s : all()) if (!keep.contains(s.id())) Files.deleteIfExists(summaries.resolve(s.id() + ".xml"));
+        for (Summary s : all()) {
+            if (!keep.contains(s.id())) {
+                Files.deleteIfExists(summaries.resolve(s.id() + ".xml"));
+                Files.deleteIfExists(summaries.resolve(s.id() + FILES));
+            }
+        }
     }
 
     static String keyOf(byte[] xml) {

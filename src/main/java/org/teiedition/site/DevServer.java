@@ -17,13 +17,41 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The preview server of {@code tei-edition serve}: serves the files under OUT on 127.0.0.1 only, nothing else
  * (no directory listings, no hidden files, no path outside OUT). HTML responses get a small script that polls
- * {@code /__reload} and reloads the page when a rebuild finished; the files on disk never contain it.
+ * {@code /__reload} (the build generation, then the errors of the last build, one per line): it reloads the page
+ * when a rebuild finished, and shows the errors over the page while there are any (a broken save leaves the last
+ * good page, visibly out of date). The files on disk never contain it.
  */
 public final class DevServer implements AutoCloseable {
     public static final String RELOAD_PATH = "/__reload";
-    static final String RELOAD_SCRIPT = "<script>(function(){var seen=null;setInterval(function(){fetch('"
-            + RELOAD_PATH + "',{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
-            + "if(seen!==null&&t!==seen)location.reload();seen=t;}).catch(function(){});},500);})();</script>";
+    /** Shown as text (never parsed as HTML): the errors may quote the document. */
+    static final String RELOAD_SCRIPT = """
+            <script>(function () {
+              var seen = null, box = null;
+              function show(problems) {
+                if (!problems) { if (box) { box.remove(); box = null; } return; }
+                if (!box) {
+                  box = document.createElement('pre');
+                  box.id = 'tei-edition-problems';
+                  box.setAttribute('role', 'alert');
+                  box.style.cssText = 'position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;'
+                    + 'padding:1em;background:#fff0f0;color:#600;border-top:3px solid #c00;font:13px/1.4 monospace;'
+                    + 'white-space:pre-wrap;z-index:2147483647';
+                  document.body.appendChild(box);
+                }
+                box.textContent = 'The last build reported errors; the pages of the documents named here are from an earlier build.\\n\\n' + problems;
+              }
+              function poll() {
+                fetch('%s', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (t) {
+                  var nl = t.indexOf('\\n'), generation = nl < 0 ? t : t.slice(0, nl);
+                  if (seen !== null && generation !== seen) { location.reload(); return; }
+                  seen = generation;
+                  show(nl < 0 ? '' : t.slice(nl + 1));
+                }).catch(function () {});
+              }
+              poll();
+              setInterval(poll, 500);
+            })();</script>
+            """.formatted(RELOAD_PATH);
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
             "css", "text/css; charset=utf-8", "pdf", "application/pdf", "txt", "text/plain; charset=utf-8",
@@ -31,6 +59,7 @@ public final class DevServer implements AutoCloseable {
 
     private final Path root;
     private final AtomicLong generation = new AtomicLong();
+    private volatile String problems = "";
     private HttpServer server;
 
     public DevServer(Path out) {
@@ -55,6 +84,11 @@ public final class DevServer implements AutoCloseable {
         generation.incrementAndGet();
     }
 
+    /** The errors of the last build, one per line (empty: none), shown over the open pages until a build has none. */
+    public void problems(String lines) {
+        problems = lines == null ? "" : lines;
+    }
+
     public long generation() {
         return generation.get();
     }
@@ -73,7 +107,7 @@ public final class DevServer implements AutoCloseable {
             }
             String path = ex.getRequestURI().getPath();
             if (RELOAD_PATH.equals(path)) {
-                send(ex, 200, "text/plain; charset=utf-8", Long.toString(generation.get()).getBytes(StandardCharsets.UTF_8));
+                send(ex, 200, "text/plain; charset=utf-8", (generation.get() + "\n" + problems).getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Path file = resolve(root, path);

@@ -79,6 +79,37 @@ class CliTest {
         assertFalse(Files.exists(out.resolve("bad")), "no output for the broken file");
         // the other file of the run still builds
         assertTrue(Files.readString(out.resolve("small-letter/reading.html")).contains("green"));
+        // the broken file is not counted as rebuilt, and --no-validate would not help it
+        assertTrue(r.err().contains("\n1 rebuilt, 0 up to date\n"), r.err());
+        assertTrue(r.err().contains("from 1 of 2 documents into " + out + " in "), r.err());
+        assertTrue(r.err().strip().endsWith(" s; 1 failed, not built"), r.err());
+    }
+
+    @Test
+    void theNoValidateHintFollowsOnlyAnInvalidDocument(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Run missing = run("build", "-o", out.toString(), "no/such/letter.xml");
+        assertTrue(missing.err().strip().endsWith("; 1 failed, not built"), missing.err());
+        Run witness = run("build", "-o", out.toString(), "--witness", "Z", LETTER.toString());
+        assertEquals(1, witness.code(), witness.err());
+        assertTrue(witness.err().strip().endsWith("; 1 failed, not built"), witness.err());
+        Path invalid = Path.of("src/test/resources/validation/invalid/rng-violation.xml");
+        Run r = run("build", "-o", out.toString(), invalid.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("\n0 rebuilt, 0 up to date\n"), r.err());
+        assertTrue(r.err().strip().endsWith("; 1 failed, not built (--no-validate builds invalid documents anyway)"), r.err());
+    }
+
+    @Test
+    void everyCommandPrintsTheVersion() {
+        String version = run("--version").out();
+        for (String command : new String[] {"validate", "build", "serve", "collate", "witness", "apparatus"}) {
+            for (String option : new String[] {"--version", "-V"}) {
+                Run r = run(command, option);
+                assertEquals(0, r.code(), command + " " + option);
+                assertEquals(version, r.out(), command + " " + option);
+            }
+        }
     }
 
     @Test
@@ -88,6 +119,6 @@ class CliTest {
         Run r = run("validate", html.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains(html + ":2:7: error: not a TEI document: the root is <html> in no namespace"), r.err());
-        assertTrue(r.out().contains("1 files, 0 valid, 1 errors"), r.out());
+        assertEquals("1 file, 0 valid, 1 error, 0 warnings", r.out().strip());
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,20 +48,34 @@ class ServeTest {
             assertTrue(index.body().contains(DevServer.RELOAD_SCRIPT), "served HTML gets the reload script");
             assertFalse(Files.readString(out.resolve("index.html")).contains("__reload"), "the file on disk does not");
             assertEquals("text/javascript; charset=utf-8", get(base + "/search-index.js").headers().firstValue("Content-Type").orElse(""));
-            String before = get(base + "/__reload").body();
+            String before = generation(base);
 
             Path c = src.resolve("c.xml");
             Files.writeString(c, Files.readString(c).replace("Carl &lt;i&gt;Chor&lt;/i&gt;", "Carla Chor"));
             String after = before;
             for (int i = 0; i < 600 && after.equals(before); i++) {
                 Thread.sleep(100);
-                after = get(base + "/__reload").body();
+                after = generation(base);
             }
             assertEquals(Long.parseLong(before) + 1, Long.parseLong(after), "one rebuild, one reload signal:\n" + log);
             assertTrue(get(base + "/index.html").body().contains("Letter c from Carla Chor"));
             assertTrue(get(base + "/c/reading.html").body().contains(DevServer.RELOAD_SCRIPT));
             assertTrue(log.toString().contains("1 rebuilt, 2 up to date"), log.toString());
             assertTrue(log.toString().matches("(?s).*rebuilt in \\d+ ms.*"), log.toString());
+            assertEquals(after + "\n", get(base + "/__reload").body(), "no errors to show");
+
+            // a save that breaks the document: the old page stays, the reload channel carries the error to show over it
+            String good = Files.readString(c);
+            Files.writeString(c, good.replace("</TEI>", ""));
+            String broken = waitForGeneration(base, after);
+            String problems = get(base + "/__reload").body();
+            assertTrue(problems.startsWith(broken + "\n" + c + ":"), problems);
+            assertTrue(problems.contains(": error: "), problems);
+            assertTrue(get(base + "/c/reading.html").body().contains("Carla Chor"), "the last good page is still served");
+            // fixed again: the error goes
+            Files.writeString(c, good);
+            String fixed = waitForGeneration(base, broken);
+            assertEquals(fixed + "\n", get(base + "/__reload").body(), log.toString());
 
             for (String bad : new String[] {"/../letters/a.xml", "/%2e%2e/letters/a.xml", "/.tei-edition/summaries/a.xml",
                     "/nothing.html", "/a/..%2f..%2fletters%2fa.xml"}) {
@@ -85,6 +101,46 @@ class ServeTest {
         assertNull(DevServer.resolve(root, "/..\\secret.txt"));
         Files.createSymbolicLink(out.resolve("link.txt"), dir.resolve("secret.txt"));
         assertNull(DevServer.resolve(root, "/link.txt"), "no way out through a symbolic link");
+    }
+
+    private static String generation(String base) throws Exception {
+        return get(base + "/__reload").body().lines().findFirst().orElse("");
+    }
+
+    private static String waitForGeneration(String base, String before) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            String now = generation(base);
+            if (!now.equals(before)) return now;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no rebuild after generation " + before);
+    }
+
+    @Test
+    @Timeout(60)
+    void aBusyPortIsAnErrorBeforeAnyBuild(@TempDir Path dir) throws Exception {
+        Path src = SiteFixtures.corpus(dir);
+        Path out = dir.resolve("out");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serve", "--port",
+                    Integer.toString(taken.getLocalPort()), "-o", out.toString(), src.toString());
+            assertEquals(1, code, err.toString());
+            assertTrue(err.toString().startsWith("error: cannot serve on 127.0.0.1:" + taken.getLocalPort() + ": "), err.toString());
+            assertTrue(err.toString().contains("choose another with --port"), err.toString());
+        }
+        assertFalse(Files.exists(out.resolve("index.html")), "nothing was built");
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "serve", "--port", "99999",
+                "-o", out.toString(), SiteFixtures.corpus(dir).toString());
+        assertEquals(2, code, err.toString());
+        assertEquals("error: --port 99999: not a port (0-65535) (see 'tei-edition serve --help')", err.toString().strip());
+        assertFalse(Files.exists(out), "nothing was built");
     }
 
     private static int waitForPort(StringWriter log) throws InterruptedException {

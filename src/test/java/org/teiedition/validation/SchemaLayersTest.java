@@ -71,7 +71,7 @@ class SchemaLayersTest {
         assumeTrue(Files.exists(LETTER), "tei/ letter not present");
         Run r = cli("validate", "--use-xml-model", LETTER.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("1 files, 1 valid, 0 errors, 0 warnings", r.out().strip());
+        assertEquals("1 file, 1 valid, 0 errors, 0 warnings", r.out().strip());
     }
 
     @Test
@@ -85,7 +85,7 @@ class SchemaLayersTest {
         assertTrue(bad.out().strip().startsWith("[") && bad.out().strip().endsWith("]"), bad.out());
         assertTrue(bad.out().contains("\"line\": 14, \"column\": 30, \"severity\": \"error\""), bad.out());
         assertTrue(bad.out().contains("\"rule\": \"header-date-iso\", \"layer\": \"schematron\""), bad.out());
-        assertTrue(bad.err().contains("1 files, 0 valid, 1 errors, 0 warnings"), bad.err());
+        assertTrue(bad.err().contains("1 file, 0 valid, 1 error, 0 warnings"), bad.err());
 
         Run usage = cli("validate", "--schema", "no/such.rng", DIR.resolve("valid").toString());
         assertEquals(2, usage.code(), usage.err());

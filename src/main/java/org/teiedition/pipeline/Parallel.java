@@ -1,4 +1,4 @@
-package org.teiedition.cli;
+package org.teiedition.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +9,15 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Runs independent per-document work on N threads and returns the results in input order (stable reports). */
-final class Parallel {
+public final class Parallel {
     private Parallel() {
     }
 
-    static int defaultJobs() {
+    public static int defaultJobs() {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    static <T, R> List<R> map(List<T> items, int jobs, Function<T, R> work) {
+    public static <T, R> List<R> map(List<T> items, int jobs, Function<T, R> work) {
         if (jobs <= 1 || items.size() < 2) return items.stream().map(work).toList();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
             Thread t = new Thread(r, "tei-edition-worker");

@@ -1,6 +1,7 @@
-package org.teiedition.cli;
+package org.teiedition.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,14 +10,14 @@ import java.util.stream.Stream;
 import org.teiedition.Diagnostic;
 
 /** Turns the FILE|DIR arguments into a sorted list of XML files; a missing argument is a diagnostic. */
-final class Inputs {
+public final class Inputs {
     private Inputs() {
     }
 
-    record Collected(List<Path> files, List<Diagnostic> problems, boolean anyDirectory) {
+    public record Collected(List<Path> files, List<Diagnostic> problems, boolean anyDirectory) {
     }
 
-    static Collected collect(List<Path> args, Path exclude) {
+    public static Collected collect(List<Path> args, Path exclude) {
         List<Path> files = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
         boolean anyDir = false;
@@ -31,7 +32,7 @@ final class Inputs {
                             .filter(p -> exclude == null || !p.toAbsolutePath().normalize().startsWith(exclude.toAbsolutePath().normalize()))
                             .sorted()
                             .forEach(files::add);
-                } catch (IOException | java.io.UncheckedIOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     problems.add(Diagnostic.error(arg.toString(), "cannot list folder: " + e.getMessage()));
                 }
             } else {

@@ -1,0 +1,246 @@
+package org.teiedition.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.teiedition.Diagnostic;
+import org.teiedition.Toolkit;
+import org.teiedition.editions.Edition;
+import org.teiedition.editions.OutputKind;
+import org.teiedition.pipeline.DocumentResult.Status;
+import org.teiedition.site.BuildCache;
+import org.teiedition.site.CorpusPages;
+import org.teiedition.site.Summaries;
+import org.teiedition.site.Summary;
+import org.teiedition.transform.AtomicOutput;
+import org.teiedition.xml.OutputNames;
+import org.teiedition.xml.SourceDocument;
+import org.teiedition.xml.XmlInputException;
+
+/**
+ * A build as a library call: validates documents, writes their editions to {@code OUT/<document>/} and, for a
+ * corpus, the corpus pages. Each document is parsed once, validated, and every edition rendered from the same tree;
+ * nothing is written for a document that fails, and the other documents still build. A document whose source,
+ * options and stylesheets are unchanged since its last build is not rebuilt ({@link BuildCache}).
+ * <p>
+ * One {@code Build} may run many times ({@code serve} does): the compiled stylesheets and schemas of its
+ * {@link Toolkit} are kept.
+ */
+public final class Build {
+    /** Renders one edition of a parsed document (the toolkit's renderer; tests put failures in its place). */
+    interface Renderer {
+        byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus) throws Exception;
+    }
+
+    private final Toolkit toolkit;
+    private final Renderer renderer;
+
+    public Build(Toolkit toolkit) {
+        this(toolkit, toolkit.renderer()::render);
+    }
+
+    Build(Toolkit toolkit, Renderer renderer) {
+        this.toolkit = toolkit;
+        this.renderer = renderer;
+    }
+
+    public Toolkit toolkit() {
+        return toolkit;
+    }
+
+    /** One run's settings, shared by the workers. {@code corpus}: see {@link #run}. */
+    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener) {
+    }
+
+    public BuildResult run(BuildOptions options, BuildListener listener) {
+        long start = System.nanoTime();
+        Inputs.Collected in = Inputs.collect(options.inputs(), options.output());
+        List<Path> files = options.shard() == null ? in.files() : options.shard().select(in.files());
+        // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
+        // that the shards of a folder build give the same pages as one build.
+        boolean corpus = in.anyDirectory() || in.files().size() > 1;
+        boolean corpusPages = options.shard() == null && corpus;
+        Warmup.compileAhead(toolkit, options.editions(), options.validate(), options.jobs());
+        BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
+                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
+        // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener);
+        Map<Path, Diagnostic> clashes = nameClashes(files);
+        listener.started(files.size());
+        AtomicInteger done = new AtomicInteger();
+        List<DocumentResult> results = Parallel.map(files, options.jobs(), file -> {
+            DocumentResult r = clashes.containsKey(file) ? DocumentResult.failed(file, List.of(clashes.get(file)))
+                    : buildDocument(job, file);
+            listener.documentFinished(r, done.incrementAndGet(), files.size());
+            return r;
+        });
+        List<Diagnostic> corpusProblems = new ArrayList<>();
+        if (corpusPages) {
+            List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
+            try {
+                AtomicOutput.removeStaleTemporaries(options.output());
+                cache.retainOnly(built.stream().map(Summary::id).toList());
+                CorpusPages.write(toolkit.xslt(), options.output(), built);
+            } catch (IOException | RuntimeException e) {
+                corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
+                        "cannot write the corpus pages: " + message(e)));
+            }
+        }
+        return new BuildResult(in.problems(), results, corpusProblems, System.nanoTime() - start);
+    }
+
+    /** What a merge did: summaries read, files written. */
+    public record Merged(int documents, int files) {
+    }
+
+    /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
+    public Merged merge(Path output) throws IOException {
+        List<Summary> all = BuildCache.reader(output).all();
+        return new Merged(all.size(), CorpusPages.write(toolkit.xslt(), output, all));
+    }
+
+    /**
+     * Files whose output folder name another file already takes ("a b.xml" and "a-b.xml" both give "a-b"): the
+     * later one is an error, not a silent overwrite of the first one's editions. Case is ignored (case-insensitive
+     * file systems).
+     */
+    static Map<Path, Diagnostic> nameClashes(List<Path> files) {
+        Map<String, Path> first = new HashMap<>();
+        Map<Path, Diagnostic> clashes = new HashMap<>();
+        for (Path f : files) {
+            if (Files.isDirectory(f)) continue;
+            String name = OutputNames.documentName(f);
+            Path earlier = first.putIfAbsent(name.toLowerCase(Locale.ROOT), f);
+            if (earlier != null && !earlier.toAbsolutePath().normalize().equals(f.toAbsolutePath().normalize())) {
+                clashes.put(f, Diagnostic.error(f.toString(), "not built: its output folder \"" + name + "\" is already "
+                        + "used by " + earlier + "; rename one of the files"));
+            }
+        }
+        return clashes;
+    }
+
+    private DocumentResult buildDocument(Job job, Path file) {
+        try {
+            return buildOrReuse(job, file);
+        } catch (OutOfMemoryError e) {
+            // the document's trees and editions are unreachable once this method is left: the next document has the heap
+            return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
+                    "out of memory building it; " + MORE_HEAP, null, "build")));
+        }
+    }
+
+    static final String MORE_HEAP = "give the JVM more heap, e.g. TEI_EDITION_JAVA_OPTS=-Xmx4g";
+
+    private DocumentResult buildOrReuse(Job job, Path file) {
+        String key = null;
+        try {
+            key = job.cache().key(Files.readAllBytes(file));
+            Summary cached = job.cache().upToDate(OutputNames.documentName(file), key);
+            if (cached != null) {
+                // up to date, but a build killed earlier may have left a temporary file beside its editions
+                AtomicOutput.removeStaleTemporaries(job.options().output().resolve(cached.id()));
+                return new DocumentResult(file, Status.UP_TO_DATE, List.of(), List.of(), cached);
+            }
+        } catch (IOException e) {
+            // parse() reports the unreadable file
+        }
+        SourceDocument doc;
+        try {
+            doc = toolkit.parse(file);
+        } catch (XmlInputException e) {
+            return DocumentResult.failed(file, List.of(e.diagnostic()));
+        }
+        BuildOptions options = job.options();
+        List<Edition> editions = options.editions().stream().filter(e -> e.appliesTo(doc.node())).toList();
+        // Validation and the editions are independent: with cores to spare they run side by side, and the editions
+        // are dropped if the document turns out invalid. Otherwise validation comes first and an invalid document
+        // costs no rendering.
+        CompletableFuture<List<Diagnostic>> validation = !options.validate() ? CompletableFuture.completedFuture(List.of())
+                : job.spareCores() ? CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
+                : CompletableFuture.completedFuture(toolkit.validate(doc));
+        List<Rendered> rendered = job.spareCores() ? renderAll(job, doc, editions) : null;
+        List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
+        // An invalid document is not built; the summary line says so once, so that each problem is one line.
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new DocumentResult(file, Status.INVALID, diagnostics, List.of(), null);
+        }
+        // Everything is rendered before anything is written: a failing edition leaves no mix of old and new files.
+        if (rendered == null) rendered = renderAll(job, doc, editions);
+        for (Rendered r : rendered) {
+            if (r.failure() != null) {
+                diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
+                return DocumentResult.failed(file, diagnostics);
+            }
+        }
+        Path dir = options.output().resolve(doc.name());
+        try {
+            AtomicOutput.removeStaleTemporaries(dir);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
+        }
+        List<Path> written = new ArrayList<>();
+        for (Rendered r : rendered) {
+            Path target = dir.resolve(r.edition().fileName());
+            try {
+                AtomicOutput.write(target, r.bytes());
+                written.add(target);
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
+            }
+        }
+        if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        try {
+            Summary summary = job.corpus() ? Summaries.of(toolkit.xslt(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
+            job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
+            return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
+        } catch (IOException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
+            return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        }
+    }
+
+    private record Rendered(Edition edition, byte[] bytes, Throwable failure) {
+    }
+
+    /** The editions in the given order, the longest (the PDF) started first so that it does not start last on a busy CPU. */
+    private List<Rendered> renderAll(Job job, SourceDocument doc, List<Edition> editions) {
+        List<Edition> longestFirst = editions.stream().sorted(Comparator.comparing(e -> e.kind() != OutputKind.PDF)).toList();
+        List<Rendered> done = Parallel.map(longestFirst, job.spareCores() ? job.options().jobs() : 1, e -> render(job, doc, e));
+        return editions.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
+    }
+
+    private Rendered render(Job job, SourceDocument doc, Edition edition) {
+        job.listener().editionStarted(doc.path(), edition);
+        long t0 = System.nanoTime();
+        Rendered r;
+        try {
+            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus()), null);
+        } catch (Exception | OutOfMemoryError e) {
+            r = new Rendered(edition, null, e);
+        }
+        job.listener().editionFinished(doc.path(), edition, System.nanoTime() - t0, r.failure() == null);
+        return r;
+    }
+
+    private static String failure(Rendered r) {
+        String edition = "the " + r.edition().name() + " edition";
+        if (r.failure() instanceof OutOfMemoryError) return "out of memory building " + edition + "; " + MORE_HEAP;
+        return edition + " failed: " + message(r.failure());
+    }
+
+    /** An exception's message on one line (its class name if it has none). */
+    public static String message(Throwable e) {
+        String m = e.getMessage();
+        return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).replaceAll("\\s+", " ").trim();
+    }
+}

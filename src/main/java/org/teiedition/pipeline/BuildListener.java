@@ -1,0 +1,26 @@
+package org.teiedition.pipeline;
+
+import java.nio.file.Path;
+import org.teiedition.editions.Edition;
+
+/** What a running build reports as it goes (called from worker threads; implementations synchronise). */
+public interface BuildListener {
+    BuildListener NONE = new BuildListener() {
+    };
+
+    /** The inputs are known: {@code documents} will be built or found up to date. */
+    default void started(int documents) {
+    }
+
+    /** An edition of {@code source} starts rendering. */
+    default void editionStarted(Path source, Edition edition) {
+    }
+
+    /** An edition of {@code source} is rendered (in memory; written once all its editions are). */
+    default void editionFinished(Path source, Edition edition, long nanos, boolean ok) {
+    }
+
+    /** One document is done: {@code done} of {@code total}. */
+    default void documentFinished(DocumentResult document, int done, int total) {
+    }
+}
