@@ -38,11 +38,6 @@ public final class Toolkit {
         return schemaValidator;
     }
 
-    /** The default schemas' compilations as separate tasks, to run ahead of the first document (a failure is reported when one is validated). */
-    public List<Runnable> validationTasks() {
-        return schemaValidator.precompileTasks();
-    }
-
     public Xslt xslt() {
         return xslt;
     }

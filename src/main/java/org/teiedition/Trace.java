@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Off by default: one boolean test per event.
  */
 public final class Trace {
-    private static final boolean ON = System.getenv("TEI_EDITION_TRACE") != null;
+    private static final boolean ON = !System.getenv().getOrDefault("TEI_EDITION_TRACE", "").isEmpty();
     private static final long START = ON ? ManagementFactory.getRuntimeMXBean().getStartTime() : 0;
 
     static {

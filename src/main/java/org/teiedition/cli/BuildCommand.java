@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = "build", mixinStandardHelpOptions = true, footer = Main.ENVIRONMENT,
         description = "Validate TEI documents and write their editions to OUT/<document>/ "
                 + "(reading.html, diplomatic.html, print.pdf); a folder also gets the corpus pages (OUT/index.html, "
                 + "registers, search). Unchanged documents are not rebuilt (state in OUT/.tei-edition/).")

@@ -19,8 +19,16 @@ import picocli.CommandLine.Option;
 
 /** The {@code tei-edition} command. Exit codes: 0 success, 1 invalid input or failed build, 2 usage error. */
 @Command(name = "tei-edition", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
-        description = "Validate TEI P5 documents and build reading, diplomatic and print editions from them.")
+        description = "Validate TEI P5 documents and build reading, diplomatic and print editions from them.",
+        footer = Main.ENVIRONMENT)
 public final class Main implements Runnable {
+    /** The launcher's settings, in the help of the commands that can run long. */
+    static final String ENVIRONMENT = "%nEnvironment (read by ./tei-edition):%n"
+            + "  TEI_EDITION_JAVA_OPTS  JVM options, added last so that they win; e.g. -Xmx4g%n"
+            + "                         for a larger heap.%n"
+            + "  TEI_EDITION_JVM        quick or throughput: overrides the JIT and collector%n"
+            + "                         the launcher chooses by the size of the work.";
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -94,18 +102,8 @@ public final class Main implements Runnable {
         return m;
     }
 
-    /**
-     * Picocli reads every registered command's annotations before it parses anything (about 0.2 s in a fresh JVM,
-     * before any work can start), so a command line that names its subcommand gets only that one; anything else
-     * (no subcommand, {@code help}, a typo) gets them all, for the usage message and its suggestions.
-     */
     private static void addSubcommands(CommandLine cl, String[] args) {
-        String named = subcommand(args);
-        if (!"help".equals(named) && SUBCOMMANDS.containsKey(named)) {
-            cl.addSubcommand(named, SUBCOMMANDS.get(named).get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
-        }
+        Warmup.commandsNeeded(SUBCOMMANDS, subcommand(args)).forEach((name, command) -> cl.addSubcommand(name, command.get()));
     }
 
     /** The first argument that is not an option (the top level has no option with a value). */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "org.teiedition.cli.ServeCommand$Help",
+@Command(name = "serve", mixinStandardHelpOptions = true, footer = Main.ENVIRONMENT, resourceBundle = "org.teiedition.cli.ServeCommand$Help",
         description = "Build, serve OUT on http://127.0.0.1:PORT/ and rebuild what changed whenever a source changes; "
                 + "open pages reload themselves and show the errors of a failed rebuild. Stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {

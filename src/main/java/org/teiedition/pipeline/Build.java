@@ -69,7 +69,6 @@ public final class Build {
         // that the shards of a folder build give the same pages as one build.
         boolean corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = options.shard() == null && corpus;
-        Warmup.compileAhead(toolkit, options.editions(), options.validate(), options.jobs());
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
                 options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.

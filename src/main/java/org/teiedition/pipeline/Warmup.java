@@ -1,22 +1,18 @@
 package org.teiedition.pipeline;
 
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.teiedition.Toolkit;
-import org.teiedition.editions.Edition;
 import org.teiedition.editions.EditionRenderer;
-import org.teiedition.editions.OutputKind;
-import org.teiedition.editions.View;
 
 /**
  * Everything the tool does only because a fresh JVM is slow to start, in one place. A cold build of one letter is
- * a chain of one-time work (compile the shared model and print.xsl, set up FOP, lay the PDF out twice) that would
- * otherwise leave the second core idle: so the toolkit is made and the model starts compiling while picocli still
- * reads the command line ({@link #begin}), and the stylesheets and schemas a build will need compile on the spare
- * cores while the first document is read and parsed, the PDF's chain first ({@link #compileAhead}). The launcher
- * adds the JVM side (a class-data archive, quick-start JIT settings for small work). Each piece is made once
- * whoever asks first, so nothing else depends on any of this.
+ * mostly one-time work: loading classes, reading picocli's annotations, compiling the stylesheets. So a command line
+ * that names its command registers only that command ({@link #commandsNeeded}), and for {@code build} and
+ * {@code serve} the toolkit is made and the shared model, which every default edition waits for, starts compiling
+ * while picocli still reads the command line ({@link #begin}). The launcher adds the JVM side: a class-data archive
+ * and quick-start JIT settings for small work. The toolkit compiles each stylesheet once, whoever asks first, so
+ * nothing else depends on any of this.
  */
 public final class Warmup {
     private static volatile CompletableFuture<Toolkit> early;
@@ -44,6 +40,15 @@ public final class Warmup {
         t.start();
     }
 
+    /**
+     * The commands to register for a command line: picocli reads every registered command's annotations before it
+     * parses anything, so a command line that names its command gets only that one; anything else (no command,
+     * {@code help}, a typo) gets them all, for the usage message and its suggestions.
+     */
+    public static <T> Map<String, T> commandsNeeded(Map<String, T> all, String named) {
+        return !"help".equals(named) && all.containsKey(named) ? Map.of(named, all.get(named)) : all;
+    }
+
     /** The toolkit {@link #begin} started, once; any other caller (every caller in tests) gets a new one. */
     public static Toolkit toolkit() {
         CompletableFuture<Toolkit> f = early;
@@ -56,28 +61,6 @@ public final class Warmup {
             }
         }
         return new Toolkit();
-    }
-
-    /**
-     * Queues what a build will compile, by the length of the chain that needs it (the PDF's stylesheet, the model,
-     * FOP's set-up, the other editions, the schemas), on as many threads as jobs.
-     */
-    static void compileAhead(Toolkit toolkit, List<Edition> editions, boolean validate, int jobs) {
-        if (jobs < 2) return;
-        ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
-        boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
-        editions.stream().filter(e -> e.kind() == OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
-        if (editions.stream().anyMatch(e -> e.view() != View.SOURCE)) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
-        if (pdf) work.add(() -> toolkit.renderer().preparePdf());
-        editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
-        if (validate) work.addAll(toolkit.validationTasks());
-        for (int i = 0; i < Math.min(jobs, work.size()); i++) {
-            Thread t = new Thread(() -> {
-                for (Runnable r; (r = work.poll()) != null; ) compileQuietly(r);
-            }, "tei-edition-warmup");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     /** A stylesheet or schema that does not compile is reported by the build that needs it. */

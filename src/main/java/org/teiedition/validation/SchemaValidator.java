@@ -67,11 +67,6 @@ public final class SchemaValidator implements Validator {
         for (URI uri : schemas) cache.require(uri);
     }
 
-    /** One task per schema, to compile them on several threads (a failure is reported by {@link #validate}). */
-    public List<Runnable> precompileTasks() {
-        return schemas.stream().<Runnable>map(uri -> () -> cache.get(uri)).toList();
-    }
-
     public static List<URI> projectSchemas() {
         return List.of(classpath(PROJECT_GRAMMAR), classpath(PROJECT_SCHEMATRON));
     }
