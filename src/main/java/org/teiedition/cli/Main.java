@@ -26,8 +26,8 @@ public final class Main implements Runnable {
     static final String ENVIRONMENT = "%nEnvironment (read by ./tei-edition):%n"
             + "  TEI_EDITION_JAVA_OPTS  JVM options, added last so that they win; e.g. -Xmx4g%n"
             + "                         for a larger heap.%n"
-            + "  TEI_EDITION_JVM        quick or throughput: overrides the JIT and collector%n"
-            + "                         the launcher chooses by the size of the work.";
+            + "  TEI_EDITION_JVM        quick (C1 JIT, serial GC) or throughput (tiered JIT,%n"
+            + "                         parallel GC): overrides the launcher's choice.";
 
     public static final int OK = 0;
     public static final int FAILED = 1;

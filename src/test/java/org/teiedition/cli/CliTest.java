@@ -36,6 +36,7 @@ class CliTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Usage: tei-edition build"), r.out());
         assertTrue(r.out().contains("--edition") && r.out().contains("reading, diplomatic, print"), r.out());
+        assertTrue(r.out().contains("TEI_EDITION_JAVA_OPTS  JVM options, added last so that they win; e.g. -Xmx4g"), r.out());
     }
 
     @Test
