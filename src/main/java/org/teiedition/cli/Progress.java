@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.teiedition.editions.Edition;
 import org.teiedition.pipeline.BuildListener;
@@ -11,26 +16,39 @@ import org.teiedition.pipeline.DocumentResult;
 
 /**
  * Progress on stderr while work runs: for several files a redrawn bar on a terminal, plain {@code [n/N]} lines
- * otherwise (logs and CI); for a large document, each edition as it starts and ends. Silent for a small single
- * file.
+ * otherwise (logs and CI); for a large document, each edition as it starts and ends and, while one runs, a line
+ * every {@link #TICK} seconds. Silent for a small single file.
  */
 final class Progress implements BuildListener {
     /** A document at least this large (bytes) takes seconds per edition: its editions are reported. */
     static final long LARGE = 100 * 1024;
 
+    /** Seconds between the lines that say a large document's edition is still being made. */
+    static final long TICK = 20;
+
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
     private final AtomicInteger done = new AtomicInteger();
     private volatile int total;
+    private final long tickMillis;
+    /** The large documents' editions being rendered, with when each started. */
+    private final Map<String, Long> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
 
     Progress(PrintWriter err) {
+        this(err, TICK * 1000);
+    }
+
+    Progress(PrintWriter err, long tickMillis) {
         this.err = err;
+        this.tickMillis = tickMillis;
     }
 
     /** For commands that report files themselves ({@code validate}). */
-    Progress(PrintWriter err, int total) {
-        this(err);
-        this.total = total;
+    static Progress ofFiles(PrintWriter err, int total) {
+        Progress p = new Progress(err);
+        p.total = total;
+        return p;
     }
 
     @Override
@@ -40,17 +58,39 @@ final class Progress implements BuildListener {
 
     @Override
     public void editionStarted(Path source, Edition edition) {
-        if (large(source)) line(source + ": the " + edition.name() + " edition...");
+        if (!large(source)) return;
+        line(source + ": the " + edition.name() + " edition...");
+        running.put(source + ": the " + edition.name() + " edition", System.nanoTime());
+        startTicking();
     }
 
     @Override
     public void editionFinished(Path source, Edition edition, long nanos, boolean ok) {
-        if (large(source)) line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
+        if (!large(source)) return;
+        running.remove(source + ": the " + edition.name() + " edition");
+        line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
+    }
+
+    private synchronized void startTicking() {
+        if (ticker != null) return;
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tei-edition-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> running.forEach((what, since) -> line(String.format("%s, %d s so far...", what,
+                (System.nanoTime() - since) / 1_000_000_000L))), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void documentFinished(DocumentResult document, int n, int of) {
         finished(document.source().toString(), !document.failed());
+        if (n == of) stopTicking();
+    }
+
+    private synchronized void stopTicking() {
+        if (ticker != null) ticker.shutdownNow();
+        ticker = null;
     }
 
     synchronized void finished(String what, boolean ok) {

@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, null);
-        Progress progress = new Progress(err, in.files().size());
+        Progress progress = Progress.ofFiles(err, in.files().size());
         List<List<Diagnostic>> perFile = Parallel.map(in.files(), jobs, file -> {
             List<Diagnostic> d;
             try {
