@@ -18,13 +18,7 @@ class ProgressTest {
     @Test
     void aLongEditionOfALargeDocumentIsNotSilent(@TempDir Path dir) throws Exception {
         Path large = Files.write(dir.resolve("large.xml"), new byte[(int) Progress.LARGE]);
-        StringWriter log = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(log, true), 100);
-        progress.started(1);
-        progress.editionStarted(large, Editions.PRINT);
-        Thread.sleep(350);
-        progress.editionFinished(large, Editions.PRINT, 350_000_000L, true);
-        progress.documentFinished(new DocumentResult(large, DocumentResult.Status.REBUILT, List.of(), List.of(), null), 1, 1);
+        StringWriter log = printEdition(large, 100, 350);
         List<String> lines = log.toString().lines().toList();
         assertEquals(large + ": the print edition...", lines.get(0));
         assertTrue(lines.size() >= 4, log.toString());
@@ -39,13 +33,18 @@ class ProgressTest {
     @Test
     void aSmallDocumentIsQuiet(@TempDir Path dir) throws Exception {
         Path small = Files.writeString(dir.resolve("small.xml"), "<TEI/>");
+        assertEquals("", printEdition(small, 50, 150).toString());
+    }
+
+    /** What progress says about a build of one document whose print edition takes {@code millis}. */
+    private static StringWriter printEdition(Path document, long tickMillis, long millis) throws InterruptedException {
         StringWriter log = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(log, true), 50);
+        Progress progress = new Progress(new PrintWriter(log, true), tickMillis);
         progress.started(1);
-        progress.editionStarted(small, Editions.PRINT);
-        Thread.sleep(150);
-        progress.editionFinished(small, Editions.PRINT, 150_000_000L, true);
-        progress.documentFinished(new DocumentResult(small, DocumentResult.Status.REBUILT, List.of(), List.of(), null), 1, 1);
-        assertEquals("", log.toString());
+        progress.editionStarted(document, Editions.PRINT);
+        Thread.sleep(millis);
+        progress.editionFinished(document, Editions.PRINT, millis * 1_000_000L, true);
+        progress.documentFinished(new DocumentResult(document, DocumentResult.Status.REBUILT, List.of(), List.of(), null), 1, 1);
+        return log;
     }
 }
