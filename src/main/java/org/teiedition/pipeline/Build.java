@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
@@ -36,16 +38,20 @@ import org.teiedition.xml.XmlInputException;
  * {@link Toolkit} are kept.
  */
 public final class Build {
-    /** Renders one edition of a parsed document (the toolkit's renderer; tests put failures in its place). */
+    /**
+     * Renders one edition of a parsed document (the toolkit's renderer; tests put failures in its place).
+     * {@code built}: every edition made for the document; {@code warnings}: what the renderer could not do as asked.
+     */
     interface Renderer {
-        byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus) throws Exception;
+        byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+                Consumer<Diagnostic> warnings) throws Exception;
     }
 
     private final Toolkit toolkit;
     private final Renderer renderer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, toolkit.renderer()::render);
+        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
@@ -175,6 +181,7 @@ public final class Build {
         // Everything is rendered before anything is written: a failing edition leaves no mix of old and new files.
         if (rendered == null) rendered = renderAll(job, doc, editions);
         for (Rendered r : rendered) {
+            diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
                 return DocumentResult.failed(file, diagnostics);
@@ -208,24 +215,27 @@ public final class Build {
         }
     }
 
-    private record Rendered(Edition edition, byte[] bytes, Throwable failure) {
+    /** An edition in memory, or why it failed, with the renderer's warnings. */
+    private record Rendered(Edition edition, byte[] bytes, Throwable failure, List<Diagnostic> warnings) {
     }
 
     /** The editions in the given order, the longest (the PDF) started first so that it does not start last on a busy CPU. */
     private List<Rendered> renderAll(Job job, SourceDocument doc, List<Edition> editions) {
         List<Edition> longestFirst = editions.stream().sorted(Comparator.comparing(e -> e.kind() != OutputKind.PDF)).toList();
-        List<Rendered> done = Parallel.map(longestFirst, job.spareCores() ? job.options().jobs() : 1, e -> render(job, doc, e));
+        List<Rendered> done = Parallel.map(longestFirst, job.spareCores() ? job.options().jobs() : 1, e -> render(job, doc, e, editions));
         return editions.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
     }
 
-    private Rendered render(Job job, SourceDocument doc, Edition edition) {
+    private Rendered render(Job job, SourceDocument doc, Edition edition, List<Edition> built) {
         job.listener().editionStarted(doc.path(), edition);
         long t0 = System.nanoTime();
+        List<Diagnostic> warnings = Collections.synchronizedList(new ArrayList<>());
         Rendered r;
         try {
-            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus()), null);
+            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built, warnings::add),
+                    null, warnings);
         } catch (Exception | OutOfMemoryError e) {
-            r = new Rendered(edition, null, e);
+            r = new Rendered(edition, null, e, warnings);
         }
         job.listener().editionFinished(doc.path(), edition, System.nanoTime() - t0, r.failure() == null);
         return r;

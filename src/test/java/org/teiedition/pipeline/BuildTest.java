@@ -50,7 +50,7 @@ class BuildTest {
         Path big = Files.copy(LETTER, dir.resolve("big.xml"));
         Path small = Files.copy(LETTER, dir.resolve("small.xml"));
         Toolkit toolkit = new Toolkit();
-        Build build = new Build(toolkit, (doc, edition, witness, corpus) -> {
+        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, warnings) -> {
             if (doc.name().equals("big") && edition == Editions.PRINT) throw new OutOfMemoryError("Java heap space");
             return toolkit.renderer().render(doc, edition, witness, corpus);
         });
@@ -63,6 +63,21 @@ class BuildTest {
         assertFalse(Files.exists(out.resolve("big")), "nothing written for the failed document");
         assertTrue(Files.readString(out.resolve("small/reading.html")).contains("green"));
         assertEquals(1, r.failed());
+    }
+
+    @Test
+    void aRenderersWarningsAreReportedAndTheDocumentIsBuilt(@TempDir Path out) throws Exception {
+        Toolkit toolkit = new Toolkit();
+        Diagnostic warning = new Diagnostic(LETTER.toString(), 3, 4, Diagnostic.Severity.WARNING, "a glyph is missing", null, "print");
+        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, warnings) -> {
+            warnings.accept(warning);
+            assertEquals(List.of(Editions.READING), built);
+            return toolkit.renderer().render(doc, edition, witness, corpus);
+        });
+        BuildResult r = build.run(BuildOptions.of(out, List.of(LETTER)).withEditions(List.of(Editions.READING)), BuildListener.NONE);
+        assertEquals(Status.REBUILT, r.documents().get(0).status());
+        assertEquals(List.of(LETTER + ":3:4: warning: a glyph is missing"), r.diagnostics().stream().map(Diagnostic::format).toList());
+        assertTrue(r.ok());
     }
 
     @Test
