@@ -192,7 +192,7 @@ final class BuildCommand implements Callable<Integer> {
         List<Edition> longestFirst = applicable.stream()
                 .sorted(java.util.Comparator.comparing(e -> e.kind() != org.teiedition.editions.OutputKind.PDF)).toList();
         java.util.function.Supplier<List<Rendered>> renderAll = () -> {
-            List<Rendered> done = Parallel.map(longestFirst, spare ? options.jobs : 1, e -> render(toolkit, doc, e));
+            List<Rendered> done = Parallel.map(longestFirst, spare ? options.jobs : 1, e -> render(toolkit, doc, e, applicable));
             return applicable.stream().map(e -> done.get(longestFirst.indexOf(e))).toList();
         };
         List<Rendered> rendered = spare ? renderAll.get() : null;
@@ -229,7 +229,7 @@ final class BuildCommand implements Callable<Integer> {
         Summary summary = null;
         if (written == chosen.size()) {
             try {
-                summary = corpus ? Summaries.of(toolkit.xslt(), doc, key, chosen) : Summary.keyOnly(doc.name(), key);
+                summary = corpus ? Summaries.of(toolkit.renderer(), doc, key, chosen) : Summary.keyOnly(doc.name(), key);
                 cache.store(summary);
             } catch (IOException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
@@ -245,7 +245,7 @@ final class BuildCommand implements Callable<Integer> {
      * build of the letter).
      */
     private static List<Diagnostic> validateAfterModel(Toolkit toolkit, SourceDocument doc, List<Edition> editions) {
-        if (editions.stream().anyMatch(e -> e.view() != org.teiedition.editions.View.SOURCE)) {
+        if (!editions.isEmpty()) {
             try {
                 toolkit.xslt().get(org.teiedition.editions.EditionRenderer.MODEL);
             } catch (RuntimeException e) {
@@ -258,9 +258,9 @@ final class BuildCommand implements Callable<Integer> {
     record Rendered(Edition edition, byte[] bytes, Exception failure) {
     }
 
-    private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
+    private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition, List<Edition> built) {
         try {
-            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness, corpus), null);
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness, corpus, built), null);
         } catch (Exception e) {
             return new Rendered(edition, null, e);
         }

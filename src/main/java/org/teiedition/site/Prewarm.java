@@ -6,7 +6,6 @@ import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.EditionRenderer;
 import org.teiedition.editions.OutputKind;
-import org.teiedition.editions.View;
 
 /**
  * Gets the expensive one-time work of a build going on background threads while the first document is read and
@@ -26,7 +25,7 @@ public final class Prewarm {
         boolean pdf = editions.stream().anyMatch(e -> e.kind() == OutputKind.PDF);
         editions.stream().filter(e -> e.kind() == OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
         // the shared model, which every edition of a model view waits for
-        if (editions.stream().anyMatch(e -> e.view() != View.SOURCE)) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
+        if (!editions.isEmpty()) work.add(() -> toolkit.xslt().get(EditionRenderer.MODEL));
         if (pdf) work.add(() -> toolkit.renderer().preparePdf());
         editions.stream().filter(e -> e.kind() != OutputKind.PDF).forEach(e -> work.add(() -> toolkit.xslt().get(e.stylesheet())));
         // after the editions' stylesheets: a single letter's validation waits for the model's compilation anyway
