@@ -75,7 +75,7 @@
                 <dd>
                   <xsl:for-each select="m:correspondent">
                     <xsl:if test="position() gt 1">; </xsl:if>
-                    <xsl:call-template name="h:name"/>
+                    <span class="correspondent"><xsl:call-template name="h:name"/></span>
                   </xsl:for-each>
                   <xsl:for-each select="m:place, m:date">
                     <xsl:text>, </xsl:text>
