@@ -6,6 +6,7 @@ import static org.teiedition.site.SiteFixtures.string;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,5 +107,14 @@ class CorporaTest {
         String kennedy = String.valueOf(js.substring(0, js.indexOf("\"id\":\"kennedy-to-khrushchev")).split("\\{\"id\"").length - 1);
         assertEquals(kennedy, postings.get("khrushchev"));
         assertTrue(postings.get("und").split(",").length >= 25, "German letters: \"und\" in most of the 40 (not the cards)");
+        // words end at line breaks and blocks: Suttner's "Mit herzlichsten Grüssen<lb/>Ihre erg<lb/><signed>B Suttner"
+        String suttner = postings.get("suttner");
+        for (String w : List.of("herzlichsten", "grussen", "ihre", "erg")) {
+            assertTrue(("," + postings.get(w) + ",").contains("," + suttner + ","), w);
+        }
+        for (String fused : List.of("grussenihre", "ergb", "ergbsuttner")) assertEquals(null, postings.get(fused), fused);
+        // the title, correspondents and date are searched too: every Schnitzler letter has him as sender or recipient
+        assertTrue(postings.get("schnitzler").split(",").length >= 40, postings.get("schnitzler"));
+        assertTrue(postings.containsKey("1889"), "the year of L00001");
     }
 }
