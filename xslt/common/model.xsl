@@ -6,8 +6,9 @@
 
   Run on its own, this stylesheet writes one view of the source document; the Java driver runs it once per
   document and view and hands the result to every edition that renders that view (Edition.view), so the
-  editions are compiled without this module. Stylesheets that build views of their own (parallel.xsl, the
-  text exports) import it and call te:model(/, $witness).
+  editions are compiled without this module; the same view feeds the corpus pages (site/summary.xsl reads
+  m:meta and m:registers of the reading view). Only the text exports (text/*.xsl) import it and call
+  te:model(/, $witness) themselves.
 
   $view: reading (the edited text) or diplomatic (one witness as transmitted);
   $witness: the diplomatic view's witness, by default the copy-text. Without $view, a witness means the
@@ -233,14 +234,7 @@
           </xsl:element>
         </xsl:if>
       </xsl:for-each>
-      <xsl:for-each select="te:witnesses(.)">
-        <m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}">
-          <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
-          <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
-          <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
-          <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
-        </m:witness>
-      </xsl:for-each>
+      <xsl:sequence select="te:witness-list(., $w)"/>
       <xsl:for-each select="$h/tei:encodingDesc/tei:editorialDecl">
         <m:principles>
           <xsl:for-each select="*">
@@ -266,6 +260,21 @@
       </xsl:for-each>
     </m:meta>
   </xsl:template>
+
+  <!-- The declared witnesses as the model states them (m:witness, xslt/README.md); $w: the witness the view
+       follows (empty: the reading view, which follows the authoritative one). -->
+  <xsl:function name="te:witness-list" as="element(m:witness)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="w" as="xs:string?"/>
+    <xsl:for-each select="te:witnesses($doc)">
+      <m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}">
+        <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
+        <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
+        <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
+        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
+      </m:witness>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- "https://example.org/letters/L00002.xml#x", "L00002.xml", "L00002", "#L00002" all name the document "L00002". -->
   <xsl:function name="te:document-name" as="xs:string">

@@ -123,7 +123,7 @@
   <!-- What the page calls this edition: its registered label; a diplomatic view adds its witness. -->
   <xsl:function name="h:kind" as="xs:string">
     <xsl:param name="e" as="element(m:edition)"/>
-    <xsl:variable name="wit" select="$e/m:meta/m:witness[@id = $e/@witness]"/>
+    <xsl:variable name="wit" select="$e/m:meta/m:witness[@current]"/>
     <xsl:sequence select="$h:this?label || (if ($e/@view = 'diplomatic' and $wit) then ' of witness ' || $wit/@siglum else '')"/>
   </xsl:function>
 
