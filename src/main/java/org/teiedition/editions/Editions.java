@@ -24,7 +24,14 @@ public final class Editions {
     public static final Edition PARALLEL = new Edition("parallel", "Parallel witnesses", "xslt/html/parallel.xsl", OutputKind.HTML,
             "parallel.html", View.WITNESSES).forWitnesses(2);
 
-    private static final List<Edition> REGISTERED = new CopyOnWriteArrayList<>(List.of(READING, DIPLOMATIC, PRINT, PARALLEL));
+    /** The editions of this tool, in the order they are built and linked; a new one is one more entry here. */
+    private static final List<Edition> BUILT_IN = List.of(
+            READING,
+            DIPLOMATIC,
+            PRINT,
+            PARALLEL);
+
+    private static final List<Edition> REGISTERED = new CopyOnWriteArrayList<>(BUILT_IN);
 
     /** Built by default, in this order (a live view: {@link #register} appends). */
     public static final List<Edition> ALL = Collections.unmodifiableList(REGISTERED);
@@ -40,7 +47,7 @@ public final class Editions {
 
     /** Removes an edition added with {@link #register}; the built-in ones stay. */
     public static synchronized void unregister(String name) {
-        REGISTERED.removeIf(e -> e.name().equals(name) && !List.of(READING, DIPLOMATIC, PRINT, PARALLEL).contains(e));
+        REGISTERED.removeIf(e -> e.name().equals(name) && !BUILT_IN.contains(e));
     }
 
     public static Optional<Edition> byName(String name) {
