@@ -84,6 +84,7 @@ class CorporaTest {
             if (!sent.isEmpty()) assertEquals(sent.substring(0, Math.min(10, sent.length())), string(index, row + "/td[1]"), id);
             // the neighbours: one line on the page (nav.js of the corpus step), the same as the index and nav.json
             assertEquals("0", string(page, "count(//nav[@aria-label='Correspondence'])"), id + ": no second prev/next line");
+            assertEquals("", string(page, "//a[starts-with(@href, '../')][@href != '../index.html']/@href"), id + ": no link to a letter not built");
             String prev = string(index, row + "/@data-prev");
             String next = string(index, row + "/@data-next");
             Path navJs = out.resolve(id).resolve("nav.js");
