@@ -29,7 +29,7 @@ final class SearchWords {
 
     /** The distinct words of the reading view {@code model} (a document node with {@code m:edition}), sorted. */
     static TreeSet<String> of(XdmNode model) {
-        StringBuilder text = new StringBuilder(64 * 1024);
+        Words words = new Words();
         for (XdmNode edition : model.children()) {
             for (XdmNode part : edition.children()) {
                 if (part.getNodeKind() != XdmNodeKind.ELEMENT || !M.equals(part.getNodeName().getNamespace())) continue;
@@ -37,29 +37,30 @@ final class SearchWords {
                 if (name.equals("meta")) {
                     for (XdmNode field : part.children()) {
                         String f = field.getNodeKind() == XdmNodeKind.ELEMENT ? field.getNodeName().getLocalName() : "";
-                        if (f.equals("title") || f.equals("action")) collect(field, text);
+                        if (f.equals("title") || f.equals("action")) collect(field, words);
                     }
                 } else if (name.equals("text") || name.equals("notes") || name.equals("apparatus")) {
-                    collect(part, text);
+                    collect(part, words);
                 }
+                words.end();
             }
         }
-        return words(text);
+        return words.all;
     }
 
-    /** Appends the text under {@code node}, with a space at every element edge that separates words. */
-    private static void collect(XdmNode node, StringBuilder text) {
+    /** Adds the text under {@code node}; every element edge that separates words ends a word. */
+    private static void collect(XdmNode node, Words words) {
         for (XdmNode child : node.children()) {
             switch (child.getNodeKind()) {
-                case TEXT -> text.append(child.getStringValue());
+                case TEXT -> words.text(child.getStringValue());
                 case ELEMENT -> {
                     String name = child.getNodeName().getLocalName();
                     boolean separates = SEPARATING.contains(name)
                             || name.equals("break") && child.getAttributeValue(JOIN) == null
                             || name.equals("inline") && "gap".equals(child.getAttributeValue(ROLE));
-                    if (separates) text.append(' ');
-                    collect(child, text);
-                    if (separates) text.append(' ');
+                    if (separates) words.end();
+                    collect(child, words);
+                    if (separates) words.end();
                 }
                 default -> {
                 }
@@ -72,9 +73,28 @@ final class SearchWords {
 
     /** The normalised, distinct words of a text, sorted. */
     static TreeSet<String> words(CharSequence text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
-        TreeSet<String> words = new TreeSet<>();
-        for (String w : NON_WORD.split(folded)) if (!w.isEmpty()) words.add(w);
-        return words;
+        Words words = new Words();
+        words.text(text);
+        words.end();
+        return words.all;
+    }
+
+    /**
+     * Folds text as it comes (folding is per character, so a word split across inline elements folds as a whole)
+     * and splits it into words at each {@link #end}: only the run since the last boundary is held.
+     */
+    private static final class Words {
+        final TreeSet<String> all = new TreeSet<>();
+        private final StringBuilder run = new StringBuilder();
+
+        void text(CharSequence text) {
+            run.append(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT));
+        }
+
+        void end() {
+            if (run.length() == 0) return;
+            for (String w : NON_WORD.split(run)) if (!w.isEmpty()) all.add(w);
+            run.setLength(0);
+        }
     }
 }
