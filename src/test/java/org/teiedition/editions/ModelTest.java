@@ -127,6 +127,37 @@ class ModelTest {
         assertEquals("d z aa ab ac", evalXml(m, "string-join(//m:entry[position() = (4, 26, 27, 28, 29)]/@letter, ' ')"));
     }
 
+    /** The facts the corpus pages take from m:meta and m:registers (site/summary.xsl), decided here. */
+    @Test
+    void metaStatesTitleDateNeighboursAndEveryNamedEntityByKey() throws Exception {
+        String doc = "<TEI xmlns='http://www.tei-c.org/ns/1.0' xml:id='L7'><teiHeader><fileDesc><titleStmt>"
+                + "<title level='s'>The series</title><title type='iso-date'>1890-03</title><title level='a'>A to B, March 1890</title>"
+                + "</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc><profileDesc><correspDesc>"
+                + "<correspAction type='received'><persName ref='#b'>B</persName><date when='1890-04-02'/></correspAction>"
+                + "<correspAction type='sent'><persName ref='https://d-nb.info/gnd/118609807'>A</persName>"
+                + "<date notBefore='1890-03-01T10:00:00' notAfter='1890-03-31'>March 1890</date></correspAction>"
+                + "<correspContext><ptr type='next' target='https://example.org/letters/L8.xml#top'/>"
+                + "<ref subtype='previous_letter' target='L6'>L6</ref></correspContext>"
+                + "</correspDesc></profileDesc></teiHeader><text><body><p><rs type='place' ref='#nowhere'>Nowhere</rs> "
+                + "<rs type='work' ref='#w1'>a book</rs> <persName ref='#b'>Bee</persName></p></body></text>"
+                + "<standOff><listPerson><person xml:id='b'><persName><surname>Bloggs</surname><forename>Bea</forename></persName>"
+                + "<idno type='wikidata'>Q42</idno></person></listPerson></standOff></TEI>";
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("meta", ".xml");
+        java.nio.file.Files.writeString(f, doc);
+        String m = model(f, null);
+        java.nio.file.Files.delete(f);
+        assertEquals("A to B, March 1890", evalXml(m, "//m:meta/m:title"), "the letter's own title, not the series");
+        assertEquals("1890-03-01", evalXml(m, "//m:meta/@date"), "the sending's date first, as an ISO date");
+        assertEquals("L7", evalXml(m, "//m:meta/@xml-id"));
+        assertEquals("L6", evalXml(m, "//m:meta/m:prev/@doc"));
+        assertEquals("L8|https://example.org/letters/L8.xml#top", evalXml(m, "//m:meta/m:next/@doc || '|' || //m:meta/m:next/@href"));
+        assertEquals("person gnd:118609807 |person wikidata:Q42 reg-b|place id:nowhere ",
+                evalXml(m, "string-join(//m:meta/m:mentions/m:mention ! (@type || ' ' || @key || ' ' || @ref), '|')"),
+                "once per entity (B in the header and Bee in the text are one), a work left out");
+        assertEquals("wikidata:Q42|Bloggs, Bea|Bloggs Bea", evalXml(m,
+                "string-join((//m:registers//m:entry[@id = 'reg-b'] ! (@key, @sort, m:label)), '|')"));
+    }
+
     @Test
     void correspContextNeighboursByBareNameAreDocumentsOfTheEdition() throws Exception {
         // schnitzler-briefe style: target="L00108" names the letter L00108 of the same edition
