@@ -120,11 +120,19 @@ class ModelTest {
         StringBuilder apps = new StringBuilder();
         for (int i = 0; i < 30; i++) apps.append("<app><lem wit=\"#B\">x</lem><rdg wit=\"#A\">y</rdg></app> ");
         String doc = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/><text><body><p>" + apps + "</p></body></text></TEI>";
-        java.nio.file.Path f = java.nio.file.Files.createTempFile("letters", ".xml");
-        java.nio.file.Files.writeString(f, doc);
-        String m = model(f, null);
-        java.nio.file.Files.delete(f);
+        String m = modelOf(doc);
         assertEquals("d z aa ab ac", evalXml(m, "string-join(//m:entry[position() = (4, 26, 27, 28, 29)]/@letter, ' ')"));
+    }
+
+    /** The reading view of a document given as text. */
+    private static String modelOf(String tei) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("model", ".xml");
+        try {
+            java.nio.file.Files.writeString(f, tei);
+            return model(f, null);
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
     }
 
     /** The facts the corpus pages take from m:meta and m:registers (site/summary.xsl), decided here. */
@@ -142,10 +150,7 @@ class ModelTest {
                 + "<rs type='work' ref='#w1'>a book</rs> <persName ref='#b'>Bee</persName></p></body></text>"
                 + "<standOff><listPerson><person xml:id='b'><persName><surname>Bloggs</surname><forename>Bea</forename></persName>"
                 + "<idno type='wikidata'>Q42</idno></person></listPerson></standOff></TEI>";
-        java.nio.file.Path f = java.nio.file.Files.createTempFile("meta", ".xml");
-        java.nio.file.Files.writeString(f, doc);
-        String m = model(f, null);
-        java.nio.file.Files.delete(f);
+        String m = modelOf(doc);
         assertEquals("A to B, March 1890", evalXml(m, "//m:meta/m:title"), "the letter's own title, not the series");
         assertEquals("1890-03-01", evalXml(m, "//m:meta/@date"), "the sending's date first, as an ISO date");
         assertEquals("L7", evalXml(m, "//m:meta/@xml-id"));
