@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.Editions;
 import org.teiedition.editions.OutputKind;
@@ -24,7 +25,9 @@ import org.teiedition.testing.Cli.Run;
  * "Add an edition = one stylesheet + one line": a large-print reading edition (src/test/resources/editions/
  * large-print.xsl) registered with one {@link Edition} line is built by default, every HTML page of the document
  * links to it with its label, its own page carries that label, and no page links to an edition that was not built.
+ * Isolated: the registration is process-wide while it lasts, so no other test may build meanwhile.
  */
+@Isolated
 class FourthEditionTest {
     static final Edition LARGE_PRINT = new Edition("large-print", "Large-print edition", "editions/large-print.xsl",
             OutputKind.HTML, "large-print.html", View.READING);
