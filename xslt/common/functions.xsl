@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Shared function library (prefix te). Every stylesheet that needs to know "which reading does witness W
-  have", "which number/letter does this note get" or "is this link safe" imports this module, so the
-  rules of notes/conventions.md are written once.
+  have", "which number/letter does this note get", "is this link safe" or "which sign marks a gap" imports this
+  module, so that each rule is written once.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -121,6 +121,23 @@
     <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
     <xsl:sequence select="if (count($words) le 4) then string-join($words, ' ')
                           else $words[1] || ' … ' || $words[last()]"/>
+  </xsl:function>
+
+  <!-- ===== signs and headings every output shows (HTML, PDF, plain text) ===== -->
+
+  <!-- The editorial signs (Leiden conventions): supplied-open/-close [ ], expansion-open/-close ( ), gap […],
+       page ‖ (a page or column break), omitted om. (an empty reading). -->
+  <xsl:function name="te:sign" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="map{'supplied-open': '[', 'supplied-close': ']', 'expansion-open': '(', 'expansion-close': ')',
+        'gap': '[…]', 'page': '‖', 'omitted': 'om.'}($name)"/>
+  </xsl:function>
+
+  <!-- The heading of a register (m:register/@type person | place | org). -->
+  <xsl:function name="te:register-heading" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="(map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}($type),
+                           upper-case(substring($type, 1, 1)) || substring($type, 2))[1]"/>
   </xsl:function>
 
   <!-- ===== links ===== -->

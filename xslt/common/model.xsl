@@ -6,8 +6,9 @@
 
   Run on its own, this stylesheet writes one view of the source document; the Java driver runs it once per
   document and view and hands the result to every edition that renders that view (Edition.view), so the
-  editions are compiled without this module. Stylesheets that build views of their own (parallel.xsl, the
-  text exports) import it and call te:model(/, $witness).
+  editions are compiled without this module; the same view feeds the corpus pages (site/summary.xsl reads
+  m:meta and m:registers of the reading view). Only the text exports (text/*.xsl) import it and call
+  te:model(/, $witness) themselves.
 
   $view: reading (the edited text) or diplomatic (one witness as transmitted);
   $witness: the diplomatic view's witness, by default the copy-text. Without $view, a witness means the
@@ -179,8 +180,18 @@
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
     <xsl:variable name="h" select="(tei:TEI/tei:teiHeader, //tei:teiHeader)[1]"/>
     <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="cd" select="$h/tei:profileDesc/tei:correspDesc[1]"/>
+    <xsl:variable name="titles" select="$fd/tei:titleStmt/tei:title"/>
+    <!-- the document's date for sorting: the first ISO date of its sending, else of any correspondence action, else
+         of its creation (YYYY, YYYY-MM or YYYY-MM-DD) -->
+    <xsl:variable name="when" select="($cd/tei:correspAction[@type = 'sent']/tei:date, $cd/tei:correspAction/tei:date,
+        $h/tei:profileDesc/tei:creation/tei:date) ! (@when, @notBefore, @from, @notAfter, @to)[matches(., '^-?\d{4}(-\d\d(-\d\d)?)?')]"/>
     <m:meta>
-      <m:title>{normalize-space(($fd/tei:titleStmt/tei:title[@type = 'main'], $fd/tei:titleStmt/tei:title, 'Untitled document')[1])}</m:title>
+      <xsl:attribute name="date" select="replace($when[1], '^(-?\d{4}(-\d\d(-\d\d)?)?).*$', '$1')"/>
+      <xsl:for-each select="(tei:TEI, //tei:TEI)[1]/@xml:id[normalize-space()]"><xsl:attribute name="xml-id" select="normalize-space()"/></xsl:for-each>
+      <!-- the document's own title (main, else analytic), never the title of the series or journal it belongs to -->
+      <m:title>{normalize-space(($titles[@type = 'main'], $titles[@level = 'a'],
+          $titles[not(@level = ('s', 'j', 'm')) and not(@type = ('sub', 'iso-date'))], $titles, 'Untitled document')[1])}</m:title>
       <xsl:for-each select="$fd/tei:titleStmt/(tei:editor | tei:respStmt[tei:resp])">
         <m:editor>{normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))}</m:editor>
       </xsl:for-each>
@@ -211,27 +222,19 @@
                                          else if (@type = 'next' or contains(@subtype, 'next')) then 'next' else ()"/>
         <xsl:if test="exists($dir) and not(preceding-sibling::*[(@type, @subtype) = (current()/@type, current()/@subtype)][@target = current()/@target])">
           <xsl:element name="m:{$dir}">
-            <!-- A bare name ("L00108", "L00108.xml") names another document of the same edition: its output
-                 folder has that name (OutputNames); anything else is a link through the gate. -->
-            <xsl:variable name="doc" select="replace(normalize-space(@target), '\.xml$', '')[matches(., '^[A-Za-z0-9_][A-Za-z0-9_-]*$')]"/>
-            <xsl:choose>
-              <xsl:when test="exists($doc)"><xsl:attribute name="doc" select="$doc"/></xsl:when>
-              <xsl:otherwise>
-                <xsl:for-each select="te:safe-href(@target)"><xsl:attribute name="href" select="."/></xsl:for-each>
-              </xsl:otherwise>
-            </xsl:choose>
+            <!-- @doc: the document it names ("L00108", "L00108.xml", ".../letters/L00108.xml#x" all name "L00108"),
+                 resolved against the documents of a corpus build (corpus.xsl); @href: a target that is not a bare
+                 document name is also a link, through the gate. -->
+            <xsl:variable name="target" select="tokenize(normalize-space(@target))[1]"/>
+            <xsl:for-each select="te:document-name($target)[matches(., '^[A-Za-z0-9_][A-Za-z0-9_.-]*$')]"><xsl:attribute name="doc" select="."/></xsl:for-each>
+            <xsl:if test="not(matches($target, '^[A-Za-z0-9_][A-Za-z0-9_-]*(\.xml)?$'))">
+              <xsl:for-each select="te:safe-href($target)"><xsl:attribute name="href" select="."/></xsl:for-each>
+            </xsl:if>
             <xsl:value-of select="normalize-space((.[normalize-space()], @target)[1])"/>
           </xsl:element>
         </xsl:if>
       </xsl:for-each>
-      <xsl:for-each select="te:witnesses(.)">
-        <m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}">
-          <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
-          <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
-          <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
-          <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
-        </m:witness>
-      </xsl:for-each>
+      <xsl:sequence select="te:witness-list(., $w)"/>
       <xsl:for-each select="$h/tei:encodingDesc/tei:editorialDecl">
         <m:principles>
           <xsl:for-each select="*">
@@ -241,6 +244,14 @@
           </xsl:for-each>
         </m:principles>
       </xsl:for-each>
+      <m:mentions>
+        <!-- every person, place and organisation the letter names (text and correspondence description), once each -->
+        <xsl:for-each-group select="(//tei:text[not(ancestor::tei:text)], $cd)//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs)[@ref]
+            ! te:mentions(.)" group-by="@type || ' ' || @key">
+          <xsl:sort select="current-grouping-key()"/>
+          <xsl:sequence select="."/>
+        </xsl:for-each-group>
+      </m:mentions>
       <xsl:for-each select="($fd/tei:publicationStmt/tei:availability)[1]">
         <m:licence>
           <xsl:for-each select="(tei:licence/@target ! te:safe-href(.))[1]"><xsl:attribute name="href" select="."/></xsl:for-each>
@@ -249,6 +260,31 @@
       </xsl:for-each>
     </m:meta>
   </xsl:template>
+
+  <!-- The declared witnesses as the model states them (m:witness, xslt/README.md); $w: the witness the view
+       follows (empty: the reading view, which follows the authoritative one). -->
+  <xsl:function name="te:witness-list" as="element(m:witness)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="w" as="xs:string?"/>
+    <xsl:for-each select="te:witnesses($doc)">
+      <m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}">
+        <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
+        <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
+        <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
+        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
+      </m:witness>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- "https://example.org/letters/L00002.xml#x", "L00002.xml", "L00002", "#L00002" all name the document "L00002". -->
+  <xsl:function name="te:document-name" as="xs:string">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="t" select="string($target)"/>
+    <!-- string(): "#L00002" leaves no path segment at all -->
+    <xsl:variable name="last" select="string(tokenize(replace($t, '[?#].*$', ''), '/')[last()])"/>
+    <xsl:sequence select="if ($last = '' and contains($t, '#')) then substring-after($t, '#')
+      else replace($last, '\.(xml|html?)$', '')"/>
+  </xsl:function>
 
   <!-- ref / href attributes of a name: a register entry of this document, or a safe external URL. -->
   <xsl:template name="te:name-ref">
@@ -272,8 +308,11 @@
   <xsl:template match="*" mode="m:register">
     <xsl:variable name="name" select="(tei:persName[@type = 'pref'], tei:placeName[@type = 'pref'], tei:persName, tei:placeName,
                                        tei:orgName, tei:name, tei:settlement, tei:country)[1]"/>
-    <m:entry id="reg-{@xml:id}">
-      <m:label>{(string-join($name//text()[normalize-space()] ! normalize-space(), ' ')[. != ''], string(@xml:id))[1]}</m:label>
+    <xsl:variable name="label" select="(string-join($name//text()[normalize-space()] ! normalize-space(), ' ')[. != ''], string(@xml:id))[1]"/>
+    <!-- @key: the same entity across documents; @sort: the label as an index lists it (surname first) -->
+    <m:entry id="reg-{@xml:id}" key="{te:entity-key(.)}"
+             sort="{if ($name/tei:surname and $name/tei:forename) then string-join(($name/tei:surname[1], $name/tei:forename[1]) ! normalize-space(), ', ') else $label}">
+      <m:label>{$label}</m:label>
       <xsl:variable name="life" select="(tei:birth, tei:death) ! normalize-space((tei:date/@when, tei:date, @when, .)[1])"/>
       <xsl:if test="exists($life[. != ''])"><m:desc>{string-join($life, ' – ')}</m:desc></xsl:if>
       <!-- distinct-values keeps first occurrences in order, as grouping did, at a fraction of the cost -->
@@ -283,6 +322,69 @@
       </xsl:for-each>
     </m:entry>
   </xsl:template>
+
+  <xsl:key name="te:register-item" match="tei:person | tei:personGrp | tei:place | tei:org" use="@xml:id"/>
+
+  <!-- The mentions of a name element, one per entity its @ref names: m:mention @type @key (te:entity-key), @ref
+       (reg-id) when the entity is in this document's register; text: the words of the mention. -->
+  <xsl:function name="te:mentions" as="element(m:mention)*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:for-each select="tokenize($name/@ref)">
+      <xsl:variable name="id" select="replace(., '^#', '')"/>
+      <xsl:variable name="entry" select="key('te:register-item', $id, root($name))[not(ancestor::tei:body or ancestor::tei:front)][1]"/>
+      <xsl:variable name="type" select="te:entity-type(($entry, $name)[1])"/>
+      <xsl:if test="$type != ''">
+        <m:mention type="{$type}" key="{if ($entry) then te:entity-key($entry) else te:ref-key(.)}">
+          <xsl:if test="$entry"><xsl:attribute name="ref" select="'reg-' || $id"/></xsl:if>
+          <xsl:value-of select="normalize-space($name)"/>
+        </m:mention>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- person | place | org, or '' for a name of another kind (a work, an event). -->
+  <xsl:function name="te:entity-type" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" select="local-name($e)"/>
+    <xsl:sequence select="if ($n = ('person', 'personGrp', 'persName') or ($n = ('name', 'rs') and $e/@type = 'person')) then 'person'
+      else if ($n = ('place', 'placeName') or ($n = ('name', 'rs') and $e/@type = 'place')) then 'place'
+      else if ($n = ('org', 'orgName') or ($n = ('name', 'rs') and $e/@type = ('org', 'organisation', 'organization'))) then 'org'
+      else ''"/>
+  </xsl:function>
+
+  <!-- The key of a register entry across documents: an authority identifier, else "id:" and its xml:id. -->
+  <xsl:function name="te:entity-key" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="keys" select="$e/tei:idno ! te:authority-key(normalize-space(.), string(@type), string(@subtype))"/>
+    <xsl:sequence select="(for $a in ('wikidata', 'gnd', 'viaf', 'geonames') return $keys[starts-with(., $a || ':')],
+      'id:' || $e/@xml:id)[1]"/>
+  </xsl:function>
+
+  <!-- The key of a @ref that names no register entry of the document: "#pmb1" and a bare "pmb1" are ids, an
+       authority URL is its identifier, anything else the URI itself. -->
+  <xsl:function name="te:ref-key" as="xs:string">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($ref, '#')) then 'id:' || substring($ref, 2)
+      else (te:authority-key($ref, '', ''), if (matches($ref, '^[\i][\c]*$')) then 'id:' || $ref else $ref)[1]"/>
+  </xsl:function>
+
+  <!-- "wikidata:Q5879", "gnd:118540238", "viaf:…", "geonames:…" from an authority URL or a typed bare identifier. -->
+  <xsl:function name="te:authority-key" as="xs:string?">
+    <xsl:param name="v" as="xs:string"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="subtype" as="xs:string"/>
+    <xsl:variable name="kind" select="lower-case(string-join(($type, $subtype), ' '))"/>
+    <xsl:sequence select="
+      if (matches($v, 'wikidata\.org/(wiki|entity)/(Q\d+)')) then 'wikidata:' || replace($v, '^.*/(Q\d+).*$', '$1')
+      else if (contains($kind, 'wikidata') and matches($v, '^Q\d+$')) then 'wikidata:' || $v
+      else if (matches($v, 'd-nb\.info/gnd/')) then 'gnd:' || replace($v, '^.*/gnd/([^/?#]+).*$', '$1')
+      else if (contains($kind, 'gnd') and matches($v, '^[0-9X-]+$')) then 'gnd:' || $v
+      else if (matches($v, 'viaf\.org/viaf/\d+')) then 'viaf:' || replace($v, '^.*/viaf/(\d+).*$', '$1')
+      else if (contains($kind, 'viaf') and matches($v, '^\d+$')) then 'viaf:' || $v
+      else if (matches($v, 'geonames\.org/\d+')) then 'geonames:' || replace($v, '^.*geonames\.org/(\d+).*$', '$1')
+      else if (contains($kind, 'geonames') and matches($v, '^\d+$')) then 'geonames:' || $v
+      else ()"/>
+  </xsl:function>
 
   <!-- ================================================================== -->
   <!-- apparatus entries                                                  -->

@@ -16,9 +16,11 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:m="https://teiedition.org/ns/model"
     xmlns:p="https://teiedition.org/ns/print"
+    xmlns:te="https://teiedition.org/ns/functions"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="fo-common.xsl"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
@@ -116,7 +118,7 @@
           <fo:bookmark internal-destination="registers">
             <fo:bookmark-title>Registers</fo:bookmark-title>
             <xsl:for-each select="m:registers/m:register">
-              <fo:bookmark internal-destination="register-{position()}"><fo:bookmark-title>{p:register-title(@type)}</fo:bookmark-title></fo:bookmark>
+              <fo:bookmark internal-destination="register-{position()}"><fo:bookmark-title>{te:register-heading(@type)}</fo:bookmark-title></fo:bookmark>
             </xsl:for-each>
           </fo:bookmark>
         </xsl:if>
@@ -145,12 +147,6 @@
     <xsl:param name="names" as="xs:string*"/>
     <xsl:sequence select="if (count($names) le 1) then $names
         else string-join($names[position() lt last()], ', ') || ' and ' || $names[last()]"/>
-  </xsl:function>
-
-  <xsl:function name="p:register-title" as="xs:string">
-    <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="(map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}($type),
-                           upper-case(substring($type, 1, 1)) || substring($type, 2))[1]"/>
   </xsl:function>
 
   <!-- ================================================================== -->
@@ -300,13 +296,13 @@
 
   <!-- Leiden conventions: [supplied], [...] gap, (expansion) -->
   <xsl:template match="m:inline[@role = 'supplied']" mode="p:fo">
-    <fo:inline>[<xsl:apply-templates mode="p:fo"/>]</fo:inline>
+    <fo:inline>{te:sign('supplied-open')}<xsl:apply-templates mode="p:fo"/>{te:sign('supplied-close')}</fo:inline>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'gap']" mode="p:fo">
-    <fo:inline>[…]</fo:inline>
+    <fo:inline>{te:sign('gap')}</fo:inline>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'expanded']" mode="p:fo">
-    <fo:inline>(<xsl:apply-templates mode="p:fo"/>)</fo:inline>
+    <fo:inline>{te:sign('expansion-open')}<xsl:apply-templates mode="p:fo"/>{te:sign('expansion-close')}</fo:inline>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'deleted']" mode="p:fo">
     <fo:inline text-decoration="line-through"><xsl:apply-templates mode="p:fo"/></fo:inline>
@@ -473,7 +469,7 @@
       <xsl:for-each select="m:lemma">
         <xsl:choose>
           <xsl:when test="@om = 'true'">
-            <fo:inline font-style="italic">om.</fo:inline><xsl:call-template name="p:sigla"/>
+            <fo:inline font-style="italic">{te:sign('omitted')}</fo:inline><xsl:call-template name="p:sigla"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:value-of select="."/><xsl:text> ]</xsl:text><xsl:call-template name="p:sigla"/>
@@ -483,7 +479,7 @@
       <xsl:for-each select="m:reading">
         <xsl:if test="position() gt 1 or ../m:lemma">; </xsl:if>
         <xsl:choose>
-          <xsl:when test="@om = 'true'"><fo:inline font-style="italic">om.</fo:inline></xsl:when>
+          <xsl:when test="@om = 'true'"><fo:inline font-style="italic">{te:sign('omitted')}</fo:inline></xsl:when>
           <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
         </xsl:choose>
         <xsl:call-template name="p:sigla"/>
@@ -565,7 +561,7 @@
           </xsl:call-template>
           <xsl:for-each select="m:registers/m:register">
             <fo:block id="register-{position()}">
-              <xsl:call-template name="p:subheading"><xsl:with-param name="text" select="p:register-title(@type)"/></xsl:call-template>
+              <xsl:call-template name="p:subheading"><xsl:with-param name="text" select="te:register-heading(@type)"/></xsl:call-template>
               <xsl:for-each select="m:entry">
                 <fo:block id="{@id}" start-indent="5mm" text-indent="-5mm" text-align="start" space-after="1pt" role="P">
                   <fo:inline font-weight="bold">{m:label}</fo:inline>

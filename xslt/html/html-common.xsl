@@ -13,7 +13,10 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- Renders the model only (page.xsl is applied to a model view; parallel.xsl makes its own). -->
+  <!-- Renders a model view; the driver (EditionRenderer) applies page.xsl and parallel.xsl to the view their
+       edition names. -->
+
+  <xsl:import href="../common/functions.xsl"/>
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 
@@ -21,27 +24,27 @@
   <xsl:variable name="h:css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
   <xsl:variable name="h:js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')"/>
 
-  <xsl:variable name="h:register-heads" as="map(xs:string, xs:string)"
-      select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
-
   <!-- ================================================================== -->
   <!-- page shell                                                         -->
   <!-- ================================================================== -->
 
-  <xsl:template name="h:page">
+  <!-- Set by the driver from the registration (Editions.java): this edition's name, the editions built for this
+       document (map{'name', 'label', 'file'}, in registry order: every page links to each of them, and takes its
+       own label and file name from its entry), and whether this edition shows the apparatus. -->
+  <xsl:param name="edition" as="xs:string" required="yes"/>
+  <xsl:param name="editions" as="map(xs:string, xs:string)*" select="()"/>
+  <xsl:param name="show-apparatus" as="xs:boolean" select="false()"/>
+
+  <xsl:variable name="h:this" as="map(xs:string, xs:string)"
+      select="($editions[?name = $edition], map{'name': $edition, 'label': $edition, 'file': $edition || '.html'})[1]"/>
+
+  <!-- The page around a view's content: head, masthead (links to the other editions of this document, the edition's
+       label, title, correspondents, prev/next), the content, the colophon. -->
+  <xsl:template name="h:shell">
     <xsl:param name="model" as="document-node()"/>
-    <xsl:param name="edition" as="xs:string"/>          <!-- reading | diplomatic -->
     <xsl:variable name="e" select="$model/m:edition"/>
     <xsl:variable name="meta" select="$e/m:meta"/>
-    <xsl:variable name="wit" select="$meta/m:witness[@id = $e/@witness]"/>
-    <xsl:variable name="kind" select="if ($edition = 'reading') then 'Reading edition'
-        else 'Diplomatic edition' || (if ($wit) then ' of witness ' || $wit/@siglum else '')"/>
-    <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): only the reading
-         edition shows it; the diplomatic edition shows the witness and the commentary. -->
-    <xsl:variable name="show-app" select="$edition = 'reading'"/>
-    <!-- this page's file name, also the file its neighbours' same edition has in their folders -->
-    <xsl:variable name="file" select="$edition || '.html'"/>
-    <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
+    <xsl:variable name="kind" select="h:kind($e)"/>
     <html lang="{$e/@lang}">
       <head>
         <meta charset="utf-8"/>
@@ -50,16 +53,19 @@
         <title>{$meta/m:title} · {$kind}</title>
         <style>{$h:css}</style>
       </head>
-      <body class="{$edition}">
+      <body class="{$edition} view-{$e/@view}">
         <a class="skip" href="#text">Skip to the text</a>
         <header class="masthead">
-          <nav class="editions" aria-label="Editions">
-            <a href="reading.html">
-              <xsl:if test="$edition = 'reading'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Reading edition</a>
-            <xsl:text> </xsl:text>
-            <a href="diplomatic.html">
-              <xsl:if test="$edition = 'diplomatic'"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>Diplomatic edition</a>
-          </nav>
+          <xsl:if test="count($editions) gt 1">
+            <nav class="editions" aria-label="Editions of this document">
+              <xsl:for-each select="$editions">
+                <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+                <a href="{?file}">
+                  <xsl:if test="?name = $edition"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                  <xsl:if test="ends-with(?file, '.pdf')"><xsl:attribute name="type">application/pdf</xsl:attribute></xsl:if>{?label}</a>
+              </xsl:for-each>
+            </nav>
+          </xsl:if>
           <p class="kind">{$kind}</p>
           <h1>{$meta/m:title}</h1>
           <xsl:if test="$meta/m:action">
@@ -69,7 +75,7 @@
                 <dd>
                   <xsl:for-each select="m:correspondent">
                     <xsl:if test="position() gt 1">; </xsl:if>
-                    <xsl:call-template name="h:name"/>
+                    <span class="correspondent"><xsl:call-template name="h:name"/></span>
                   </xsl:for-each>
                   <xsl:for-each select="m:place, m:date">
                     <xsl:text>, </xsl:text>
@@ -84,18 +90,54 @@
               </xsl:for-each>
             </dl>
           </xsl:if>
-          <xsl:if test="$meta/(m:prev | m:next)">
-            <nav class="sequence" aria-label="Correspondence">
-              <xsl:for-each select="$meta/m:prev[1]">
-                <span class="prev">Previous letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$file"/></xsl:call-template></span>
-              </xsl:for-each>
-              <xsl:for-each select="$meta/m:next[1]">
-                <span class="next">Next letter: <xsl:call-template name="h:letter-link"><xsl:with-param name="file" select="$file"/></xsl:call-template></span>
-              </xsl:for-each>
-            </nav>
-          </xsl:if>
-          <xsl:call-template name="h:corpus-sequence"><xsl:with-param name="file" select="$file"/></xsl:call-template>
+          <xsl:choose>
+            <!-- in a corpus build the corpus step resolves the encoder's pointers (else the date order): one line -->
+            <xsl:when test="$corpus"><xsl:call-template name="h:corpus-sequence"/></xsl:when>
+            <xsl:when test="$meta/(m:prev | m:next)">
+              <nav class="sequence" aria-label="Correspondence">
+                <xsl:for-each select="$meta/m:prev[1]">
+                  <span class="prev">Previous letter: <xsl:call-template name="h:link"/></span>
+                </xsl:for-each>
+                <xsl:for-each select="$meta/m:next[1]">
+                  <span class="next">Next letter: <xsl:call-template name="h:link"/></span>
+                </xsl:for-each>
+              </nav>
+            </xsl:when>
+          </xsl:choose>
         </header>
+        <xsl:apply-templates select="$model" mode="h:main"/>
+        <footer class="colophon">
+          <xsl:for-each select="$meta/m:licence">
+            <p class="licence">Licence: <xsl:choose>
+                <xsl:when test="@href"><a href="{@href}" rel="license">{.}</a></xsl:when>
+                <xsl:otherwise>{.}</xsl:otherwise>
+              </xsl:choose></p>
+          </xsl:for-each>
+          <p>Generated from TEI by tei-edition.</p>
+        </footer>
+        <script>{$h:js}</script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- What the page calls this edition: its registered label; a diplomatic view adds its witness. -->
+  <xsl:function name="h:kind" as="xs:string">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:variable name="wit" select="$e/m:meta/m:witness[@current]"/>
+    <xsl:sequence select="$h:this?label || (if ($e/@view = 'diplomatic' and $wit) then ' of witness ' || $wit/@siglum else '')"/>
+  </xsl:function>
+
+  <!-- The content of a page (the shell's main part); an edition's stylesheet may put its own (parallel.xsl).
+       This one: the text of a reading or diplomatic view with its notes, apparatus, registers and about. -->
+  <xsl:mode name="h:main" on-no-match="fail"/>
+  <xsl:template match="/" mode="h:main">
+    <xsl:variable name="e" select="m:edition"/>
+    <xsl:variable name="meta" select="$e/m:meta"/>
+    <xsl:variable name="kind" select="h:kind($e)"/>
+    <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): an edition registered with
+         it shows it; one without (the diplomatic edition) shows the witness and the commentary. -->
+    <xsl:variable name="show-app" select="$show-apparatus"/>
+    <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
         <main>
           <xsl:if test="$has-markers">
             <div class="toolbar">
@@ -135,7 +177,7 @@
               <h2 id="registers-h">Index of names</h2>
               <xsl:for-each select="$e/m:registers/m:register">
                 <section class="register {@type}" aria-labelledby="reg-h-{@type}">
-                  <h3 id="reg-h-{@type}">{($h:register-heads(@type), @type)[1]}</h3>
+                  <h3 id="reg-h-{@type}">{te:register-heading(@type)}</h3>
                   <ul>
                     <xsl:for-each select="m:entry">
                       <li id="{@id}">
@@ -173,7 +215,7 @@
               </div>
             </xsl:if>
             <h3>Key to the signs</h3>
-            <xsl:call-template name="h:key"><xsl:with-param name="edition" select="$edition"/></xsl:call-template>
+            <xsl:call-template name="h:key"><xsl:with-param name="view" select="string($e/@view)"/></xsl:call-template>
           </aside>
           <section id="cite" class="cite" aria-labelledby="cite-h">
             <h2 id="cite-h">How to cite</h2>
@@ -181,25 +223,13 @@
               <xsl:if test="$meta/m:editor">{string-join(distinct-values($meta/m:editor), ', ')} (ed.), </xsl:if>
               <cite>{$meta/m:title}</cite>, {lower-case(substring($kind, 1, 1)) || substring($kind, 2)}<xsl:for-each
                   select="$meta/m:publication[@publisher or @date]">, {string-join((@publisher, @date), ' ')}</xsl:for-each>.
-              <span class="cite-url"><a href="{$edition}.html">{$edition}.html</a></span></p>
+              <span class="cite-url"><a href="{$h:this?file}">{$h:this?file}</a></span></p>
             <xsl:if test="$e/m:citation/m:para">
               <p>Every paragraph has a stable address: cite it as §1 … §{count($e/m:citation/m:para)} with the URL fragment
                 <code>#p1</code> … <code>#p{count($e/m:citation/m:para)}</code>. The § number beside each paragraph is its permalink.</p>
             </xsl:if>
           </section>
         </main>
-        <footer class="colophon">
-          <xsl:for-each select="$meta/m:licence">
-            <p class="licence">Licence: <xsl:choose>
-                <xsl:when test="@href"><a href="{@href}" rel="license">{.}</a></xsl:when>
-                <xsl:otherwise>{.}</xsl:otherwise>
-              </xsl:choose></p>
-          </xsl:for-each>
-          <p>Generated from TEI by tei-edition.</p>
-        </footer>
-        <script>{$h:js}</script>
-      </body>
-    </html>
   </xsl:template>
 
   <!-- Part of a corpus build (set by the driver; part of the build cache key): the previous and next letter of the
@@ -208,14 +238,11 @@
   <xsl:param name="corpus" as="xs:boolean" select="false()"/>
   <xsl:variable name="h:sequence-js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/sequence.js', static-base-uri()), 'UTF-8')"/>
   <xsl:template name="h:corpus-sequence">
-    <xsl:param name="file" as="xs:string"/>
-    <xsl:if test="$corpus">
-      <nav class="sequence corpus" id="corpus-sequence" aria-label="Letters of the corpus" data-file="{$file}">
-        <a class="corpus-index" href="../index.html">All letters</a>
-      </nav>
-      <script>{$h:sequence-js}</script>
-      <script src="nav.js"></script>
-    </xsl:if>
+    <nav class="sequence corpus" id="corpus-sequence" aria-label="Letters of the corpus" data-file="{$h:this?file}">
+      <a class="corpus-index" href="../index.html">All letters</a>
+    </nav>
+    <script>{$h:sequence-js}</script>
+    <script src="nav.js"></script>
   </xsl:template>
 
   <xsl:template name="h:loc">
@@ -230,15 +257,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A correspContext neighbour: another document of the edition is the same edition in its sibling folder. -->
-  <xsl:template name="h:letter-link">
-    <xsl:param name="file" as="xs:string"/>
-    <xsl:choose>
-      <xsl:when test="@doc"><a href="../{@doc}/{$file}">{.}</a></xsl:when>
-      <xsl:otherwise><xsl:call-template name="h:link"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template name="h:link">
     <xsl:choose>
       <xsl:when test="@href"><a href="{@href}">{.}</a></xsl:when>
@@ -248,29 +266,29 @@
 
   <!-- The key to the signs: what each diplomatic/editorial sign means in this edition. -->
   <xsl:template name="h:key">
-    <xsl:param name="edition" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
     <dl class="key">
       <xsl:choose>
-        <xsl:when test="$edition = 'diplomatic'">
+        <xsl:when test="$view = 'diplomatic'">
           <dt>Spelling, punctuation, errors</dt><dd>as in the witness; nothing is corrected</dd>
           <dt>Paragraphs</dt><dd>as in the witness (its paragraph breaks)</dd>
           <dt><span class="lb-sign" aria-hidden="true">↵</span> line break</dt><dd>a new line where the witness starts one</dd>
-          <dt><span class="pb">‖ 2</span></dt><dd>page (or column) break of the witness, with the page number</dd>
+          <dt><span class="pb">{te:sign('page')} 2</span></dt><dd>page (or column) break of the witness, with the page number</dd>
           <dt><del>struck through</del></dt><dd>deleted in the witness</dd>
           <dt><ins class="added">raised</ins></dt><dd>added in the witness (above the line or in the margin)</dd>
           <dt>(absent)</dt><dd>text supplied by the editors is not shown; see the reading edition</dd>
-          <dt><span class="gap">[…]</span></dt><dd>a gap: text lost or illegible</dd>
+          <dt><span class="gap">{te:sign('gap')}</span></dt><dd>a gap: text lost or illegible</dd>
           <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
           <dt><abbr class="abbr">abbr.</abbr></dt><dd>abbreviation as written (expanded in the reading edition)</dd>
         </xsl:when>
         <xsl:otherwise>
           <dt><sup class="sample">1</sup></dt><dd>commentary note (numbered)</dd>
-          <dt><sup class="sample">a</sup></dt><dd>apparatus entry (lettered): <em>lemma</em> ] witnesses; variant witnesses; <i>om.</i> = omitted</dd>
-          <dt><span class="supplied">[text]</span></dt><dd>supplied by the editors</dd>
-          <dt><span class="gap">[…]</span></dt><dd>a gap: text lost or illegible</dd>
+          <dt><sup class="sample">a</sup></dt><dd>apparatus entry (lettered): <em>lemma</em> ] witnesses; variant witnesses; <i>{te:sign('omitted')}</i> = omitted</dd>
+          <dt><span class="supplied">{te:sign('supplied-open')}text{te:sign('supplied-close')}</span></dt><dd>supplied by the editors</dd>
+          <dt><span class="gap">{te:sign('gap')}</span></dt><dd>a gap: text lost or illegible</dd>
           <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
-          <dt>ab<span class="expanded">(breviation)</span></dt><dd>abbreviation expanded by the editors</dd>
-          <dt><span class="pb">‖ 2</span></dt><dd>page break of the authoritative text</dd>
+          <dt>ab<span class="expanded">{te:sign('expansion-open')}breviation{te:sign('expansion-close')}</span></dt><dd>abbreviation expanded by the editors</dd>
+          <dt><span class="pb">{te:sign('page')} 2</span></dt><dd>page break of the authoritative text</dd>
         </xsl:otherwise>
       </xsl:choose>
     </dl>
@@ -289,14 +307,14 @@
         <xsl:for-each select="m:lemma">
           <span class="lem">
             <xsl:if test="@full"><xsl:attribute name="title" select="@full"/></xsl:if>
-            <xsl:choose><xsl:when test="@om"><i>om.</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose>
+            <xsl:choose><xsl:when test="@om"><i>{te:sign('omitted')}</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose>
           </span>
           <xsl:text> ]</xsl:text>
           <xsl:if test="@wit"><xsl:text> </xsl:text><span class="wit">{@wit}</span></xsl:if>
         </xsl:for-each>
         <xsl:for-each select="m:reading">
           <xsl:if test="position() gt 1 or ../m:lemma">; </xsl:if>
-          <span class="rdg"><xsl:choose><xsl:when test="@om"><i>om.</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose></span>
+          <span class="rdg"><xsl:choose><xsl:when test="@om"><i>{te:sign('omitted')}</i></xsl:when><xsl:otherwise>{.}</xsl:otherwise></xsl:choose></span>
           <xsl:if test="@wit"><xsl:text> </xsl:text><span class="wit">{@wit}</span></xsl:if>
         </xsl:for-each>
         <xsl:if test="(m:lemma | m:reading) and @kind = 'accidental'"><xsl:text> </xsl:text><span class="kind">(accidental)</span></xsl:if>
@@ -423,13 +441,13 @@
   <xsl:template match="m:inline[@role = 'abbr']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'abbr'"/></xsl:call-template></xsl:template>
 
   <xsl:template match="m:inline[@role = 'supplied']" mode="h:r">
-    <span class="supplied">[<xsl:apply-templates mode="h:r"/>]</span>
+    <span class="supplied">{te:sign('supplied-open')}<xsl:apply-templates mode="h:r"/>{te:sign('supplied-close')}</span>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'expanded']" mode="h:r">
-    <span class="expanded">(<xsl:apply-templates mode="h:r"/>)</span>
+    <span class="expanded">{te:sign('expansion-open')}<xsl:apply-templates mode="h:r"/>{te:sign('expansion-close')}</span>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'gap']" mode="h:r">
-    <span class="gap" title="{(@desc, 'gap')[1]}">[…]</span>
+    <span class="gap" title="{(@desc, 'gap')[1]}">{te:sign('gap')}</span>
   </xsl:template>
 
   <xsl:template match="m:inline[@role = 'name']" mode="h:r">
@@ -462,7 +480,8 @@
     <a class="marker note-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Note {@n}"><sup>{@n}</sup></a>
   </xsl:template>
-  <xsl:template match="m:app-ref[ancestor::m:edition/@view = 'diplomatic']" mode="h:r"/>
+  <!-- an edition without the apparatus (Edition.apparatus) has no entries to point to -->
+  <xsl:template match="m:app-ref[not($show-apparatus)]" mode="h:r"/>
   <xsl:template match="m:app-ref" mode="h:r">
     <a class="marker app-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Apparatus entry {@letter}"><sup>{@letter}</sup></a>
@@ -476,7 +495,7 @@
     </xsl:choose>
   </xsl:template>
   <xsl:template match="m:break[@type = ('page', 'column')]" mode="h:r">
-    <xsl:variable name="label" select="'‖' || (if (@type = 'column') then ' col.' else '') || (@n ! (' ' || .))"/>
+    <xsl:variable name="label" select="te:sign('page') || (if (@type = 'column') then ' col.' else '') || (@n ! (' ' || .))"/>
     <xsl:choose>
       <xsl:when test="@href"><a class="pb ed" href="{@href}" title="{@type} break">{$label}</a></xsl:when>
       <xsl:otherwise><span class="pb ed" title="{@type} break">{$label}</span></xsl:otherwise>

@@ -5,7 +5,8 @@
      is made by org.teiedition.site.SearchIndex. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns:te="https://teiedition.org/ns/xslt" exclude-result-prefixes="#all" expand-text="yes">
+  xmlns:te="https://teiedition.org/ns/functions" exclude-result-prefixes="#all" expand-text="yes">
+  <xsl:import href="../common/functions.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
   <xsl:mode on-no-match="shallow-skip"/>
   <xsl:global-context-item as="document-node(element(corpus))"/>
@@ -24,8 +25,6 @@
     select="map:merge(for $i in 1 to count($ordered) return map:entry(string($ordered[$i]/@id), $i))"/>
   <xsl:variable name="registers" as="map(xs:string, xs:string)"
     select="map{'person': 'persons', 'place': 'places', 'org': 'organisations'}"/>
-  <xsl:variable name="register-titles" as="map(xs:string, xs:string)"
-    select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
 
   <!-- correspContext pointers name a document by its output name, its file name or its TEI/@xml:id (output names
        win); a file name is made an output name as org.teiedition.xml.OutputNames does. -->
@@ -73,9 +72,10 @@
       <body>
         <nav aria-label="Corpus">
           <ul>
-            <xsl:for-each select="('index', 'persons', 'places', 'organisations', 'search')">
-              <xsl:variable name="label" select="map{'index': 'Letters', 'persons': 'Persons', 'places': 'Places',
-                'organisations': 'Organisations', 'search': 'Search'}(.)"/>
+            <xsl:for-each select="'index', ('person', 'place', 'org') ! $registers(.), 'search'">
+              <xsl:variable name="page" select="."/>
+              <xsl:variable name="label" select="if (. = 'index') then 'Letters' else if (. = 'search') then 'Search'
+                else te:register-heading(map:keys($registers)[$registers(.) = $page])"/>
               <li>
                 <xsl:choose>
                   <xsl:when test=". = $current"><a href="{.}.html" aria-current="page">{$label}</a></xsl:when>
@@ -123,7 +123,7 @@
                 <td data-sort="{te:fold(string-join(recipient, '; '))}">{string-join(recipient, '; ')}</td>
                 <td>
                   <xsl:for-each select="edition">
-                    <a href="{encode-for-uri(../@id)}/{encode-for-uri(@file)}">{@name}</a>
+                    <a href="{encode-for-uri(../@id)}/{encode-for-uri(@file)}">{(@label[. != ''], @name)[1]}</a>
                     <xsl:if test="position() != last()">{' · '}</xsl:if>
                   </xsl:for-each>
                 </td>
@@ -145,11 +145,11 @@
     <xsl:param name="type" as="xs:string"/>
     <xsl:variable name="entities" select="$docs/entity[@type = $type]"/>
     <xsl:call-template name="page">
-      <xsl:with-param name="title" select="$register-titles($type)"/>
+      <xsl:with-param name="title" select="te:register-heading($type)"/>
       <xsl:with-param name="current" select="$registers($type)"/>
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="empty($entities)"><p>No {lower-case($register-titles($type))} are recorded.</p></xsl:when>
+          <xsl:when test="empty($entities)"><p>No {lower-case(te:register-heading($type))} are recorded.</p></xsl:when>
           <xsl:otherwise>
             <ul class="register">
               <xsl:for-each-group select="$entities" group-by="@key">

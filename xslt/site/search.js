@@ -1,5 +1,5 @@
 // Full-text search in the browser over search-index.js (TEI_SEARCH): every query word must match a word of the
-// document, or the beginning of one. Words are normalised as in xslt/site/summary.xsl (te:words).
+// document, or the beginning of one. Words are normalised as org.teiedition.site.SearchWords normalises the documents.
 (function () {
   'use strict';
   var status = document.getElementById('status');

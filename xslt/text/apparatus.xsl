@@ -17,7 +17,7 @@
 
   <xsl:template match="/" priority="10">
     <m:table>
-      <xsl:for-each select="te:witnesses(.)"><m:witness id="{@xml:id}" siglum="{te:siglum-label(.)}"/></xsl:for-each>
+      <xsl:sequence select="te:witness-list(., ())"/>
       <xsl:sequence select="te:apparatus-table(.)"/>
     </m:table>
   </xsl:template>

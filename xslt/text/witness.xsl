@@ -44,7 +44,7 @@
   <xsl:template match="m:break[@type = 'line']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">
     <xsl:if test="not(@join)"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
-  <xsl:template match="m:inline[@role = 'supplied']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">[<xsl:apply-templates mode="t:text"/>]</xsl:template>
-  <xsl:template match="m:inline[@role = 'expanded']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">(<xsl:apply-templates mode="t:text"/>)</xsl:template>
-  <xsl:template match="m:inline[@role = 'gap']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">[…]</xsl:template>
+  <xsl:template match="m:inline[@role = 'supplied']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">{te:sign('supplied-open')}<xsl:apply-templates mode="t:text"/>{te:sign('supplied-close')}</xsl:template>
+  <xsl:template match="m:inline[@role = 'expanded']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">{te:sign('expansion-open')}<xsl:apply-templates mode="t:text"/>{te:sign('expansion-close')}</xsl:template>
+  <xsl:template match="m:inline[@role = 'gap']" mode="t:text" xmlns:t="https://teiedition.org/ns/text">{te:sign('gap')}</xsl:template>
 </xsl:stylesheet>

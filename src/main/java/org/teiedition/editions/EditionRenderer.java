@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import net.sf.saxon.s9api.XdmMap;
@@ -39,6 +40,26 @@ public final class EditionRenderer {
      * name, so that one stylesheet can render several editions (html/page.xsl: reading and diplomatic).
      */
     public static final QName EDITION = new QName("edition");
+    /**
+     * {@code map(xs:string, xs:string)*}, HTML editions only: the editions built for this document, in registry
+     * order, each {@code map{'name', 'label', 'file', 'apparatus'}} (apparatus: "true" | "false"); the page shell links to every one and takes its own label
+     * from it. Also summary.xsl's list of a document's editions.
+     */
+    public static final QName EDITIONS = new QName("editions");
+    /** xs:boolean, HTML editions only: {@link Edition#apparatus()}. */
+    public static final QName SHOW_APPARATUS = new QName("show-apparatus");
+
+    /** The value of {@link #EDITIONS} for these editions. */
+    public static XdmValue editionsParameter(List<Edition> editions) {
+        return XdmValue.makeSequence(editions.stream().map(e -> XdmMap.makeMap(Map.of(
+                "name", e.name(), "label", e.label(), "file", e.fileName(), "apparatus", String.valueOf(e.apparatus())))).toList());
+    }
+
+    /** A page rendered on its own links to the editions the registry makes for its document. */
+    private static List<Edition> registeredFor(SourceDocument doc) {
+        return Editions.ALL.stream().filter(e -> e.appliesTo(doc.node())).toList();
+    }
+
     /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
     static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
     /** The print stylesheet's switch for the trial layout: the letter without its back matter. */
@@ -72,8 +93,22 @@ public final class EditionRenderer {
         return render(doc, edition, witness, corpus, w -> { });
     }
 
+    /**
+     * As {@link #render(SourceDocument, Edition, String, boolean)}; {@code built}: the editions built for this
+     * document, which an HTML page links to ({@link #EDITIONS}).
+     */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built)
+            throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, built, w -> { });
+    }
+
     private byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, Consumer<String> fopWarnings)
             throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, null, fopWarnings);
+    }
+
+    private byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+            Consumer<String> fopWarnings) throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         if (edition.kind() == OutputKind.PDF) {
             byte[] pdf = renderPdf(doc, edition, witness, fopWarnings);
@@ -82,7 +117,11 @@ public final class EditionRenderer {
         }
         XdmNode input = input(doc, edition, witness);
         Map<QName, XdmValue> params = new java.util.HashMap<>();
-        if (corpus && edition.kind() == OutputKind.HTML) params.put(CORPUS, new XdmAtomicValue(true));
+        if (edition.kind() == OutputKind.HTML) {
+            if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
+            params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
+            params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
+        }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
         Xslt30Transformer t = transformer(edition, input, witness, params);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -145,25 +184,20 @@ public final class EditionRenderer {
         return new FootnotePages(layout.pages());
     }
 
-    /**
-     * A transformer of the edition's stylesheet for its {@code input} ({@link #input}): a model view's stylesheet
-     * gets only the view (the witness went into the model); a stylesheet of the TEI document also gets the witness.
-     */
+    /** A transformer of the edition's stylesheet for its {@code input}, a model view (the witness went into it). */
     private Xslt30Transformer transformer(Edition edition, XdmNode input, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
         Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
         params.put(EDITION, new XdmAtomicValue(edition.name()));
-        if (edition.view() == View.SOURCE && witness != null && !witness.isBlank()) params.put(WITNESS, new XdmAtomicValue(witness));
         t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
         return t;
     }
 
-    /** What the edition's stylesheet is applied to: the TEI document, or the model view it renders. */
+    /** What the edition's stylesheet is applied to: the model view it renders. */
     private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
         return switch (edition.view()) {
-            case SOURCE -> doc.node();
             case WITNESSES -> model(doc, View.READING, null);
             default -> model(doc, edition.view(), witness);
         };

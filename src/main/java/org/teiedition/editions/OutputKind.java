@@ -5,7 +5,5 @@ public enum OutputKind {
     /** HTML5, serialized as the stylesheet's xsl:output says. */
     HTML,
     /** XSL-FO, rendered to PDF by Apache FOP in the same process. */
-    PDF,
-    /** Plain text. */
-    TEXT
+    PDF
 }

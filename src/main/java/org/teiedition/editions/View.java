@@ -1,13 +1,11 @@
 package org.teiedition.editions;
 
 /**
- * What an edition's stylesheet is applied to. The model views are made by {@code xslt/common/model.xsl} once per
- * document (and witness) and shared by every edition that renders them, so that the editions' stylesheets are
- * compiled without the model and the model is built once, not once per edition.
+ * What an edition's stylesheet is applied to: a view made by {@code xslt/common/model.xsl} once per document (and
+ * witness) and shared by every edition that renders it, so that the editions' stylesheets are compiled without the
+ * model and the model is built once, not once per edition.
  */
 public enum View {
-    /** The TEI document itself: the stylesheet makes what it needs (text/*.xsl, the model on its own). */
-    SOURCE(null),
     /** The edited text: corrections, regularisations, expansions and the adopted readings. */
     READING("reading"),
     /** One witness as transmitted: the stylesheet parameter {@code witness}, by default the copy-text. */

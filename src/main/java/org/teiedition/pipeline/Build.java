@@ -51,7 +51,7 @@ public final class Build {
     private final Renderer renderer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus));
+        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
@@ -206,7 +206,7 @@ public final class Build {
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         // The corpus pages need only this small record: the tree is dropped when this method returns.
         try {
-            Summary summary = job.corpus() ? Summaries.of(toolkit.xslt(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
+            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
             job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {

@@ -71,5 +71,5 @@ final class Sequence {
         return HTML_EDITION.matcher(new String(s.xml(), StandardCharsets.UTF_8)).find();
     }
 
-    private static final java.util.regex.Pattern HTML_EDITION = java.util.regex.Pattern.compile("<edition name=\"[^\"]*\" file=\"[^\"]*\\.html\"");
+    private static final java.util.regex.Pattern HTML_EDITION = java.util.regex.Pattern.compile("<edition [^>]*\\bfile=\"[^\"]*\\.html\"");
 }

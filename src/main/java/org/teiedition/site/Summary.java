@@ -2,8 +2,9 @@ package org.teiedition.site;
 
 /**
  * What the corpus pages need of one built document, made right after its editions are written so the tree can be
- * dropped: the XML of xslt/site/summary.xsl (title, date, correspondents, prev/next pointers, entities, search
- * words). Also the incremental-build cache entry.
+ * dropped: the XML of xslt/site/summary.xsl (title, date, correspondents, prev/next pointers, entities, editions,
+ * search words), made from the document's reading view, the model its pages were rendered from. Also the
+ * incremental-build cache entry.
  *
  * @param id  the document's output name (OUT/&lt;id&gt;/)
  * @param key the build key of the source it was made from (see {@link BuildCache})

@@ -31,8 +31,6 @@ final class EditionSupport {
     static final Toolkit TOOLKIT = new Toolkit();
     static final Path LETTER = Path.of("tei/kennedy-to-khrushchev-1962-10-27.xml");
     static final Path MINI = Path.of("src/test/resources/model/mini.xml");
-    static final Edition MODEL = new Edition("model", "xslt/common/model.xsl", OutputKind.TEXT, "model.xml");
-    static final Edition WITNESS_TEXT = new Edition("witness", "xslt/text/witness.xsl", OutputKind.TEXT, "witness.txt");
 
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String MODEL_NS = "https://teiedition.org/ns/model";
@@ -40,6 +38,27 @@ final class EditionSupport {
     static String render(Path doc, Edition edition, String witness) throws Exception {
         byte[] out = TOOLKIT.renderer().render(TOOLKIT.parse(doc), edition, witness);
         return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** The model view the editions render, as XML: the reading view, or (a witness) that witness's diplomatic view. */
+    static String model(Path doc, String witness) throws Exception {
+        net.sf.saxon.s9api.XdmNode m = TOOLKIT.renderer().model(TOOLKIT.parse(doc),
+                witness == null ? View.READING : View.DIPLOMATIC, witness);
+        java.io.StringWriter out = new java.io.StringWriter();
+        TOOLKIT.xslt().processor().writeXdmValue(m, TOOLKIT.xslt().processor().newSerializer(out));
+        return out.toString();
+    }
+
+    /** xslt/text/witness.xsl on its own: a witness's plain text, by default the copy-text's. */
+    static String witnessText(Path doc, String witness) throws Exception {
+        net.sf.saxon.s9api.Xslt30Transformer t = TOOLKIT.xslt().get(org.teiedition.apparatus.WitnessText.STYLESHEET).load30();
+        if (witness != null) t.setStylesheetParameters(Map.of(new net.sf.saxon.s9api.QName("witness"),
+                new net.sf.saxon.s9api.XdmAtomicValue(witness)));
+        net.sf.saxon.s9api.XdmNode node = TOOLKIT.parse(doc).node();
+        java.io.StringWriter out = new java.io.StringWriter();
+        t.setGlobalContextItem(node);
+        t.applyTemplates(node, t.newSerializer(out));
+        return out.toString();
     }
 
     /** Parses HTML5 as a browser does (elements in the XHTML namespace, prefix h in XPath). */

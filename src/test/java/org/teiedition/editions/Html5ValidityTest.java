@@ -22,6 +22,7 @@ class Html5ValidityTest {
     @CsvSource({
         "tei/kennedy-to-khrushchev-1962-10-27.xml, reading",
         "tei/kennedy-to-khrushchev-1962-10-27.xml, diplomatic",
+        "tei/kennedy-to-khrushchev-1962-10-27.xml, parallel",
         "src/test/resources/model/mini.xml, reading",
         "src/test/resources/model/mini.xml, diplomatic",
         "src/test/resources/editions/unsafe.xml, reading",

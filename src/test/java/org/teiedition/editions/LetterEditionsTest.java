@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teiedition.editions.EditionSupport.LETTER;
-import static org.teiedition.editions.EditionSupport.WITNESS_TEXT;
+import static org.teiedition.editions.EditionSupport.witnessText;
 import static org.teiedition.editions.EditionSupport.eval;
 import static org.teiedition.editions.EditionSupport.html;
 import static org.teiedition.editions.EditionSupport.letterText;
@@ -101,10 +101,10 @@ class LetterEditionsTest {
 
     @Test
     void witnessOutputGivesTheSameTexts() throws Exception {
-        assertEquals(EditionSupport.dhLetter(), render(LETTER, WITNESS_TEXT, "DH").replaceAll("\\s+", " ").trim());
-        assertEquals(EditionSupport.frusWords(), words(render(LETTER, WITNESS_TEXT, "FRUS")));
+        assertEquals(EditionSupport.dhLetter(), witnessText(LETTER, "DH").replaceAll("\\s+", " ").trim());
+        assertEquals(EditionSupport.frusWords(), words(witnessText(LETTER, "FRUS")));
         // DH's paragraphing (its milestones): the numbered points are paragraphs of their own
-        assertTrue(render(LETTER, WITNESS_TEXT, "DH").contains("as follows:\n\n1) You would agree"));
+        assertTrue(witnessText(LETTER, "DH").contains("as follows:\n\n1) You would agree"));
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.teiedition.site;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+
+/**
+ * The words a reader finds a document by, from its reading view (the model): the title, correspondents, places and
+ * dates of {@code m:meta}, the text, the commentary notes and the apparatus (lemmata, readings, textual notes).
+ * Normalised as search.js normalises a query: NFKD, marks removed (accents, breathings; the long s becomes s), lower
+ * case, split at everything that is not a letter or a digit. Words never run on across an element boundary that
+ * separates words (a block, a line break without {@code @join}, a gap, a note or entry): the text is collected per
+ * node in one pass, so the work is linear in the size of the document.
+ */
+final class SearchWords {
+    private static final String M = "https://teiedition.org/ns/model";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Model elements whose edges separate words; inline elements (hi, name, entry marks...) do not. */
+    private static final Set<String> SEPARATING = Set.of("block", "note", "entry", "lemma", "reading", "title",
+            "correspondent", "place", "date", "action");
+
+    private SearchWords() {
+    }
+
+    /** The distinct words of the reading view {@code model} (a document node with {@code m:edition}), sorted. */
+    static TreeSet<String> of(XdmNode model) {
+        Words words = new Words();
+        for (XdmNode edition : model.children()) {
+            for (XdmNode part : edition.children()) {
+                if (part.getNodeKind() != XdmNodeKind.ELEMENT || !M.equals(part.getNodeName().getNamespace())) continue;
+                String name = part.getNodeName().getLocalName();
+                if (name.equals("meta")) {
+                    for (XdmNode field : part.children()) {
+                        String f = field.getNodeKind() == XdmNodeKind.ELEMENT ? field.getNodeName().getLocalName() : "";
+                        if (f.equals("title") || f.equals("action")) collect(field, words);
+                    }
+                } else if (name.equals("text") || name.equals("notes") || name.equals("apparatus")) {
+                    collect(part, words);
+                }
+                words.end();
+            }
+        }
+        return words.all;
+    }
+
+    /** Adds the text under {@code node}; every element edge that separates words ends a word. */
+    private static void collect(XdmNode node, Words words) {
+        for (XdmNode child : node.children()) {
+            switch (child.getNodeKind()) {
+                case TEXT -> words.text(child.getStringValue());
+                case ELEMENT -> {
+                    String name = child.getNodeName().getLocalName();
+                    boolean separates = SEPARATING.contains(name)
+                            || name.equals("break") && child.getAttributeValue(JOIN) == null
+                            || name.equals("inline") && "gap".equals(child.getAttributeValue(ROLE));
+                    if (separates) words.end();
+                    collect(child, words);
+                    if (separates) words.end();
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static final net.sf.saxon.s9api.QName JOIN = new net.sf.saxon.s9api.QName("join");
+    private static final net.sf.saxon.s9api.QName ROLE = new net.sf.saxon.s9api.QName("role");
+
+    /** The normalised, distinct words of a text, sorted. */
+    static TreeSet<String> words(CharSequence text) {
+        Words words = new Words();
+        words.text(text);
+        words.end();
+        return words.all;
+    }
+
+    /**
+     * Folds text as it comes (folding is per character, so a word split across inline elements folds as a whole)
+     * and splits it into words at each {@link #end}: only the run since the last boundary is held.
+     */
+    private static final class Words {
+        final TreeSet<String> all = new TreeSet<>();
+        private final StringBuilder run = new StringBuilder();
+
+        void text(CharSequence text) {
+            run.append(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT));
+        }
+
+        void end() {
+            if (run.length() == 0) return;
+            for (String w : NON_WORD.split(run)) if (!w.isEmpty()) all.add(w);
+            run.setLength(0);
+        }
+    }
+}
