@@ -205,6 +205,7 @@ final class BuildCommand implements Callable<Integer> {
         if (rendered == null) rendered = renderAll.get();
         chosen = applicable;
         for (Rendered r : rendered) {
+            diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
                         "the " + r.edition().name() + " edition failed: " + message(r.failure()), null, "build"));
@@ -255,14 +256,16 @@ final class BuildCommand implements Callable<Integer> {
         return toolkit.validate(doc);
     }
 
-    record Rendered(Edition edition, byte[] bytes, Exception failure) {
+    /** An edition in memory, with what its renderer could not set as asked (the PDF's FOP warnings). */
+    record Rendered(Edition edition, byte[] bytes, Exception failure, List<Diagnostic> warnings) {
     }
 
     private Rendered render(Toolkit toolkit, SourceDocument doc, Edition edition) {
+        List<Diagnostic> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
-            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness, corpus), null);
+            return new Rendered(edition, toolkit.renderer().render(doc, edition, options.witness, corpus, warnings::add), null, warnings);
         } catch (Exception e) {
-            return new Rendered(edition, null, e);
+            return new Rendered(edition, null, e, warnings);
         }
     }
 
