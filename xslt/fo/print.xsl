@@ -200,6 +200,14 @@
         else string-join($names[position() lt last()], ', ') || ' and ' || $names[last()]"/>
   </xsl:function>
 
+  <!-- Asked by the driver before it lays a view out: whether its footnotes are grouped by page (the apparatus
+       run in, then the commentary), which needs a first layout to learn the markers' pages. A view with
+       commentary notes only is set as one footnote per marker in a single layout. -->
+  <xsl:function name="p:groups-footnotes" as="xs:boolean" visibility="public">
+    <xsl:param name="view" as="document-node()"/>
+    <xsl:sequence select="exists($view/m:edition/m:text/descendant::m:app-ref[1])"/>
+  </xsl:function>
+
   <!-- The units of layout, each a page-sequence: the divisions (front, body, back, div, group, text) at the
        deepest level where a container holds divisions, with the content between them (a heading, a
        paragraph before the first division) joined to the division that follows it, or to the last one.

@@ -56,12 +56,12 @@ final class FootnotePages {
         return places;
     }
 
-    /** The units in which a marker's footnote text does not start on the marker's page (or is missing). */
-    Set<String> unsettled() {
-        Set<String> bad = new TreeSet<>();
+    /** Per unit, how many of its markers' footnote texts do not start on the marker's page (or are missing). */
+    Map<String, Integer> misplaced() {
+        Map<String, Integer> bad = new java.util.TreeMap<>();
         for (Marker m : markers) {
             Integer page = pages.get(m.id());
-            if (page == null || !page.equals(pages.get(m.text()))) bad.add(m.unit());
+            if (page == null || !page.equals(pages.get(m.text()))) bad.merge(m.unit(), 1, Integer::sum);
         }
         return bad;
     }

@@ -84,6 +84,8 @@ public final class PdfRenderer {
         // FOUserAgent.getRendererConfiguration). The layout itself runs in parallel.
         synchronized (this) {
             FOUserAgent agent = agent(creationDate, warnings);
+            // a trial is dropped: it needs where things land, not the tagged structure (which moves nothing)
+            if (MimeConstants.MIME_FOP_IF.equals(mime)) agent.setAccessibility(false);
             IFDocumentHandler pdf = new SharedFontsHandler(
                     agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF), fonts);
             if (MimeConstants.MIME_FOP_IF.equals(mime)) {

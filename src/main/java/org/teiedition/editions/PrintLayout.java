@@ -36,7 +36,9 @@ import org.teiedition.Trace;
  * starts on its marker's page. Grouping can move text, so a unit (a page-sequence: see print.xsl) where it did
  * not is laid out again from where its markers went, and after {@value #ROUNDS} grouped layouts such a unit keeps
  * one footnote per marker, which is always on the marker's page. A unit starts on a new page, so its layout
- * depends on its own content only: settling one unit never unsettles another.
+ * depends on its own content only: settling one unit never unsettles another. The stylesheet says whether a view
+ * groups its footnotes at all ({@code p:groups-footnotes}: not for commentary notes alone); if not, one layout
+ * is the PDF.
  * <p>
  * Memory: FOP keeps a page-sequence's pages until it ends, and the stylesheet makes one page-sequence per
  * division, so a layout holds one division's pages at a time. The rounds share the document's fonts, parsed once
@@ -47,8 +49,10 @@ final class PrintLayout {
     static final QName MARKER_PAGES = new QName(PdfRenderer.PRINT_NS, "marker-pages");
     /** The print stylesheet's switch for the trial layout: the text without its back matter. */
     static final QName TRIAL = new QName(PdfRenderer.PRINT_NS, "trial");
+    /** The print stylesheet's answer whether a view's footnotes are grouped by page (and so need a trial). */
+    static final QName GROUPS_FOOTNOTES = new QName(PdfRenderer.PRINT_NS, "groups-footnotes");
     /** Grouped layouts tried before a unit falls back to one footnote per marker. */
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 2;
 
     /** A transformer of the print stylesheet for the view, with these stylesheet parameters. */
     @FunctionalInterface
@@ -73,24 +77,40 @@ final class PrintLayout {
 
     /** The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}. */
     byte[] render(PrintWarnings warnings) throws SaxonApiException, FOPException {
-        FootnotePages trial = layOut(Map.of(), true, OutputStream.nullOutputStream(), new ArrayList<>());
-        Map<String, String> places = trial.places(trial.units());
+        Map<String, String> places = Map.of();
+        boolean groups = stylesheet.load(Map.of()).callFunction(GROUPS_FOOTNOTES, new XdmValue[] {view})
+                .itemAt(0).getStringValue().equals("true");
+        if (groups) {
+            FootnotePages trial = layOut(Map.of(), true, OutputStream.nullOutputStream(), new ArrayList<>());
+            places = trial.places(trial.units());
+        }
+        Map<String, Integer> before = Map.of();
+        // whether a layout may have put a footnote off its marker's page: not once every unit left to check gave up
+        boolean check = groups;
         for (int round = 1; ; round++) {
             List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             FootnotePages laid = layOut(places, false, out, roundWarnings);
-            Set<String> unsettled = round > ROUNDS ? Set.of() : laid.unsettled();
-            Trace.at("laid out " + name + " for the PDF, round " + round + ", units unsettled: " + unsettled.size());
-            if (unsettled.isEmpty()) {
+            Map<String, Integer> misplaced = check ? laid.misplaced() : Map.of();
+            Trace.at("laid out " + name + " for the PDF, round " + round + ", footnotes off their page: " + misplaced);
+            if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));
                 return PdfDeterminism.apply(out.toByteArray());
             }
-            // the settled units keep their places; the others try where their markers went now, or, after the
-            // last round, one footnote per marker
+            // The settled units keep their places; the others try where their markers went now, unless this was the
+            // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
             Map<String, String> next = new LinkedHashMap<>(places);
-            for (FootnotePages.Marker m : laid.markers()) if (unsettled.contains(m.unit())) next.remove(m.id());
-            if (round < ROUNDS) next.putAll(laid.places(unsettled));
+            Set<String> retry = new java.util.TreeSet<>();
+            for (Map.Entry<String, Integer> unit : misplaced.entrySet()) {
+                if (round < ROUNDS && unit.getValue() < before.getOrDefault(unit.getKey(), Integer.MAX_VALUE)) {
+                    retry.add(unit.getKey());
+                }
+            }
+            for (FootnotePages.Marker m : laid.markers()) if (misplaced.containsKey(m.unit())) next.remove(m.id());
+            next.putAll(laid.places(retry));
+            check = !retry.isEmpty();
             places = next;
+            before = misplaced;
         }
     }
 
