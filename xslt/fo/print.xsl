@@ -38,6 +38,8 @@
        alone, without the back matter (it starts on a new page, so the text's pages do not depend on it) and
        its bookmarks. The layout that becomes the PDF is always complete. -->
   <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
+  <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
+  <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <!-- model -> FO; model elements without a rule fall back to their content -->
@@ -128,7 +130,9 @@
       </fo:bookmark-tree>
       </xsl:if>
 
-      <xsl:variable name="units" select="p:units(m:text)" as="array(node()*)*"/>
+      <!-- A short text stays one page-sequence, whatever its divisions (an inscription's edition, translation and
+           commentary, a letter in sections): FOP holds it whole at little cost, and no division starts a page. -->
+      <xsl:variable name="units" select="if (sum((m:text, m:apparatus, m:notes) ! string-length(.)) lt $p:one-sequence) then () else p:units(m:text)" as="array(node()*)*"/>
       <xsl:choose>
         <xsl:when test="count($units) le 1">
           <fo:page-sequence master-reference="edition" initial-page-number="1">
