@@ -56,12 +56,26 @@ final class FootnotePages {
         return places;
     }
 
-    /** Per unit, how many of its markers' footnote texts do not start on the marker's page (or are missing). */
-    Map<String, Integer> misplaced() {
+    /**
+     * Per unit, how many of its markers are out of place in a layout made with {@code places} (the stylesheet's
+     * {@code p:marker-pages}): a marker grouped with others that did not land on the same page, or whose footnote
+     * text is missing or comes before it. A text may come after its marker's page: FOP continues a page's
+     * footnotes on the next when they do not fit at its foot, grouped or not.
+     */
+    Map<String, Integer> misplaced(Map<String, String> places) {
+        Map<String, Set<Integer>> groups = new java.util.HashMap<>();
+        for (Marker m : markers) {
+            String group = places.get(m.id());
+            Integer page = pages.get(m.id());
+            if (group != null && page != null) groups.computeIfAbsent(group, g -> new TreeSet<>()).add(page);
+        }
         Map<String, Integer> bad = new java.util.TreeMap<>();
         for (Marker m : markers) {
             Integer page = pages.get(m.id());
-            if (page == null || !page.equals(pages.get(m.text()))) bad.merge(m.unit(), 1, Integer::sum);
+            Integer text = pages.get(m.text());
+            String group = places.get(m.id());
+            boolean ok = page != null && text != null && text >= page && (group == null || groups.get(group).size() == 1);
+            if (!ok) bad.merge(m.unit(), 1, Integer::sum);
         }
         return bad;
     }

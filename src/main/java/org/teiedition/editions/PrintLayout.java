@@ -32,8 +32,9 @@ import org.teiedition.Trace;
  * would interleave. The stylesheet can instead put each page's entries into one footnote on the page's first
  * marker (apparatus, rule, commentary) once it knows where the markers land. So: a trial layout (without the back
  * matter, which starts on a new page and cannot move the text's pages; written to FOP's intermediate format and
- * dropped) gives each marker's page; then the grouped layout, written as PDF, is kept if every footnote text
- * starts on its marker's page. Grouping can move text, so a unit (a page-sequence: see print.xsl) where it did
+ * dropped) gives each marker's page; then the grouped layout, written as PDF, is kept if each group's markers
+ * share a page and no footnote text comes before its marker ({@link FootnotePages#misplaced}; a page's footnotes
+ * that do not fit at its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so a unit (a page-sequence: see print.xsl) where it did
  * not is laid out again from where its markers went, and after {@value #ROUNDS} grouped layouts such a unit keeps
  * one footnote per marker, which is always on the marker's page. A unit starts on a new page, so its layout
  * depends on its own content only: settling one unit never unsettles another. The stylesheet says whether a view
@@ -91,7 +92,7 @@ final class PrintLayout {
             List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             FootnotePages laid = layOut(places, false, out, roundWarnings);
-            Map<String, Integer> misplaced = check ? laid.misplaced() : Map.of();
+            Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
             Trace.at("laid out " + name + " for the PDF, round " + round + ", footnotes off their page: " + misplaced);
             if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));

@@ -137,7 +137,7 @@ class PrintEditionTest {
         assertEquals(18, pages.markers().size(), pages.markers().toString());
         assertTrue(pages.markers().stream().allMatch(m -> m.text().matches("[an]\\d+") && m.unit().equals("1")), pages.markers().toString());
         assertEquals(java.util.Set.of("1"), pages.units());
-        assertEquals(java.util.Map.of(), pages.misplaced(), "one footnote per marker: each entry on its marker's page");
+        assertEquals(java.util.Map.of(), pages.misplaced(java.util.Map.of()), "one footnote per marker: each entry on its marker's page");
     }
 
     @Test
