@@ -93,7 +93,7 @@ final class PrintLayout {
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             FootnotePages laid = layOut(places, false, out, roundWarnings);
             Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
-            Trace.at("laid out " + name + " for the PDF, round " + round + ", footnotes off their page: " + misplaced);
+            Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
             if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));
                 return PdfDeterminism.apply(out.toByteArray());
