@@ -87,8 +87,14 @@
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
                  lang="{(te:lang(($tei/@xml:lang, $scope/@xml:lang, $doc//tei:langUsage/tei:language/@ident)[1]), 'en')[1]}">
         <xsl:if test="exists($w)"><xsl:attribute name="witness" select="$w"/></xsl:if>
-        <!-- the first dated publication statement: the print edition's PDF/XMP dates (EditionRenderer.creationDate) -->
-        <xsl:for-each select="($doc//tei:publicationStmt//tei:date/@when)[1]"><xsl:attribute name="published" select="."/></xsl:for-each>
+        <!-- the first dated publication statement, as the xs:date of its first day (a year, a month or a day;
+             anything else gives none): the print edition's PDF and XMP dates -->
+        <xsl:for-each select="($doc//tei:publicationStmt//tei:date/@when)[1]/normalize-space()">
+          <xsl:for-each select="(if (matches(., '^\d{4}-\d{2}-\d{2}')) then substring(., 1, 10) else if (matches(., '^\d{4}-\d{2}$')) then . || '-01'
+              else if (matches(., '^\d{4}$')) then . || '-01-01' else ())[. castable as xs:date]">
+            <xsl:attribute name="published" select="."/>
+          </xsl:for-each>
+        </xsl:for-each>
         <xsl:apply-templates select="$doc" mode="m:meta">
           <xsl:with-param name="w" select="$w" tunnel="yes"/>
           <xsl:with-param name="idx" select="$idx" tunnel="yes"/>

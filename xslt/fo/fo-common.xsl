@@ -41,6 +41,10 @@
           <fo:conditional-page-master-reference master-reference="rest" page-position="rest"/>
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
+      <!-- the page-sequences after the first (a volume's divisions, the back matter): running heads throughout -->
+      <fo:page-sequence-master master-name="continued">
+        <fo:repeatable-page-master-reference master-reference="rest"/>
+      </fo:page-sequence-master>
     </fo:layout-master-set>
   </xsl:template>
 

@@ -25,16 +25,23 @@
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
-  <!-- Set by the driver (EditionRenderer) after a first layout: the page each footnote marker landed on.
-       Empty: every marker carries its own footnote (always correct, but the two series interleave).
-       Given: the first marker of each page carries one footnote holding that page's apparatus entries,
-       a rule, then its commentary notes, so the series read as two blocks. The driver checks in the
-       next layout that every entry is still on its marker's page, and falls back to the empty map. -->
-  <xsl:param name="p:marker-pages" as="map(xs:string, xs:integer)" select="map{}"/>
-  <!-- Set by the driver for the first (trial) layout, which only has to find the markers' pages: the letter
-       alone, without the back matter (it starts on a new page, so the letter's pages do not depend on it) and
+  <!-- The layout protocol with the driver (editions/PrintLayout). The stylesheet declares, in attributes of
+       this namespace that the driver reads and strips before FOP sees them, what a layout must report:
+       p:unit="N" on the first block of each page-sequence (with an FO id: where the unit starts) and
+       p:footnote="ID" on a footnote marker (with its own FO id) whose footnote text has the FO id ID.
+       After a layout, the driver gives back where each marker landed as "unit/page within the unit".
+       Empty (and for a unit left out): every marker carries its own footnote (always on its marker's
+       page, but the two series interleave). Given: the first marker of each page carries one footnote
+       holding that page's apparatus entries, a rule, then its commentary notes, so the series read as two
+       blocks. Units are page-sequences, each starting on a new page, so a unit's layout depends on its own
+       content only and the driver settles the grouping unit by unit. -->
+  <xsl:param name="p:marker-pages" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- Set by the driver for the first (trial) layout, which only has to find the markers' pages: the text
+       alone, without the back matter (it starts on a new page, so the text's pages do not depend on it) and
        its bookmarks. The layout that becomes the PDF is always complete. -->
   <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
+  <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
+  <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <!-- model -> FO; model elements without a rule fall back to their content -->
@@ -96,7 +103,7 @@
             </rdf:Description>
             <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
               <xmp:CreatorTool>tei-edition</xmp:CreatorTool>
-              <xsl:if test="$published castable as xs:date">
+              <xsl:if test="$published">
                 <xmp:CreateDate>{$published}T00:00:00Z</xmp:CreateDate>
                 <xmp:MetadataDate>{$published}T00:00:00Z</xmp:MetadataDate>
               </xsl:if>
@@ -125,20 +132,70 @@
       </fo:bookmark-tree>
       </xsl:if>
 
-      <fo:page-sequence master-reference="edition" initial-page-number="1">
-        <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
-        <fo:flow flow-name="xsl-region-body">
-          <fo:block id="letter" role="Sect">
-            <xsl:call-template name="p:head">
-              <xsl:with-param name="correspondents" select="$correspondents"/>
-            </xsl:call-template>
-            <fo:block role="Div" text-align="justify">
-              <xsl:apply-templates select="m:text/node()" mode="p:fo"/>
-            </fo:block>
-          </fo:block>
-          <xsl:if test="not($p:trial)"><xsl:call-template name="p:back"/></xsl:if>
-        </fo:flow>
-      </fo:page-sequence>
+      <!-- A short text stays one page-sequence, whatever its divisions (an inscription's edition, translation and
+           commentary, a letter in sections): FOP holds it whole at little cost, and no division starts a page. -->
+      <xsl:variable name="units" select="if (sum((m:text, m:apparatus, m:notes) ! string-length(.)) lt $p:one-sequence) then () else p:units(m:text)" as="array(node()*)*"/>
+      <xsl:choose>
+        <xsl:when test="count($units) le 1">
+          <fo:page-sequence master-reference="edition" initial-page-number="1">
+            <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
+            <fo:flow flow-name="xsl-region-body">
+              <fo:block id="letter" role="Sect" p:unit="1">
+                <xsl:call-template name="p:head">
+                  <xsl:with-param name="correspondents" select="$correspondents"/>
+                  <xsl:with-param name="cite-witnesses" select="true()"/>
+                </xsl:call-template>
+                <fo:block role="Div" text-align="justify">
+                  <xsl:apply-templates select="m:text/node()" mode="p:fo"/>
+                </fo:block>
+              </fo:block>
+              <xsl:if test="not($p:trial)"><xsl:call-template name="p:back"/></xsl:if>
+            </fo:flow>
+          </fo:page-sequence>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- A page-sequence per unit (FOP keeps a page-sequence's pages until it ends): pages are numbered on,
+               and the head cites no page ahead (a forward reference holds every page until it is resolved). -->
+          <xsl:variable name="edition" select="."/>
+          <xsl:for-each select="$units">
+            <xsl:variable name="n" select="position()"/>
+            <xsl:variable name="nodes" select="?*"/>
+            <xsl:variable name="head" select="($nodes/descendant-or-self::m:block[@role = 'head'])[1]/normalize-space()"/>
+            <fo:page-sequence master-reference="{if ($n eq 1) then 'edition' else 'continued'}"
+                initial-page-number="{if ($n eq 1) then '1' else 'auto'}">
+              <xsl:call-template name="p:static">
+                <xsl:with-param name="running-head" select="p:shorten(if ($n gt 1 and $head) then $head else $running-head, 72)"/>
+              </xsl:call-template>
+              <fo:flow flow-name="xsl-region-body">
+                <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}">
+                  <xsl:for-each select="($nodes/ancestor-or-self::m:block[@lang])[last()]/p:fo-lang(@lang)">
+                    <xsl:attribute name="xml:lang" select="."/>
+                  </xsl:for-each>
+                  <xsl:if test="$n eq 1">
+                    <xsl:for-each select="$edition">
+                      <xsl:call-template name="p:head">
+                        <xsl:with-param name="correspondents" select="$correspondents"/>
+                        <xsl:with-param name="cite-witnesses" select="false()"/>
+                      </xsl:call-template>
+                    </xsl:for-each>
+                  </xsl:if>
+                  <fo:block role="Div" text-align="justify">
+                    <xsl:apply-templates select="$nodes" mode="p:fo"/>
+                  </fo:block>
+                </fo:block>
+              </fo:flow>
+            </fo:page-sequence>
+          </xsl:for-each>
+          <xsl:if test="not($p:trial) and ($meta/m:witness, $meta/m:principles, $meta/m:licence, m:registers/m:register)">
+            <fo:page-sequence master-reference="continued" initial-page-number="auto">
+              <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
+              <fo:flow flow-name="xsl-region-body">
+                <xsl:call-template name="p:back"><xsl:with-param name="new-page" select="false()"/></xsl:call-template>
+              </fo:flow>
+            </fo:page-sequence>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:root>
   </xsl:template>
 
@@ -149,12 +206,65 @@
         else string-join($names[position() lt last()], ', ') || ' and ' || $names[last()]"/>
   </xsl:function>
 
+  <!-- Asked by the driver before it lays a view out: whether its footnotes are grouped by page (the apparatus
+       run in, then the commentary), which needs a first layout to learn the markers' pages. A view with
+       commentary notes only is set as one footnote per marker in a single layout. -->
+  <xsl:function name="p:groups-footnotes" as="xs:boolean" visibility="public">
+    <xsl:param name="view" as="document-node()"/>
+    <xsl:sequence select="exists($view/m:edition/m:text/descendant::m:app-ref[1])"/>
+  </xsl:function>
+
+  <!-- The units of layout, each a page-sequence: the divisions (front, body, back, div, group, text) at the
+       deepest level where a container holds divisions, with the content between them (a heading, a
+       paragraph before the first division) joined to the division that follows it, or to the last one.
+       A text without divisions, or with one, is one unit. Each unit is an array of the nodes it renders. -->
+  <xsl:function name="p:units" as="array(node()*)*">
+    <xsl:param name="container" as="element()"/>
+    <xsl:variable name="kids" select="$container/node()"/>
+    <xsl:variable name="divisions" select="$kids[p:is-division(.)]"/>
+    <xsl:choose>
+      <xsl:when test="empty($divisions)"><xsl:sequence select="[$kids]"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="last" select="$divisions[last()]"/>
+        <xsl:for-each-group select="$kids" group-ending-with="*[p:is-division(.)]">
+          <xsl:variable name="division" select="current-group()[last()][p:is-division(.)]"/>
+          <xsl:choose>
+            <!-- content after the last division: joined to the last unit (see below) -->
+            <xsl:when test="empty($division)"/>
+            <xsl:otherwise>
+              <xsl:variable name="before" select="current-group()[position() lt last()]"/>
+              <xsl:variable name="after" select="if ($division is $last) then $last/following-sibling::node() else ()"/>
+              <xsl:variable name="inner" select="if ($division/*[p:is-division(.)]) then p:units($division) else [$division]"/>
+              <xsl:for-each select="$inner">
+                <xsl:sequence select="array{(if (position() eq 1) then $before else ()), ?*,
+                    (if (position() eq last()) then $after else ())}"/>
+              </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="p:is-division" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/self::m:block[@role = ('front', 'body', 'back', 'div', 'group', 'text')])"/>
+  </xsl:function>
+
+  <xsl:function name="p:shorten" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="max" as="xs:integer"/>
+    <xsl:sequence select="if (string-length($s) le $max) then $s else replace(substring($s, 1, $max), '\s+\S*$', '') || ' …'"/>
+  </xsl:function>
+
+
   <!-- ================================================================== -->
   <!-- heading block                                                      -->
   <!-- ================================================================== -->
 
   <xsl:template name="p:head">
     <xsl:param name="correspondents" as="xs:string"/>
+    <xsl:param name="cite-witnesses" as="xs:boolean"/>
     <xsl:variable name="meta" select="m:meta"/>
     <fo:block text-align="center" space-after="14pt" border-after-style="solid" border-after-width="0.4pt"
         padding-after="8pt" keep-with-next.within-page="always">
@@ -178,7 +288,10 @@
             <xsl:variable name="roles" select="tokenize(@role) ! (if (. = 'copy-text') then 'copy-text' else if (. = 'authoritative') then 'authoritative text' else ())"/>
             <xsl:if test="exists($roles)"> ({string-join($roles, ', ')})</xsl:if>
           </xsl:for-each>
-          <xsl:text>; described on p. </xsl:text><fo:page-number-citation ref-id="witnesses"/>
+          <xsl:choose>
+            <xsl:when test="$cite-witnesses"><xsl:text>; described on p. </xsl:text><fo:page-number-citation ref-id="witnesses"/></xsl:when>
+            <xsl:otherwise><xsl:text>; described under Witnesses at the end</xsl:text></xsl:otherwise>
+          </xsl:choose>
         </fo:block>
       </xsl:if>
       <fo:block font-size="{$p:small}" line-height="11.5pt" font-style="italic">{p:source-note(.)}</fo:block>
@@ -353,10 +466,14 @@
 
   <!-- Private-use characters (MUFI and the like) and characters beyond the BMP (FOP truncates their code
        points; DejaVu has none of the epigraphic ones) have no glyph in the bundled fonts: print the
-       replacement character rather than let FOP drop in a '#'. -->
+       replacement character rather than let FOP drop in a '#', and say so. This stylesheet's only messages:
+       the character replaced, which the driver reports as a warning located in the source (PrintWarnings). -->
   <xsl:template match="text()[matches(., '[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]')]" mode="p:fo" priority="1">
     <xsl:analyze-string select="normalize-unicode(., 'NFC')" regex="[&#xE000;-&#xF8FF;&#x10000;-&#x10FFFF;]">
-      <xsl:matching-substring><fo:inline font-family="DejaVu Sans">&#xFFFD;</fo:inline></xsl:matching-substring>
+      <xsl:matching-substring>
+        <xsl:message select="."/>
+        <fo:inline font-family="DejaVu Sans">&#xFFFD;</fo:inline>
+      </xsl:matching-substring>
       <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
     </xsl:analyze-string>
   </xsl:template>
@@ -373,7 +490,10 @@
     <xsl:variable name="mark" as="element(fo:inline)">
       <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
         <xsl:if test="self::m:app-ref"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
-        <xsl:if test="not($in-note) and key('p:id', @id)[1] is current()"><xsl:attribute name="id" select="@id"/></xsl:if>
+        <xsl:if test="not($in-note) and key('p:id', @id)[1] is current()">
+          <xsl:attribute name="id" select="@id"/>
+          <xsl:for-each select="$entry[1]/@id"><xsl:attribute name="p:footnote" select="."/></xsl:for-each>
+        </xsl:if>
         <xsl:value-of select="(@letter, @n)[1]"/>
       </fo:inline>
     </xsl:variable>
@@ -511,7 +631,9 @@
   <!-- back matter                                                        -->
   <!-- ================================================================== -->
 
+  <!-- new-page: the back matter starts on a new page (false when it is a page-sequence of its own) -->
   <xsl:template name="p:back">
+    <xsl:param name="new-page" as="xs:boolean" select="true()"/>
     <xsl:variable name="meta" select="m:meta"/>
     <xsl:variable name="first" select="($meta/m:witness, $meta/m:principles, m:registers/m:register)[1]"/>
     <fo:block role="Sect" font-size="9.5pt" line-height="12.5pt" text-align="justify">
@@ -520,7 +642,7 @@
           <xsl:call-template name="p:heading">
             <xsl:with-param name="id" select="'witnesses'"/>
             <xsl:with-param name="text" select="'Witnesses'"/>
-            <xsl:with-param name="break" select="true()"/>
+            <xsl:with-param name="break" select="$new-page"/>
           </xsl:call-template>
           <xsl:for-each select="$meta/m:witness">
             <fo:list-block provisional-distance-between-starts="14mm" provisional-label-separation="2mm" space-after="3pt">
@@ -537,7 +659,7 @@
           <xsl:call-template name="p:heading">
             <xsl:with-param name="id" select="'principles'"/>
             <xsl:with-param name="text" select="'Editorial principles'"/>
-            <xsl:with-param name="break" select=". is $first"/>
+            <xsl:with-param name="break" select="$new-page and . is $first"/>
           </xsl:call-template>
           <xsl:for-each select="m:principle">
             <xsl:call-template name="p:subheading">
@@ -557,7 +679,7 @@
           <xsl:call-template name="p:heading">
             <xsl:with-param name="id" select="'registers'"/>
             <xsl:with-param name="text" select="'Registers'"/>
-            <xsl:with-param name="break" select="m:registers/m:register[1] is $first"/>
+            <xsl:with-param name="break" select="$new-page and m:registers/m:register[1] is $first"/>
           </xsl:call-template>
           <xsl:for-each select="m:registers/m:register">
             <fo:block id="register-{position()}">

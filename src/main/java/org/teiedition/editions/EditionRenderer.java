@@ -1,24 +1,19 @@
 package org.teiedition.editions;
 
 import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
-import org.apache.fop.apps.MimeConstants;
 import net.sf.saxon.s9api.QName;
-import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
-import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
+import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
@@ -60,10 +55,6 @@ public final class EditionRenderer {
         return Editions.ALL.stream().filter(e -> e.appliesTo(doc.node())).toList();
     }
 
-    /** The print stylesheet's page of each footnote marker (see {@link #renderPdf}). */
-    static final QName MARKER_PAGES = new QName("https://teiedition.org/ns/print", "marker-pages");
-    /** The print stylesheet's switch for the trial layout: the letter without its back matter. */
-    static final QName TRIAL = new QName("https://teiedition.org/ns/print", "trial");
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
@@ -78,40 +69,25 @@ public final class EditionRenderer {
     }
 
     public byte[] render(SourceDocument doc, Edition edition, String witness) throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, false, w -> { });
-    }
-
-    /** As {@link #render(SourceDocument, Edition, String)}; FOP's warnings for the PDF go to {@code fopWarnings}. */
-    public byte[] render(SourceDocument doc, Edition edition, String witness, Consumer<String> fopWarnings)
-            throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, false, fopWarnings);
+        return render(doc, edition, witness, false, null, w -> { });
     }
 
     /** As {@link #render(SourceDocument, Edition, String)}; {@code corpus}: see {@link #CORPUS}. */
     public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus)
             throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, corpus, w -> { });
+        return render(doc, edition, witness, corpus, null, w -> { });
     }
 
     /**
      * As {@link #render(SourceDocument, Edition, String, boolean)}; {@code built}: the editions built for this
-     * document, which an HTML page links to ({@link #EDITIONS}).
+     * document, which an HTML page links to ({@link #EDITIONS}); what the renderer could not set as asked (for the
+     * PDF: FOP's warnings, a character no font has...) goes to {@code warnings}, located in the document's source.
      */
-    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built)
-            throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, corpus, built, w -> { });
-    }
-
-    private byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, Consumer<String> fopWarnings)
-            throws SaxonApiException, FOPException {
-        return render(doc, edition, witness, corpus, null, fopWarnings);
-    }
-
-    private byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
-            Consumer<String> fopWarnings) throws SaxonApiException, FOPException {
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+            Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         if (edition.kind() == OutputKind.PDF) {
-            byte[] pdf = renderPdf(doc, edition, witness, fopWarnings);
+            byte[] pdf = renderPdf(doc, edition, witness, warnings);
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
@@ -130,58 +106,13 @@ public final class EditionRenderer {
         return out.toByteArray();
     }
 
-    /**
-     * The PDF. FOP has one footnote area per page, filled in the order of the markers, so the apparatus and
-     * the commentary would interleave. We lay the letter out first (a trial without the back matter, which starts
-     * on a new page and cannot move the letter's pages, written to FOP's intermediate format and dropped) to learn
-     * the page of every marker, then let the stylesheet put each page's entries into one footnote on the page's
-     * first marker: apparatus, rule, commentary. Grouping can move text, so that layout, written as PDF, is kept
-     * only if FOP's id tracker shows every entry still on its marker's page; after {@value #LAYOUT_ROUNDS} tries we
-     * keep one footnote per marker, which is always on the marker's page. The rounds share the document's fonts,
-     * parsed once ({@link PdfRenderer.DocumentFonts}). Everything is deterministic, so are the bytes.
-     */
-    private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<String> warnings)
+    /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view. */
+    private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
             throws SaxonApiException, FOPException {
-        Date date = creationDate(doc);
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
         XdmNode input = input(doc, edition, witness);
-        Map<String, Integer> tried = Map.of();
-        PdfRenderer.DocumentFonts fonts = new PdfRenderer.DocumentFonts();
-        for (int round = 0; round <= LAYOUT_ROUNDS; round++) {
-            java.util.List<String> layoutWarnings = new java.util.ArrayList<>();
-            boolean trial = round == 0;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            // the trial's file is never read: only where things landed
-            FootnotePages laid = layOut(edition, input, witness, tried, trial,
-                    trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF,
-                    trial ? java.io.OutputStream.nullOutputStream() : out, date, layoutWarnings::add, fonts);
-            Trace.at("laid out " + doc.name() + " for the PDF, round " + round);
-            if (!trial && laid.entriesOnMarkerPages()) {
-                layoutWarnings.forEach(warnings);
-                return PdfDeterminism.apply(out.toByteArray());
-            }
-            tried = laid.markerPages();
-            if (tried.isEmpty()) break;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        layOut(edition, input, witness, Map.of(), false, MimeConstants.MIME_PDF, out, date, warnings, fonts);
-        return PdfDeterminism.apply(out.toByteArray());
-    }
-
-    /** Rounds of grouped layout tried before falling back to one footnote per marker. */
-    static final int LAYOUT_ROUNDS = 3;
-
-    /** One run of the print stylesheet into FOP: writes {@code mime} to {@code out}, returns the footnotes' pages. */
-    private FootnotePages layOut(Edition edition, XdmNode input, String witness, Map<String, Integer> markerPages,
-            boolean trial, String mime, java.io.OutputStream out, Date date, Consumer<String> warnings,
-            PdfRenderer.DocumentFonts fonts) throws SaxonApiException, FOPException {
-        Map<QName, XdmValue> params = new java.util.HashMap<>();
-        if (!markerPages.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(markerPages));
-        if (trial) params.put(TRIAL, new XdmAtomicValue(true));
-        Xslt30Transformer t = transformer(edition, input, witness, params);
-        PdfRenderer.Layout layout = pdf().layOut(mime, out, date, warnings, FootnotePages.IDS, fonts,
-                fop -> t.applyTemplates(input, new SAXDestination(fop)));
-        return new FootnotePages(layout.pages());
+        PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
+        return layout.render(new PrintWarnings(doc, warnings));
     }
 
     /** A transformer of the edition's stylesheet for its {@code input}, a model view (the witness went into it). */
@@ -291,25 +222,5 @@ public final class EditionRenderer {
             }
         }
         return p;
-    }
-
-    /** The PDF's creation date is the edition's publication date, so that two builds give the same bytes. */
-    static Date creationDate(SourceDocument doc) {
-        try {
-            XdmItem when = doc.node().select(net.sf.saxon.s9api.streams.Steps.descendant("publicationStmt"))
-                    .flatMap(net.sf.saxon.s9api.streams.Steps.descendant("date"))
-                    .flatMap(net.sf.saxon.s9api.streams.Steps.attribute("when"))
-                    .findFirst().orElse(null);
-            if (when != null) {
-                String s = when.getStringValue().trim();
-                // xs:date, xs:dateTime, xs:gYearMonth or xs:gYear: take the first day of what is given
-                String day = s.length() >= 10 ? s.substring(0, 10) : s.length() == 7 ? s + "-01" : s + "-01-01";
-                LocalDate d = LocalDate.parse(day);
-                return Date.from(d.atStartOfDay().toInstant(ZoneOffset.UTC));
-            }
-        } catch (RuntimeException ignored) {
-            // an unparsable date falls back to the fixed epoch below; validation reports the date itself
-        }
-        return Date.from(LocalDate.of(2000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 }

@@ -1,44 +1,89 @@
 package org.teiedition.editions;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Where FOP put the footnote markers and their entries: the first page of each, from the layout's id tracker
- * ({@link PdfRenderer#layOut}). The print stylesheet gives a marker the model's id ({@code ar1} apparatus,
- * {@code nr1} commentary) and the footnote text its entry's id ({@code a1}, {@code n1}): the model's own naming
- * (m:app-ref/@id, @target).
+ * Where one layout put the footnote markers and their texts, as the print stylesheet declared them to the driver
+ * ({@code p:unit} on the first block of each page-sequence, {@code p:footnote} on each marker: see
+ * {@code xslt/fo/print.xsl}), read from FOP's id tracker ({@link PdfRenderer#layOut}).
  */
 final class FootnotePages {
-    private static final Pattern MARKER = Pattern.compile("([an])r(\\d+)");
-    /** The ids a layout is asked to watch: markers and entries. */
-    static final java.util.function.Predicate<String> IDS = Pattern.compile("[an]r?\\d+").asMatchPredicate();
+    /** A page-sequence of the layout: its name and the FO id of its first block. */
+    record Unit(String name, String id) {
+    }
 
-    /** First page (1-based) of every watched id. */
+    /** A footnote marker (its FO id) in {@code unit}, whose footnote text has the FO id {@code text}. */
+    record Marker(String unit, String id, String text) {
+    }
+
+    private final List<Unit> units;
+    private final List<Marker> markers;
+    /** First page (1-based, in the whole document) of every id above. */
     private final Map<String, Integer> pages;
 
-    FootnotePages(Map<String, Integer> pages) {
+    FootnotePages(List<Unit> units, List<Marker> markers, Map<String, Integer> pages) {
+        this.units = List.copyOf(units);
+        this.markers = List.copyOf(markers);
         this.pages = Map.copyOf(pages);
     }
 
-    /** The page of every footnote marker, in a stable order (the stylesheet's {@code p:marker-pages}). */
-    Map<String, Integer> markerPages() {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        pages.entrySet().stream().filter(e -> MARKER.matcher(e.getKey()).matches())
-                .sorted(Map.Entry.comparingByKey()).forEach(e -> m.put(e.getKey(), e.getValue()));
-        return m;
+    List<Marker> markers() {
+        return markers;
     }
 
-    /** Whether every marker's footnote text starts on the marker's page (and none is missing). */
-    boolean entriesOnMarkerPages() {
-        for (Map.Entry<String, Integer> e : markerPages().entrySet()) {
-            Matcher m = MARKER.matcher(e.getKey());
-            if (!m.matches()) continue;
-            Integer entry = pages.get(m.group(1) + m.group(2));
-            if (!e.getValue().equals(entry)) return false;
+    /**
+     * Where each marker of {@code units} landed, as "unit/page" with the page counted from the unit's first page:
+     * a unit starts a page-sequence, so its pages do not depend on the units before it.
+     */
+    Map<String, String> places(Set<String> units) {
+        Map<String, Integer> start = new LinkedHashMap<>();
+        for (Unit u : this.units) {
+            Integer page = pages.get(u.id());
+            if (page != null) start.put(u.name(), page);
         }
-        return true;
+        Map<String, String> places = new LinkedHashMap<>();
+        for (Marker m : markers) {
+            Integer page = pages.get(m.id());
+            Integer first = start.get(m.unit());
+            if (units.contains(m.unit()) && page != null && first != null) {
+                places.put(m.id(), m.unit() + "/" + (page - first + 1));
+            }
+        }
+        return places;
+    }
+
+    /**
+     * Per unit, how many of its markers are out of place in a layout made with {@code places} (the stylesheet's
+     * {@code p:marker-pages}): a marker grouped with others that did not land on the same page, or whose footnote
+     * text is missing or comes before it. A text may come after its marker's page: FOP continues a page's
+     * footnotes on the next when they do not fit at its foot, grouped or not.
+     */
+    Map<String, Integer> misplaced(Map<String, String> places) {
+        Map<String, Set<Integer>> groups = new java.util.HashMap<>();
+        for (Marker m : markers) {
+            String group = places.get(m.id());
+            Integer page = pages.get(m.id());
+            if (group != null && page != null) groups.computeIfAbsent(group, g -> new TreeSet<>()).add(page);
+        }
+        Map<String, Integer> bad = new java.util.TreeMap<>();
+        for (Marker m : markers) {
+            Integer page = pages.get(m.id());
+            Integer text = pages.get(m.text());
+            String group = places.get(m.id());
+            boolean ok = page != null && text != null && text >= page && (group == null || groups.get(group).size() == 1);
+            if (!ok) bad.merge(m.unit(), 1, Integer::sum);
+        }
+        return bad;
+    }
+
+    /** Every unit the layout declared. */
+    Set<String> units() {
+        Set<String> names = new TreeSet<>();
+        for (Unit u : units) names.add(u.name());
+        return names;
     }
 }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Date;
 import java.util.function.Consumer;
-import org.apache.fop.events.EventFormatter;
 import org.apache.fop.render.intermediate.IFContext;
 import org.apache.fop.render.intermediate.IFSerializer;
 import org.apache.fop.events.model.EventSeverity;
@@ -61,10 +60,6 @@ public final class PdfRenderer {
         }
     }
 
-    /** Where a layout put things: the first page (1-based) of every FO id the layout was asked to watch. */
-    public record Layout(java.util.Map<String, Integer> pages) {
-    }
-
     /** Writes XSL-FO as SAX events to FOP's handler (the print stylesheet run into a SAXDestination). */
     @FunctionalInterface
     public interface FoWriter {
@@ -73,14 +68,15 @@ public final class PdfRenderer {
 
     /**
      * Lays out the XSL-FO that {@code fo} writes and renders it as {@code mime} (PDF; or FOP's intermediate format
-     * when only the layout matters) to {@code out}. The pages of the ids that {@code watch} accepts are read from
-     * FOP's own id tracker after the layout, so one layout gives both the file and where everything landed.
-     * {@code fonts}: the fonts of the earlier layouts of the same document, so that FOP parses each font file once
-     * per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its area...) go to {@code warnings}.
+     * when only the layout matters) to {@code out}. The stylesheet declares in attributes of the print namespace
+     * ({@code p:unit}, {@code p:footnote}; stripped here, FOP never sees them) which ids the driver needs; their
+     * pages are read from FOP's own id tracker after the layout, so one layout gives both the file and where
+     * everything landed. {@code fonts}: the fonts of the earlier layouts of the same document, so that FOP parses
+     * each font file once per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its
+     * area...) go to {@code warnings}.
      */
-    Layout layOut(String mime, OutputStream out, Date creationDate, Consumer<String> warnings,
-            java.util.function.Predicate<String> watch, DocumentFonts fonts, FoWriter fo)
-            throws FOPException, SaxonApiException {
+    FootnotePages layOut(String mime, OutputStream out, Date creationDate, Consumer<org.apache.fop.events.Event> warnings,
+            DocumentFonts fonts, FoWriter fo) throws FOPException, SaxonApiException {
         AreaTreeHandler areas;
         Fop fop;
         // Synchronized: setting up a renderer reads the renderer configuration, a lazily expanded Xerces DOM that is
@@ -88,6 +84,8 @@ public final class PdfRenderer {
         // FOUserAgent.getRendererConfiguration). The layout itself runs in parallel.
         synchronized (this) {
             FOUserAgent agent = agent(creationDate, warnings);
+            // a trial is dropped: it needs where things land, not the tagged structure (which moves nothing)
+            if (MimeConstants.MIME_FOP_IF.equals(mime)) agent.setAccessibility(false);
             IFDocumentHandler pdf = new SharedFontsHandler(
                     agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF), fonts);
             if (MimeConstants.MIME_FOP_IF.equals(mime)) {
@@ -102,32 +100,47 @@ public final class PdfRenderer {
             agent.setFOEventHandlerOverride(areas);
             fop = factory.newFop(mime, agent, out);
         }
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        fo.writeTo(new IdWatcher(fop.getDefaultHandler(), watch, ids));
+        LayoutProtocol protocol = new LayoutProtocol(fop.getDefaultHandler());
+        fo.writeTo(protocol);
         java.util.Map<String, Integer> pages = new java.util.HashMap<>();
-        for (String id : ids) {
-            PageViewport page = areas.getIDTracker().getFirstPageViewportContaining(id);
-            if (page != null) pages.putIfAbsent(id, page.getPageIndex() + 1);
-        }
-        return new Layout(pages);
+        java.util.stream.Stream.concat(protocol.units.stream().map(FootnotePages.Unit::id),
+                protocol.markers.stream().flatMap(m -> java.util.stream.Stream.of(m.id(), m.text()))).forEach(id -> {
+                    PageViewport page = areas.getIDTracker().getFirstPageViewportContaining(id);
+                    if (page != null) pages.putIfAbsent(id, page.getPageIndex() + 1);
+                });
+        return new FootnotePages(protocol.units, protocol.markers, pages);
     }
 
-    /** Passes the FO events on to FOP and notes the ids it is asked to watch, in document order. */
-    private static final class IdWatcher extends org.xml.sax.helpers.XMLFilterImpl {
-        private final java.util.function.Predicate<String> watch;
-        private final java.util.List<String> ids;
+    /** The print stylesheet's namespace, whose attributes declare what a layout must report. */
+    static final String PRINT_NS = "https://teiedition.org/ns/print";
 
-        IdWatcher(ContentHandler fop, java.util.function.Predicate<String> watch, java.util.List<String> ids) {
-            this.watch = watch;
-            this.ids = ids;
+    /** Passes the FO events on to FOP without the print namespace's attributes, noting what they declare. */
+    private static final class LayoutProtocol extends org.xml.sax.helpers.XMLFilterImpl {
+        final List<FootnotePages.Unit> units = new ArrayList<>();
+        final List<FootnotePages.Marker> markers = new ArrayList<>();
+        private String unit = "";
+
+        LayoutProtocol(ContentHandler fop) {
             setContentHandler(fop);
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            String name = atts.getValue(PRINT_NS, "unit");
+            String text = atts.getValue(PRINT_NS, "footnote");
+            if (name == null && text == null) {
+                super.startElement(uri, localName, qName, atts);
+                return;
+            }
             String id = atts.getValue("", "id");
-            if (id != null && watch.test(id)) ids.add(id);
-            super.startElement(uri, localName, qName, atts);
+            if (id != null && name != null) {
+                unit = name;
+                units.add(new FootnotePages.Unit(name, id));
+            }
+            if (id != null && text != null) markers.add(new FootnotePages.Marker(unit, id, text));
+            org.xml.sax.helpers.AttributesImpl fo = new org.xml.sax.helpers.AttributesImpl(atts);
+            for (int i = fo.getLength() - 1; i >= 0; i--) if (PRINT_NS.equals(fo.getURI(i))) fo.removeAttribute(i);
+            super.startElement(uri, localName, qName, fo);
         }
     }
 
@@ -228,7 +241,7 @@ public final class PdfRenderer {
         }
     }
 
-    private FOUserAgent agent(Date creationDate, Consumer<String> warnings) {
+    private FOUserAgent agent(Date creationDate, Consumer<org.apache.fop.events.Event> warnings) {
         FOUserAgent agent = factory.newFOUserAgent();
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");
@@ -236,7 +249,7 @@ public final class PdfRenderer {
         agent.getRendererOptions().put("pdf-a-mode", PDF_A);
         agent.getEventBroadcaster().addEventListener(event -> {
             if (event.getSeverity() == EventSeverity.WARN || event.getSeverity() == EventSeverity.ERROR) {
-                warnings.accept(EventFormatter.format(event));
+                warnings.accept(event);
             }
         });
         return agent;

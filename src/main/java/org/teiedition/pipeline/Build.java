@@ -51,7 +51,7 @@ public final class Build {
     private final Renderer renderer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built));
+        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built, warnings));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {

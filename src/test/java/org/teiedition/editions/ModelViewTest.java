@@ -81,10 +81,11 @@ class ModelViewTest {
     void theModelCarriesThePublicationDateThePdfIsStampedWith() throws Exception {
         Toolkit toolkit = new Toolkit();
         SourceDocument doc = toolkit.parse(LETTER);
-        String published = attr(toolkit, toolkit.renderer().model(doc, View.READING, null), "string(/m:edition/@published)");
+        net.sf.saxon.s9api.XdmNode view = toolkit.renderer().model(doc, View.READING, null);
+        String published = attr(toolkit, view, "string(/m:edition/@published)");
         assertTrue(published.matches("\\d{4}-\\d{2}-\\d{2}"), published);
         assertEquals(java.time.LocalDate.parse(published).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-                EditionRenderer.creationDate(doc).toInstant());
+                PrintLayout.creationDate(view).toInstant());
     }
     @Test
     void theParallelEditionRendersTheSharedViewsOfEveryWitness() throws Exception {

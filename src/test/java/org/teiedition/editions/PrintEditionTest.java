@@ -50,9 +50,10 @@ class PrintEditionTest {
         pdf = render(LETTER, warnings);
     }
 
+    /** The PDF of {@code file}; its warnings, as the build prints them, go to {@code warn}. */
     static byte[] render(Path file, List<String> warn) throws Exception {
         SourceDocument doc = SourceDocument.parse(xslt.processor(), file);
-        return renderer.render(doc, Editions.PRINT, null, warn::add);
+        return renderer.render(doc, Editions.PRINT, null, false, null, d -> warn.add(d.format()));
     }
 
     /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
@@ -123,19 +124,20 @@ class PrintEditionTest {
 
     @Test
     void everyFootnoteEntryIsOnItsMarkersPage() throws Exception {
-        // FOP's id tracker gives the page of every id: markers ar1/nr1, entries a1/n1
+        // the stylesheet declares its markers (p:footnote) and FOP's id tracker gives their pages and their texts'
         SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
-        List<String> ignore = new ArrayList<>();
         // the print stylesheet renders the model's reading view
         net.sf.saxon.s9api.XdmNode model = renderer.model(doc, View.READING, null);
         net.sf.saxon.s9api.Xslt30Transformer t = xslt.get(Editions.PRINT.stylesheet()).load30();
         t.setGlobalContextItem(model);
-        PdfRenderer.Layout layout = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
-                java.io.OutputStream.nullOutputStream(), EditionRenderer.creationDate(doc), ignore::add, FootnotePages.IDS,
+        FootnotePages pages = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
+                java.io.OutputStream.nullOutputStream(), PrintLayout.creationDate(model), e -> { },
                 new PdfRenderer.DocumentFonts(), fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
-        FootnotePages pages = new FootnotePages(layout.pages());
-        assertEquals(18, pages.markerPages().size(), pages.markerPages().toString()); // 11 apparatus + 7 notes
-        assertTrue(pages.entriesOnMarkerPages(), "one footnote per marker: each entry on its marker's page");
+        // 11 apparatus + 7 notes, their texts the model's entries, in one unit (the letter is one page-sequence)
+        assertEquals(18, pages.markers().size(), pages.markers().toString());
+        assertTrue(pages.markers().stream().allMatch(m -> m.text().matches("[an]\\d+") && m.unit().equals("1")), pages.markers().toString());
+        assertEquals(java.util.Set.of("1"), pages.units());
+        assertEquals(java.util.Map.of(), pages.misplaced(java.util.Map.of()), "one footnote per marker: each entry on its marker's page");
     }
 
     @Test
@@ -176,15 +178,17 @@ class PrintEditionTest {
     }
 
     @Test
-    void aMissingGlyphIsReportedOnce(@TempDir Path dir) throws Exception {
+    void aMissingGlyphIsReportedOnceAtItsPlaceInTheSource(@TempDir Path dir) throws Exception {
         // the layout rounds share their fonts and a font warns of a glyph only once: the kept round still reports it
         Path cjk = dir.resolve("cjk.xml");
-        Files.writeString(cjk, Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"))
-                .replace("The garden is", "The garden \u4E2D is"));
+        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
+        Files.writeString(cjk, letter.replace("The garden is", "The garden \u4E2D is"));
+        int line = (int) letter.substring(0, letter.indexOf("The garden is")).lines().count();
         List<String> warn = new ArrayList<>();
         render(cjk, warn);
-        assertEquals(List.of("Glyph \"\u4E2D\" (0x4e2d) not available in font \"DejaVuSerif\"."),
-                warn.stream().filter(w -> w.contains("Glyph")).toList());
+        assertEquals(1, warn.stream().filter(w -> w.contains("Glyph")).count(), warn.toString());
+        assertTrue(warn.stream().anyMatch(w -> w.matches(Pattern.quote(cjk + ":" + line + ":") + "\\d+: warning: print: "
+                + Pattern.quote("Glyph \"\u4E2D\" (0x4e2d) not available in font \"DejaVuSerif\".")) ), warn.toString());
     }
 
     @Test

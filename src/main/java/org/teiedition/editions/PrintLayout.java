@@ -1,0 +1,145 @@
+package org.teiedition.editions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SAXDestination;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.streams.Steps;
+import org.apache.fop.apps.FOPException;
+import org.apache.fop.apps.MimeConstants;
+import org.teiedition.Trace;
+
+/**
+ * The print edition's layout protocol: how the print stylesheet and FOP together make one PDF of a model view.
+ * <p>
+ * FOP has one footnote area per page, filled in the order of the markers, so the apparatus and the commentary
+ * would interleave. The stylesheet can instead put each page's entries into one footnote on the page's first
+ * marker (apparatus, rule, commentary) once it knows where the markers land. So: a trial layout (without the back
+ * matter, which starts on a new page and cannot move the text's pages; written to FOP's intermediate format and
+ * dropped) gives each marker's page; then the grouped layout, written as PDF, is kept if each group's markers
+ * share a page and no footnote text comes before its marker ({@link FootnotePages#misplaced}; a page's footnotes
+ * that do not fit at its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so a unit (a page-sequence: see print.xsl) where it did
+ * not is laid out again from where its markers went, and after {@value #ROUNDS} grouped layouts such a unit keeps
+ * one footnote per marker, which is always on the marker's page. A unit starts on a new page, so its layout
+ * depends on its own content only: settling one unit never unsettles another. The stylesheet says whether a view
+ * groups its footnotes at all ({@code p:groups-footnotes}: not for commentary notes alone); if not, one layout
+ * is the PDF.
+ * <p>
+ * Memory: FOP keeps a page-sequence's pages until it ends, and the stylesheet makes one page-sequence per
+ * division, so a layout holds one division's pages at a time. The rounds share the document's fonts, parsed once
+ * ({@link PdfRenderer.DocumentFonts}). Everything is deterministic, so are the bytes.
+ */
+final class PrintLayout {
+    /** The print stylesheet's place of each footnote marker, "unit/page" (see print.xsl). */
+    static final QName MARKER_PAGES = new QName(PdfRenderer.PRINT_NS, "marker-pages");
+    /** The print stylesheet's switch for the trial layout: the text without its back matter. */
+    static final QName TRIAL = new QName(PdfRenderer.PRINT_NS, "trial");
+    /** The print stylesheet's answer whether a view's footnotes are grouped by page (and so need a trial). */
+    static final QName GROUPS_FOOTNOTES = new QName(PdfRenderer.PRINT_NS, "groups-footnotes");
+    /** Grouped layouts tried before a unit falls back to one footnote per marker. */
+    static final int ROUNDS = 2;
+
+    /** A transformer of the print stylesheet for the view, with these stylesheet parameters. */
+    @FunctionalInterface
+    interface Stylesheet {
+        Xslt30Transformer load(Map<QName, XdmValue> params) throws SaxonApiException;
+    }
+
+    private final PdfRenderer fop;
+    private final Stylesheet stylesheet;
+    private final XdmNode view;
+    private final PdfRenderer.DocumentFonts fonts = new PdfRenderer.DocumentFonts();
+    private final Date date;
+    private final String name;
+
+    PrintLayout(PdfRenderer fop, Stylesheet stylesheet, XdmNode view, String name) {
+        this.fop = fop;
+        this.stylesheet = stylesheet;
+        this.view = view;
+        this.name = name;
+        this.date = creationDate(view);
+    }
+
+    /** The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}. */
+    byte[] render(PrintWarnings warnings) throws SaxonApiException, FOPException {
+        Map<String, String> places = Map.of();
+        boolean groups = stylesheet.load(Map.of()).callFunction(GROUPS_FOOTNOTES, new XdmValue[] {view})
+                .itemAt(0).getStringValue().equals("true");
+        if (groups) {
+            FootnotePages trial = layOut(Map.of(), true, OutputStream.nullOutputStream(), new ArrayList<>());
+            places = trial.places(trial.units());
+        }
+        Map<String, Integer> before = Map.of();
+        // whether a layout may have put a footnote off its marker's page: not once every unit left to check gave up
+        boolean check = groups;
+        for (int round = 1; ; round++) {
+            List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            FootnotePages laid = layOut(places, false, out, roundWarnings);
+            Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
+            Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
+            if (misplaced.isEmpty()) {
+                roundWarnings.forEach(w -> w.accept(warnings));
+                return PdfDeterminism.apply(out.toByteArray());
+            }
+            // The settled units keep their places; the others try where their markers went now, unless this was the
+            // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
+            Map<String, String> next = new LinkedHashMap<>(places);
+            Set<String> retry = new java.util.TreeSet<>();
+            for (Map.Entry<String, Integer> unit : misplaced.entrySet()) {
+                if (round < ROUNDS && unit.getValue() < before.getOrDefault(unit.getKey(), Integer.MAX_VALUE)) {
+                    retry.add(unit.getKey());
+                }
+            }
+            for (FootnotePages.Marker m : laid.markers()) if (misplaced.containsKey(m.unit())) next.remove(m.id());
+            next.putAll(laid.places(retry));
+            check = !retry.isEmpty();
+            places = next;
+            before = misplaced;
+        }
+    }
+
+    /** One run of the stylesheet into FOP; what it warns of is kept in {@code warnings}, to be said if it is kept. */
+    private FootnotePages layOut(Map<String, String> places, boolean trial, OutputStream out,
+            List<Consumer<PrintWarnings>> warnings) throws SaxonApiException, FOPException {
+        Map<QName, XdmValue> params = new HashMap<>();
+        if (!places.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(places));
+        if (trial) params.put(TRIAL, new XdmAtomicValue(true));
+        Xslt30Transformer t = stylesheet.load(params);
+        // both come on this thread, while the stylesheet writes into FOP
+        t.setMessageHandler(m -> warnings.add(w -> w.replaced(m.getStringValue())));
+        FootnotePages laid = fop.layOut(trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date,
+                event -> warnings.add(w -> w.fop(event)),
+                fonts, handler -> t.applyTemplates(view, new SAXDestination(handler)));
+        if (trial) Trace.at("laid out " + name + " for the PDF, trial");
+        return laid;
+    }
+
+    /**
+     * The PDF's creation date is the model's publication date ({@code m:edition/@published}, an xs:date), so that
+     * two builds give the same bytes; without one, a fixed day.
+     */
+    static Date creationDate(XdmNode view) {
+        String published = view.select(Steps.child(MODEL_NS, "edition").then(Steps.attribute("published")))
+                .findFirst().map(XdmNode::getStringValue).orElse("2000-01-01");
+        return Date.from(LocalDate.parse(published).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static final String MODEL_NS = "https://teiedition.org/ns/model";
+}
