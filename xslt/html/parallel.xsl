@@ -33,11 +33,13 @@
        applied to the reading view. -->
   <xsl:param name="witness-views" as="map(xs:string, document-node())" select="map{}"/>
 
+  <!-- The apparatus entries by id: one lookup per variant row, not a search of all entries. -->
+  <xsl:key name="p:entry" match="m:apparatus/m:entry" use="@id"/>
+
   <xsl:template match="/">
     <xsl:variable name="reading" select="m:edition"/>
     <xsl:variable name="wits" select="$reading/m:meta/m:witness"/>
     <xsl:variable name="views" select="$wits ! $witness-views(string(@id))/m:edition"/>
-    <xsl:variable name="entries" select="$reading/m:apparatus/m:entry"/>
     <xsl:variable name="title" select="string($reading/m:meta/m:title)"/>
     <html lang="{$reading/@lang}">
       <head>
@@ -95,7 +97,7 @@ table.parallel mark {{ background: #ffe08a; }}</style>
                   <xsl:variable name="id" select="string($row[1]/@entry)"/>
                   <xsl:choose>
                     <xsl:when test="$id">
-                      <xsl:variable name="entry" select="$entries[@id = $id]"/>
+                      <xsl:variable name="entry" select="key('p:entry', $id, $reading/root())"/>
                       <tr class="variant {$entry/@kind}" id="v-{$id}">
                         <td class="entry"><a href="reading.html#{$id}" title="Apparatus entry {$entry/@letter} in the reading edition">{($entry/@letter, $id)[1]}</a></td>
                         <xsl:for-each select="$row">
