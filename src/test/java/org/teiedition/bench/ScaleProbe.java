@@ -107,7 +107,7 @@ public final class ScaleProbe {
             List<Double> sorted = ratios.stream().sorted().toList();
             System.out.println(String.join("\t", "RESULT", editions.get(i).name(), fmt(Benchmark.median(e)),
                     fmt(Benchmark.median(f)), fmt(Benchmark.median(ratios)), fmt(sorted.get(0)),
-                    fmt(sorted.get(sorted.size() - 1)), Integer.toString(pages[i]), Long.toString(heap >> 20)));
+                    fmt(sorted.get(sorted.size() - 1)), Integer.toString(pages[i]), String.format(Locale.ROOT, "%.1f", heap / 1048576.0)));
         }
     }
 

@@ -163,6 +163,7 @@ final class Scaling {
                     "reading,diplomatic", "-o", out.toString(), dir.toString()), "folder build"));
             Path id = work.resolve("letters-identity");
             Benchmark.deleteTree(id);
+            Files.createDirectories(id); // Saxon writes a folder's results into an existing folder
             floor.add(Benchmark.timed(List.of(java, "-cp", jar.toString(), "net.sf.saxon.Transform", "-s:" + dir,
                     "-xsl:" + xsl, "-o:" + id), "identity transform of the folder"));
         }
