@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * ../shared/large/), {@code bench.editions} (default {@code reading,diplomatic,print,parallel}),
  * {@code bench.warmup} (seconds per document, default 6), {@code bench.timeout} (seconds per document, default 300),
  * {@code bench.max.print} and {@code bench.max.parallel} (the largest input those editions are run on, default
- * {@code 1m}: above it a pass takes minutes, more than the run's budget), {@code bench.letters} (default 500).
+ * {@code 100k}: on the 500 KB documents a pass takes tens of seconds to minutes, more than the run's budget of about
+ * ten minutes), {@code bench.letters} (default 500).
  * Through Maven, {@code -Dbench.parts} is passed on; the others through {@code JAVA_TOOL_OPTIONS}.
  */
 final class Scaling {
@@ -55,8 +56,8 @@ final class Scaling {
         String editions = System.getProperty("bench.editions", "reading,diplomatic,print,parallel");
         String warmUp = System.getProperty("bench.warmup", "6");
         long timeout = Long.parseLong(System.getProperty("bench.timeout", "300"));
-        Map<String, Integer> maxSize = Map.of("print", bytes(System.getProperty("bench.max.print", "1m")),
-                "parallel", bytes(System.getProperty("bench.max.parallel", "1m")));
+        Map<String, Integer> maxSize = Map.of("print", bytes(System.getProperty("bench.max.print", "100k")),
+                "parallel", bytes(System.getProperty("bench.max.parallel", "100k")));
 
         StringBuilder md = new StringBuilder("## (f) Scaling: time and heap against document size\n\n");
         md.append("Each document in a new JVM (`-Xmx1g`), through the public API (`Toolkit.parse`, `EditionRenderer.render`). "
