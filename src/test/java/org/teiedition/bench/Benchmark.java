@@ -52,7 +52,15 @@ public final class Benchmark {
         return parts.isBlank() || parts.equals("all") || List.of(parts.split(",")).contains(name);
     }
 
+    static final List<String> PARTS = List.of("cold", "corpus", "serve", "scale", "folder");
+
     public static void main(String[] args) throws Exception {
+        String parts = System.getProperty("bench.parts", "");
+        for (String p : parts.split(",")) {
+            if (!parts.isBlank() && !parts.equals("all") && !PARTS.contains(p)) {
+                throw new IllegalArgumentException("bench.parts: unknown part '" + p + "' (parts: " + PARTS + ")");
+            }
+        }
         Files.createDirectories(WORK);
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder md = new StringBuilder("# tei-edition benchmark\n\n");
