@@ -27,18 +27,49 @@
     <xsl:sequence select="te:sigla(($reading/@wit, $reading/@source)[1])"/>
   </xsl:function>
 
+  <!-- The declared witnesses by keys, built once per document: these lookups are made for every reading, choice and
+       break, and a search of the document each time made large texts quadratic. -->
+  <xsl:key name="te:witnesses" match="tei:teiHeader//tei:listWit//tei:witness[@xml:id]" use="'*'"/>
+  <xsl:key name="te:witness-by-id" match="tei:teiHeader//tei:listWit//tei:witness[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="te:witness-by-role" match="tei:teiHeader//tei:listWit//tei:witness[@xml:id]" use="te:sigla(@ana)"/>
+
+  <!-- The witnesses of $node's document that key $key gives for $value (a tree without a document node: searched). -->
+  <xsl:function name="te:witness-lookup" as="element(tei:witness)*" visibility="private">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="root" select="root($node)"/>
+    <xsl:sequence select="if ($root instance of document-node()) then key($key, $value, $root)
+        else $root//tei:teiHeader//tei:listWit//tei:witness[@xml:id][
+          if ($key = 'te:witness-by-id') then @xml:id = $value
+          else if ($key = 'te:witness-by-role') then te:sigla(@ana) = $value else true()]"/>
+  </xsl:function>
+
   <!-- All declared witnesses of the document of $node. -->
   <xsl:function name="te:witnesses" as="element(tei:witness)*">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="root($node)//tei:teiHeader//tei:listWit//tei:witness[@xml:id]"/>
+    <xsl:sequence select="te:witness-lookup($node, 'te:witnesses', '*')"/>
+  </xsl:function>
+
+  <!-- The declared witness called $id in the document of $node, if any. -->
+  <xsl:function name="te:witness" as="element(tei:witness)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="te:witness-lookup($node, 'te:witness-by-id', $id)[1]"/>
+  </xsl:function>
+
+  <!-- The declared witnesses whose @ana names $role (copy-text, authoritative). -->
+  <xsl:function name="te:witnesses-in-role" as="element(tei:witness)*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="te:witness-lookup($node, 'te:witness-by-role', $role)"/>
   </xsl:function>
 
   <!-- The siglum of the copy-text: the witness whose @ana names #copy-text, else the first witness.
        A document that declares no witnesses has one implicit witness, called "copy-text". -->
   <xsl:function name="te:copy-text" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="wits" select="te:witnesses($node)"/>
-    <xsl:sequence select="(($wits[te:sigla(@ana) = 'copy-text'], $wits)[1]/@xml:id/string(), 'copy-text')[1]"/>
+    <xsl:sequence select="((te:witnesses-in-role($node, 'copy-text'), te:witnesses($node))[1]/@xml:id/string(), 'copy-text')[1]"/>
   </xsl:function>
 
   <!-- The siglum shown to readers: abbr[@type='siglum'], else @n, else the xml:id. -->

@@ -81,7 +81,8 @@
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
-        'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r)))}"/>
+        'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r))),
+        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc)}"/>
     <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
     <xsl:document>
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
@@ -141,6 +142,13 @@
     </xsl:document>
   </xsl:function>
 
+  <!-- The label of every declared witness by its id (the first witness of an id), made once per model: the lemma and
+       readings of every apparatus entry name their witnesses. -->
+  <xsl:function name="te:siglum-labels" as="map(xs:string, xs:string)">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="map:merge(te:witnesses($doc) ! map:entry(string(@xml:id), te:siglum-label(.)), map{'duplicates': 'use-first'})"/>
+  </xsl:function>
+
   <!-- The person/place/org entries of the document's registers (standOff, back, header lists). -->
   <xsl:function name="te:register-items" as="element()*">
     <xsl:param name="doc" as="document-node()"/>
@@ -175,7 +183,7 @@
     <xsl:variable name="eds" select="te:sigla(($e/@edRef, $e/@ed)[1])"/>
     <xsl:sequence select="empty($eds)
         or (exists($w) and $eds = $w)
-        or (empty($w) and $eds = te:witnesses($e)[te:sigla(@ana) = 'authoritative']/@xml:id)"/>
+        or (empty($w) and $eds = te:witnesses-in-role($e, 'authoritative')/@xml:id)"/>
   </xsl:function>
 
   <!-- ================================================================== -->
@@ -446,16 +454,17 @@
   <xsl:template match="*" mode="m:reading">
     <xsl:param name="name" as="xs:string" select="'m:reading'"/>
     <xsl:param name="wit" as="xs:string*" select="()"/>
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
     <xsl:variable name="sigla" select="(te:witness-of(.), $wit)"/>
     <xsl:variable name="content" as="node()*">
       <xsl:apply-templates mode="m:text">
-        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else ($sigla[1], te:copy-text(.))[1]" tunnel="yes"/>
+        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else ($sigla[1], $idx?copy-text)[1]" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:variable name="text" select="normalize-space(string-join($content ! string(), ''))"/>
     <xsl:element name="{$name}">
       <xsl:if test="exists($sigla)">
-        <xsl:attribute name="wit" select="$sigla ! (te:witnesses(current())[@xml:id = current()] ! te:siglum-label(.), .)[1]"/>
+        <xsl:attribute name="wit" select="$sigla ! ($idx?siglum(.), .)[1]"/>
       </xsl:if>
       <xsl:if test="$text = '' and empty($content//self::m:inline[@role = 'gap'])"><xsl:attribute name="om">true</xsl:attribute></xsl:if>
       <xsl:if test="$name = 'm:lemma' and te:short-lemma($text) ne $text"><xsl:attribute name="full" select="$text"/></xsl:if>
@@ -561,28 +570,34 @@
        witnesses' texts can be cut at the same places (html/parallel.xsl). -->
   <xsl:template match="tei:app" mode="m:text">
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
-    <xsl:call-template name="te:entry-start"/>
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:call-template name="te:entry-start"><xsl:with-param name="i" select="$i"/></xsl:call-template>
     <xsl:apply-templates select="te:reading-for(., $w)/node()" mode="m:text"/>
-    <xsl:call-template name="te:app-ref"/>
-    <xsl:call-template name="te:entry-end"/>
+    <xsl:call-template name="te:app-ref"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+    <xsl:call-template name="te:entry-end"><xsl:with-param name="i" select="$i"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="m:text">
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
-    <xsl:call-template name="te:entry-start"/>
-    <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
-    <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"/></xsl:if>
-    <xsl:call-template name="te:entry-end"/>
-  </xsl:template>
-
-  <xsl:template name="te:entry-start">
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
     <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:call-template name="te:entry-start"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+    <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
+    <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"><xsl:with-param name="i" select="$i"/></xsl:call-template></xsl:if>
+    <xsl:call-template name="te:entry-end"><xsl:with-param name="i" select="$i"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- $i: the entry's number, if the context is an entry (looked up once by the caller). -->
+  <xsl:template name="te:entry-start">
+    <xsl:param name="idx" as="map(*)" tunnel="yes"/>
+    <xsl:param name="i" as="xs:integer?" select="$idx?entry(generate-id(.))"/>
     <xsl:if test="exists($i)"><m:entry-start entry="a{$i}"/></xsl:if>
   </xsl:template>
   <xsl:template name="te:entry-end">
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
-    <xsl:if test="exists($idx?entry(generate-id(.)))"><m:entry-end/></xsl:if>
+    <xsl:param name="i" as="xs:integer?" select="$idx?entry(generate-id(.))"/>
+    <xsl:if test="exists($i)"><m:entry-end/></xsl:if>
   </xsl:template>
   <!-- The chosen child of a choice shows its content plainly (the choice already decided). -->
   <xsl:template match="tei:choice/*" mode="m:text">
@@ -595,7 +610,7 @@
 
   <xsl:template name="te:app-ref">
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
-    <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:param name="i" as="xs:integer?" select="$idx?entry(generate-id(.))"/>
     <xsl:if test="exists($i)"><m:app-ref id="ar{$i}" target="a{$i}" letter="{te:letter($i)}"/></xsl:if>
   </xsl:template>
 
@@ -734,12 +749,13 @@
     <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
     <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
     <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
+    <xsl:variable name="silent-n" as="map(*)" select="map:merge(for $i in 1 to count($silent) return map:entry(generate-id($silent[$i]), $i))"/>
     <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map{},
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
-        'reg': map{}}"/>
+        'reg': map{}, 'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc)}"/>
     <xsl:for-each select="$entries | $silent">
       <xsl:choose>
         <xsl:when test="exists($idx?entry(generate-id(.)))">
@@ -751,7 +767,7 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="transmitted" select="(tei:orig, tei:abbr)[1]"/>
-          <m:entry id="s{count(. | $silent[. &lt;&lt; current()])}" kind="{if (tei:expan or tei:abbr) then 'abbreviation' else 'regularisation'}">
+          <m:entry id="s{$silent-n(generate-id(.))}" kind="{if (tei:expan or tei:abbr) then 'abbreviation' else 'regularisation'}">
             <xsl:call-template name="te:loc"><xsl:with-param name="idx" select="$idx" tunnel="yes"/></xsl:call-template>
             <xsl:apply-templates select="(tei:reg, tei:expan)[1]" mode="m:reading">
               <xsl:with-param name="name" select="'m:lemma'"/>

@@ -34,6 +34,9 @@
        applied to the reading view. -->
   <xsl:param name="witness-views" as="map(xs:string, document-node())" select="map{}"/>
 
+  <!-- The apparatus entries by id: one lookup per variant row, not a search of all entries. -->
+  <xsl:key name="par:entry" match="m:apparatus/m:entry" use="@id"/>
+
   <xsl:template match="/">
     <xsl:call-template name="h:shell">
       <xsl:with-param name="model" select="."/>
@@ -45,7 +48,6 @@
     <xsl:variable name="reading" select="m:edition"/>
     <xsl:variable name="wits" select="$reading/m:meta/m:witness"/>
     <xsl:variable name="views" select="$wits ! $witness-views(string(@id))/m:edition"/>
-    <xsl:variable name="entries" select="$reading/m:apparatus/m:entry"/>
     <!-- an entry links to its place in an edition built beside this one that shows the apparatus -->
     <xsl:variable name="apparatus-file" select="$editions[?apparatus = 'true'][ends-with(?file, '.html')][1]?file"/>
         <main id="text">
@@ -77,7 +79,7 @@
                   <xsl:variable name="id" select="string($row[1]/@entry)"/>
                   <xsl:choose>
                     <xsl:when test="$id">
-                      <xsl:variable name="entry" select="$entries[@id = $id]"/>
+                      <xsl:variable name="entry" select="key('par:entry', $id, $reading/root())"/>
                       <tr class="variant {$entry/@kind}" id="v-{$id}">
                         <td class="entry">
                           <xsl:choose>

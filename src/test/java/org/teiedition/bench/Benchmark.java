@@ -31,7 +31,9 @@ import org.teiedition.xml.SourceDocument;
  * {@code mvn -Pbench package}: one run, one table in target/bench.md. (a) the Kennedy letter in a cold process
  * (validate + all editions); (b) corpus throughput per edition, 1 thread and all cores; (c) the floor, a Saxon
  * identity transform of the same parsed trees in the same JVM, so every figure is also a ratio to it; (d) peak heap;
- * (e) a one-document rebuild in serve. Short by design: the machine is shared.
+ * (e) a one-document rebuild in serve; (f) scaling: time and heap of every edition against document size
+ * ({@link Scaling}); (g) a folder of 500 letters, cold. Short by design: the machine is shared. The system property
+ * {@code bench.parts} selects parts: a comma-separated subset of {@code cold,corpus,serve,scale,folder} (default: all).
  */
 public final class Benchmark {
     static final Path ROOT = Path.of("").toAbsolutePath();
@@ -45,7 +47,20 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    static boolean part(String name) {
+        String parts = System.getProperty("bench.parts", "");
+        return parts.isBlank() || parts.equals("all") || List.of(parts.split(",")).contains(name);
+    }
+
+    static final List<String> PARTS = List.of("cold", "corpus", "serve", "scale", "folder");
+
     public static void main(String[] args) throws Exception {
+        String parts = System.getProperty("bench.parts", "");
+        for (String p : parts.split(",")) {
+            if (!parts.isBlank() && !parts.equals("all") && !PARTS.contains(p)) {
+                throw new IllegalArgumentException("bench.parts: unknown part '" + p + "' (parts: " + PARTS + ")");
+            }
+        }
         Files.createDirectories(WORK);
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder md = new StringBuilder("# tei-edition benchmark\n\n");
@@ -54,8 +69,20 @@ public final class Benchmark {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 
-        // (a) cold process
         Path jar = ROOT.resolve("target/tei-edition.jar");
+        if (part("cold")) coldProcess(md, jar);
+        List<Path> files = corpus();
+        if (part("corpus")) throughput(md, files, cores);
+        if (part("serve")) serve(md, files);
+        if (part("scale")) md.append(Scaling.documents(WORK));
+        if (part("folder")) md.append(Scaling.folder(WORK, jar));
+        memory(md);
+        Files.writeString(ROOT.resolve("target/bench.md"), md);
+        System.out.println(md);
+    }
+
+    static void coldProcess(StringBuilder md, Path jar) throws Exception {
+        // (a) cold process
         Path kennedy = ROOT.resolve("tei/kennedy-to-khrushchev-1962-10-27.xml");
         List<Double> cold = new ArrayList<>();
         List<Double> coldThree = new ArrayList<>();
@@ -77,14 +104,18 @@ public final class Benchmark {
                 .append(String.format(Locale.ROOT, "; median **%.2f s**; the three editions take **%.1f×** that, which "
                         + "drifts less than seconds when the machine is busier%n%n", median(coldFloor) / 1000,
                         median(coldThree) / median(coldFloor)));
+    }
 
+    static long liveWithTrees;
+    static int parsed;
+
+    static void throughput(StringBuilder md, List<Path> files, int cores) throws Exception {
         // (b), (c) corpus throughput against the identity floor
         Toolkit toolkit = new Toolkit();
-        List<Path> files = corpus();
         List<SourceDocument> docs = new ArrayList<>();
         for (Path f : files) docs.add(toolkit.parse(f));
-        long liveWithTrees = liveHeap();
-        int parsed = docs.size();
+        liveWithTrees = liveHeap();
+        parsed = docs.size();
         XsltExecutable identity = toolkit.xslt().processor().newXsltCompiler()
                 .compile(new StreamSource(new StringReader(IDENTITY)));
         md.append("## (b, c) Corpus throughput, documents per second (parsed trees, same JVM)\n\n")
@@ -119,7 +150,9 @@ public final class Benchmark {
                 .append(" s); in brackets the lowest and highest round. Floor docs/s: the floor as timed against that "
                 + "edition.\n");
         docs.clear();
+    }
 
+    static void serve(StringBuilder md, List<Path> files) throws Exception {
         // (e) serve: one-document rebuild
         md.append("\n## (e) serve: rebuild after editing one document (reading + diplomatic + corpus pages)\n\n");
         List<Long> rebuilds = serveRebuilds(files);
@@ -129,7 +162,10 @@ public final class Benchmark {
                 .append(" ms**; process CPU ").append(cpuTimes).append(" ms, median of the last three **")
                 .append(median(cpuTimes.subList(2, 5).stream().map(Long::doubleValue).toList()).longValue())
                 .append(" ms** (target < 300 ms; change detection adds up to 200 ms of polling).\n\n");
+    }
 
+    static void memory(StringBuilder md) {
+        if (!part("corpus")) return; // the figures below are those of the corpus runs
         // (d) peak memory
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -140,8 +176,6 @@ public final class Benchmark {
                         + "it follows the collector's sizing): **%d MB**. Live heap with the %d trees parsed, after a full "
                         + "collection: **%d MB**.%n",
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20, parsed, liveWithTrees >> 20));
-        Files.writeString(ROOT.resolve("target/bench.md"), md);
-        System.out.println(md);
     }
 
     record Result(double seconds, int failed) {
