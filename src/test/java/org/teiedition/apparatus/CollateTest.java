@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.NeedsShared;
 
 /** collate: the two witness texts of the Kennedy letter. */
+@NeedsShared({"witnesses/digital-history-3637.txt", "witnesses/frus-1961-63v06-d67.xml"})
 class CollateTest {
     @TempDir
     static Path tmp;

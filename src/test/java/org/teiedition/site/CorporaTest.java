@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.testing.Cli.Run;
 import org.teiedition.testing.Cli;
+import org.teiedition.testing.NeedsShared;
 import org.teiedition.testing.Shared;
 
 /** The site of real corpora written by others (../shared/corpora) plus the Kennedy letter: any TEI is tolerated. */
+@NeedsShared({"corpora/schnitzler-briefe", "corpora/correspdesc-examples"})
 class CorporaTest {
     @TempDir
     static Path dir;
