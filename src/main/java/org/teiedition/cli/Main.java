@@ -1,17 +1,16 @@
 package org.teiedition.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.sf.saxon.Version;
 import org.teiedition.Trace;
 import org.teiedition.pipeline.Warmup;
+import org.teiedition.site.BuildCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,11 +113,7 @@ public final class Main implements Runnable {
     static final class VersionText implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getClassLoader().getResourceAsStream("tei-edition.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"tei-edition " + p.getProperty("version", "unknown")
+            return new String[] {"tei-edition " + BuildCache.version()
                     + " (Saxon-HE " + Version.getProductVersion() + ", Java " + System.getProperty("java.version") + ")"};
         }
     }

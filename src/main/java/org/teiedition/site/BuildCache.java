@@ -126,6 +126,7 @@ public final class BuildCache {
         return m.find() ? m.group(1) : "";
     }
 
+    /** The tool's version (the jar's tei-edition.properties): part of every build key, and what --version prints. */
     public static String version() {
         Properties p = new Properties();
         try (InputStream in = BuildCache.class.getClassLoader().getResourceAsStream("tei-edition.properties")) {
