@@ -161,7 +161,13 @@
   <xsl:function name="te:sign" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:sequence select="map{'supplied-open': '[', 'supplied-close': ']', 'expansion-open': '(', 'expansion-close': ')',
-        'gap': '[…]', 'page': '‖', 'omitted': 'om.'}($name)"/>
+        'gap': '[…]', 'page': '‖', 'omitted': 'om.', 'restored-open': '⟨', 'restored-close': '⟩', 'correction-here': '‸'}($name)"/>
+  </xsl:function>
+
+  <!-- What a correspondence action is called on every output (correspAction/@type): Sent, Received, Redirected... -->
+  <xsl:function name="te:action-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
   </xsl:function>
 
   <!-- The heading of a register (m:register/@type person | place | org). -->

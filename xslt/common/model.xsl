@@ -285,7 +285,9 @@
         <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
         <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
         <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
-        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
+        <!-- the encoder's comments are not the description -->
+        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'] or self::comment()
+            or self::processing-instruction())]/string(), ''))"/>
       </m:witness>
     </xsl:for-each>
   </xsl:function>
@@ -582,8 +584,25 @@
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
     <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:variable name="shown" select="te:choice-for(., $w)"/>
     <xsl:call-template name="te:entry-start"><xsl:with-param name="i" select="$i"/></xsl:call-template>
-    <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
+    <xsl:choose>
+      <!-- a correction is marked where it is made: in the reading view the corrected words (restored when the
+           witness has none), in a diplomatic view the witness's words the edition corrects, pointing to them -->
+      <xsl:when test="exists($i) and tei:corr and empty($w)">
+        <m:inline role="corrected" id="c{$i}" entry="a{$i}">
+          <xsl:if test="tei:sic and not(normalize-space(string-join(tei:sic//text(), '')))"><xsl:attribute name="restored">true</xsl:attribute></xsl:if>
+          <xsl:apply-templates select="$shown" mode="m:text"/>
+        </m:inline>
+      </xsl:when>
+      <xsl:when test="exists($i) and tei:corr and $shown/self::tei:sic">
+        <m:inline role="corrected-here" target="c{$i}" entry="a{$i}">
+          <xsl:if test="not(normalize-space(string-join($shown//text(), '')))"><xsl:attribute name="om">true</xsl:attribute></xsl:if>
+          <xsl:apply-templates select="$shown" mode="m:text"/>
+        </m:inline>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$shown" mode="m:text"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"><xsl:with-param name="i" select="$i"/></xsl:call-template></xsl:if>
     <xsl:call-template name="te:entry-end"><xsl:with-param name="i" select="$i"/></xsl:call-template>
   </xsl:template>
@@ -718,13 +737,36 @@
     </m:inline>
   </xsl:template>
 
+  <!-- A pointer without words (ptr, an empty ref) shows its target: as a link when it is a web address, else as text
+       (a date, another letter's name: a relative link would lead nowhere), never as an empty link. -->
   <xsl:template match="tei:ref | tei:ptr" mode="m:text">
-    <xsl:variable name="href" select="te:safe-href((@target, @url)[1] ! tokenize(normalize-space(.), ' ')[1])"/>
-    <m:link>
-      <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
-      <xsl:apply-templates mode="m:text"/>
-      <xsl:if test="self::tei:ptr and exists($href)">{$href}</xsl:if>
-    </m:link>
+    <xsl:variable name="target" select="(@target, @url)[1] ! tokenize(normalize-space(.), ' ')[1]"/>
+    <xsl:variable name="href" select="te:safe-href($target)"/>
+    <xsl:variable name="empty" select="not(normalize-space()) and empty(*)"/>
+    <xsl:choose>
+      <xsl:when test="$empty and not(matches($href, '^https?://'))">
+        <xsl:if test="$target"><m:inline role="hi">{$target}</m:inline></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <m:link>
+          <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
+          <xsl:apply-templates mode="m:text"/>
+          <xsl:if test="$empty">{$href}</xsl:if>
+        </m:link>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Segments set side by side without a space between them (letterhead lines, columns) are separate words. -->
+  <xsl:template match="tei:seg[preceding-sibling::node()[1][self::tei:seg]]" mode="m:text" priority="5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- Names of the encoding (in an editorial declaration) read as what they are: <element>, @attribute, "value". -->
+  <xsl:template match="tei:gi | tei:att | tei:val | tei:tag" mode="m:text">
+    <m:inline role="code">{if (self::tei:gi) then '&lt;' || . || '&gt;' else if (self::tei:tag) then '&lt;' || . || '&gt;'
+        else if (self::tei:att) then '@' || . else '“' || . || '”'}</m:inline>
   </xsl:template>
 
   <!-- Images are links (a page must not load anything from another host). -->

@@ -274,7 +274,7 @@
       </xsl:if>
       <xsl:for-each select="$meta/m:action[m:place | m:date]">
         <fo:block font-size="{$p:small}" line-height="11.5pt">
-          <xsl:if test="@type != 'sent'">{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}: </xsl:if>
+          <xsl:if test="@type != 'sent'">{te:action-label(@type)}: </xsl:if>
           <xsl:value-of select="string-join((m:place/normalize-space(), m:date/normalize-space()), ', ')"/>
         </fo:block>
       </xsl:for-each>

@@ -22,7 +22,7 @@ final class SearchWords {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Model elements whose edges separate words; inline elements (hi, name, entry marks...) do not. */
     private static final Set<String> SEPARATING = Set.of("block", "note", "entry", "lemma", "reading", "title",
-            "correspondent", "place", "date", "action");
+            "correspondent", "place", "date", "action", "mention", "label", "desc", "link");
 
     private SearchWords() {
     }
@@ -37,15 +37,45 @@ final class SearchWords {
                 if (name.equals("meta")) {
                     for (XdmNode field : part.children()) {
                         String f = field.getNodeKind() == XdmNodeKind.ELEMENT ? field.getNodeName().getLocalName() : "";
-                        if (f.equals("title") || f.equals("action")) collect(field, words);
+                        if (f.equals("title") || f.equals("action") || f.equals("mentions")) collect(field, words);
                     }
-                } else if (name.equals("text") || name.equals("notes") || name.equals("apparatus")) {
+                } else if (name.equals("text") || name.equals("notes") || name.equals("apparatus") || name.equals("registers")) {
                     collect(part, words);
                 }
                 words.end();
             }
         }
         return words.all;
+    }
+
+    /** The longest text of a document the search page shows snippets from: the index stays proportionate. */
+    static final int SNIPPET_TEXT = 100_000;
+
+    /**
+     * The text of the reading view as the search page shows it around a hit: the text part only, a space wherever
+     * words end (as for {@link #of}), white space collapsed, at most {@link #SNIPPET_TEXT} characters.
+     */
+    static String text(XdmNode model) {
+        StringBuilder b = new StringBuilder();
+        Words spaced = new Words() {
+            @Override
+            void text(CharSequence text) {
+                if (b.length() < SNIPPET_TEXT) b.append(text);
+            }
+
+            @Override
+            void end() {
+                b.append(' ');
+            }
+        };
+        for (XdmNode edition : model.children()) {
+            for (XdmNode part : edition.children()) {
+                if (part.getNodeKind() == XdmNodeKind.ELEMENT && M.equals(part.getNodeName().getNamespace())
+                        && part.getNodeName().getLocalName().equals("text")) collect(part, spaced);
+            }
+        }
+        String t = b.toString().replaceAll("\\s+", " ").strip();
+        return t.length() <= SNIPPET_TEXT ? t : t.substring(0, SNIPPET_TEXT);
     }
 
     /** Adds the text under {@code node}; every element edge that separates words ends a word. */
@@ -83,7 +113,7 @@ final class SearchWords {
      * Folds text as it comes (folding is per character, so a word split across inline elements folds as a whole)
      * and splits it into words at each {@link #end}: only the run since the last boundary is held.
      */
-    private static final class Words {
+    private static class Words {
         final TreeSet<String> all = new TreeSet<>();
         private final StringBuilder run = new StringBuilder();
 

@@ -34,7 +34,8 @@ public final class Summaries {
                     new QName("id"), new XdmAtomicValue(doc.name()),
                     new QName("key"), new XdmAtomicValue(key == null ? "" : key),
                     new QName("editions"), EditionRenderer.editionsParameter(editions),
-                    new QName("words"), XdmValue.makeSequence(SearchWords.of(model).stream().map(XdmAtomicValue::new).toList())));
+                    new QName("words"), XdmValue.makeSequence(SearchWords.of(model).stream().map(XdmAtomicValue::new).toList()),
+                    new QName("text"), new XdmAtomicValue(SearchWords.text(model))));
             t.setGlobalContextItem(model);
             ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
             t.applyTemplates(model, t.newSerializer(out));

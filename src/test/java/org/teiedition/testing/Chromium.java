@@ -148,10 +148,24 @@ public final class Chromium implements AutoCloseable {
 
         /** The value of a JavaScript expression, as a string. */
         public String eval(String js) throws Exception {
-            String r = send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("String(" + js + ")") + ",\"returnByValue\":true}");
-            Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(r);
-            if (!m.find()) throw new IllegalStateException("no value: " + r);
+            return value(send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("String(" + js + ")") + ",\"returnByValue\":true}"));
+        }
+
+        /** The value of a JavaScript expression that gives a promise (axe.run), once it settles, as a string. */
+        public String evalAsync(String js) throws Exception {
+            return value(send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("(async () => String(await (" + js + ")))()")
+                    + ",\"returnByValue\":true,\"awaitPromise\":true}"));
+        }
+
+        private static String value(String reply) {
+            Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(reply);
+            if (!m.find()) throw new IllegalStateException("no value: " + reply);
             return unquote(m.group(1));
+        }
+
+        /** Renders the page for a media type ("print", "screen"; "" restores the default). */
+        public void emulateMedia(String media) throws Exception {
+            send(session, "Emulation.setEmulatedMedia", "{\"media\":" + Json.quote(media) + "}");
         }
 
         /** A real mouse click in the middle of the first element matching the selector. */
