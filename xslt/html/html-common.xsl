@@ -500,12 +500,12 @@
     <xsl:variable name="label" select="if (@om) then 'The edition restores words omitted here' else 'The edition corrects this'"/>
     <xsl:choose>
       <xsl:when test="exists($file) and not(h:holds-links(.) or h:holds-blocks(.))">
-        <a class="corrected-here{if (@om) then ' om' else ''}" href="{$file}#{@target}" title="{$label}">
+        <a class="corrected-here{if (@om) then ' om ed' else ''}" href="{$file}#{@target}" title="{$label}">
           <xsl:if test="@om"><xsl:attribute name="aria-label" select="$label"/>{te:sign('correction-here')}</xsl:if>
           <xsl:apply-templates mode="h:r"/></a>
       </xsl:when>
       <xsl:otherwise>
-        <span class="corrected-here{if (@om) then ' om' else ''}" title="{$label}">
+        <span class="corrected-here{if (@om) then ' om ed' else ''}" title="{$label}">
           <xsl:if test="@om">{te:sign('correction-here')}</xsl:if>
           <xsl:apply-templates mode="h:r"/></span>
         <xsl:if test="exists($file)"><a class="corr-link ed" href="{$file}#{@target}" aria-label="{$label}: the reading">{te:sign('correction-here')}</a></xsl:if>

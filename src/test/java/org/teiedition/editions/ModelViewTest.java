@@ -100,7 +100,7 @@ class ModelViewTest {
         assertEquals(3, renderer.modelsMade());
         // the corrupt sentence, cut at its entry in both witnesses: DH omits what FRUS reads
         assertTrue(html.contains("would surely lead to</td></tr><tr class=\"variant sic\" id=\"v-a8\">"), "the common text before the entry");
-        assertTrue(html.contains("<td class=\"wit\" data-witness=\"DH\"></td><td class=\"wit\" data-witness=\"FRUS\">"
+        assertTrue(html.contains("<td class=\"text\" data-witness=\"DH\"><i class=\"om\">om.</i></td><td class=\"text\" data-witness=\"FRUS\">"
                 + "<mark>an intensification of the Cuban crisis and a grave risk to</mark></td>"), "the entry's row");
     }
 

@@ -135,9 +135,13 @@ public final class Chromium implements AutoCloseable {
 
         /** Sets the viewport, loads the file and waits until the document is complete. */
         public void open(Path file, int width, int height, boolean mobile) throws Exception {
+            openUrl(file.toUri().toString(), width, height, mobile);
+        }
+
+        /** As {@link #open}, for a URL (a file: URL with a query, say). */
+        public void openUrl(String url, int width, int height, boolean mobile) throws Exception {
             send(session, "Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + height
                     + ",\"deviceScaleFactor\":1,\"mobile\":" + mobile + "}");
-            String url = file.toUri().toString();
             send(session, "Page.navigate", "{\"url\":" + Json.quote(url) + "}");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!"complete".equals(eval("document.readyState + (document.URL === " + Json.quote(url) + " ? '' : 'x')"))) {
