@@ -16,6 +16,9 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         }
     }
 
+    /** A sink for diagnostics nobody asked for: a caller that passes it chose not to report them. */
+    public static final java.util.function.Consumer<Diagnostic> IGNORE = d -> { };
+
     /** Files first, then position, so reports are stable whatever order parallel work finished in. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
             .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column)

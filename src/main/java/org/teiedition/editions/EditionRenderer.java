@@ -15,6 +15,7 @@ import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
+import org.teiedition.transform.StylesheetWarnings;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -91,15 +92,16 @@ public final class EditionRenderer {
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
-        XdmNode input = input(doc, edition, witness);
+        XdmNode input = input(doc, edition, witness, warnings);
         Map<QName, XdmValue> params = new java.util.HashMap<>();
         if (edition.kind() == OutputKind.HTML) {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
         }
-        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
+        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
         Xslt30Transformer t = transformer(edition, input, witness, params);
+        StylesheetWarnings.attach(t, doc.path().toString(), edition.name(), warnings);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
@@ -110,7 +112,7 @@ public final class EditionRenderer {
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
             throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
-        XdmNode input = input(doc, edition, witness);
+        XdmNode input = input(doc, edition, witness, warnings);
         PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));
     }
@@ -127,19 +129,20 @@ public final class EditionRenderer {
     }
 
     /** What the edition's stylesheet is applied to: the model view it renders. */
-    private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
+    private XdmNode input(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
+            throws SaxonApiException {
         return switch (edition.view()) {
-            case WITNESSES -> model(doc, View.READING, null);
-            default -> model(doc, edition.view(), witness);
+            case WITNESSES -> model(doc, View.READING, null, warnings);
+            default -> model(doc, edition.view(), witness, warnings);
         };
     }
 
     /** For {@link View#WITNESSES}: each witness the reading view declares, with its diplomatic view. */
-    private XdmMap witnessViews(SourceDocument doc, XdmNode reading) throws SaxonApiException {
+    private XdmMap witnessViews(SourceDocument doc, XdmNode reading, Consumer<Diagnostic> warnings) throws SaxonApiException {
         Map<XdmAtomicValue, XdmValue> views = new java.util.LinkedHashMap<>();
         for (XdmNode id : reading.select(Steps.child(MODEL_NS, "edition").then(Steps.child(MODEL_NS, "meta"))
                 .then(Steps.child(MODEL_NS, "witness")).then(Steps.attribute("id"))).toList()) {
-            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue()));
+            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue(), warnings));
         }
         return new XdmMap(views);
     }
@@ -158,14 +161,19 @@ public final class EditionRenderer {
      * made once per document and shared by every edition that renders it, also across threads.
      */
     public XdmNode model(SourceDocument doc, View view, String witness) throws SaxonApiException {
+        return model(doc, view, witness, Diagnostic.IGNORE);
+    }
+
+    /** As {@link #model(SourceDocument, View, String)}; the stylesheet's warnings, if this call makes the view, go to {@code warnings}. */
+    public XdmNode model(SourceDocument doc, View view, String witness, Consumer<Diagnostic> warnings) throws SaxonApiException {
         String w = view == View.DIPLOMATIC && witness != null ? witness.trim() : "";
         try {
             return doc.view("model " + view.parameter + " " + w, key -> {
                 Trace.at("model " + view.parameter + " " + doc.name());
                 modelsMade.incrementAndGet();
-                // The model's only messages stop it (an unknown witness): their text becomes the edition's error,
-                // reported once by the caller, instead of Saxon's report on stderr.
-                StringBuilder stop = new StringBuilder();
+                // A message that stops the model (an unknown witness) becomes the edition's error, reported once
+                // by the caller; warnings go to the caller that made the view, so they are reported once too.
+                StylesheetWarnings said = null;
                 try {
                     Xslt30Transformer t = xslt.get(MODEL).load30();
                     Map<QName, XdmValue> params = new java.util.HashMap<>();
@@ -173,14 +181,14 @@ public final class EditionRenderer {
                     if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
                     t.setStylesheetParameters(params);
                     t.setGlobalContextItem(doc.node());
-                    t.setMessageHandler(m -> stop.append(m.getStringValue().trim()));
-                    t.setErrorReporter(error -> { });
+                    said = StylesheetWarnings.attach(t, doc.path().toString(), "model", warnings);
                     // the raw result: the model's own document node, not a copy of it
                     XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
                     Trace.at("modelled " + view.parameter + " " + doc.name());
                     return model;
                 } catch (SaxonApiException e) {
-                    throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
+                    String stop = said == null ? "" : said.stopMessage();
+                    throw new ModelFailure(stop.isEmpty() ? e : new SaxonApiException(stop, e));
                 }
             });
         } catch (ModelFailure e) {
