@@ -1,14 +1,17 @@
 package org.teiedition.editions;
 
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import net.sf.saxon.s9api.XdmMap;
-import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.streams.Steps;
@@ -59,7 +62,7 @@ public final class EditionRenderer {
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
-    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger modelsMade = new AtomicInteger();
 
     public EditionRenderer(Xslt xslt) {
         this.xslt = xslt;
@@ -93,7 +96,7 @@ public final class EditionRenderer {
             return pdf;
         }
         XdmNode input = input(doc, edition, witness, warnings);
-        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        Map<QName, XdmValue> params = new HashMap<>();
         if (edition.kind() == OutputKind.HTML) {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
@@ -121,7 +124,7 @@ public final class EditionRenderer {
     private Xslt30Transformer transformer(Edition edition, XdmNode input, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
-        Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
+        Map<QName, XdmValue> params = new HashMap<>(extra);
         params.put(EDITION, new XdmAtomicValue(edition.name()));
         t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
@@ -139,7 +142,7 @@ public final class EditionRenderer {
 
     /** For {@link View#WITNESSES}: each witness the reading view declares, with its diplomatic view. */
     private XdmMap witnessViews(SourceDocument doc, XdmNode reading, Consumer<Diagnostic> warnings) throws SaxonApiException {
-        Map<XdmAtomicValue, XdmValue> views = new java.util.LinkedHashMap<>();
+        Map<XdmAtomicValue, XdmValue> views = new LinkedHashMap<>();
         for (XdmNode id : reading.select(Steps.child(MODEL_NS, "edition").then(Steps.child(MODEL_NS, "meta"))
                 .then(Steps.child(MODEL_NS, "witness")).then(Steps.attribute("id"))).toList()) {
             views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue(), warnings));
@@ -176,7 +179,7 @@ public final class EditionRenderer {
                 StylesheetWarnings said = null;
                 try {
                     Xslt30Transformer t = xslt.get(MODEL).load30();
-                    Map<QName, XdmValue> params = new java.util.HashMap<>();
+                    Map<QName, XdmValue> params = new HashMap<>();
                     params.put(VIEW, new XdmAtomicValue(view.parameter));
                     if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
                     t.setStylesheetParameters(params);
@@ -211,14 +214,6 @@ public final class EditionRenderer {
         public synchronized SaxonApiException getCause() {
             return (SaxonApiException) super.getCause();
         }
-    }
-
-    /**
-     * Sets up FOP now (its configuration) instead of at the first PDF. Laying out a small document here as well, to
-     * load the fonts and FOP's classes early, was measured: it cost 0.4 s of CPU and gained no time on 2 cores.
-     */
-    public void preparePdf() {
-        pdf();
     }
 
     private PdfRenderer pdf() {
