@@ -206,7 +206,7 @@ public final class Build {
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         // The corpus pages need only this small record: the tree is dropped when this method returns.
         try {
-            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
+            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
             job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {

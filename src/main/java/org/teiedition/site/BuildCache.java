@@ -140,8 +140,8 @@ public final class BuildCache {
     /**
      * A hash over every bundled file under xslt/ (stylesheets, their imports, scripts, FOP configuration) and
      * schema/ (a changed rule must revalidate every document). A jar carries it, computed when it was built
-     * ({@link Fingerprint}): reading and hashing every bundled file at start-up cost a cold build about 50 ms.
-     * Classes in a folder (tests, an IDE) may have changed since: it is computed from the files.
+     * ({@link Fingerprint}), since its files cannot change after the build. Classes in a folder (tests, an IDE) may
+     * have changed since: it is computed from the files.
      */
     static String stylesheetsHash() {
         String h = stylesheetsHash;
