@@ -105,24 +105,18 @@
     if (first && !location.hash) { first.scrollIntoView({ block: 'center' }); }
   }
 
-  var signs = doc.getElementById('toggle-signs');
-  if (signs) {
-    signs.hidden = false;
-    signs.addEventListener('click', function () {
-      var on = signs.getAttribute('aria-pressed') !== 'true';
-      signs.setAttribute('aria-pressed', on ? 'true' : 'false');
-      doc.body.classList.toggle('hide-signs', !on);
+  /* A pressed/unpressed button (hidden without JS) that sets a class on the body while it is off. */
+  function switcher(id, offClass, onChange) {
+    var button = doc.getElementById(id);
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var on = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      doc.body.classList.toggle(offClass, !on);
+      if (onChange) { onChange(on); }
     });
   }
-
-  var toggle = doc.getElementById('toggle-app');
-  if (toggle) {
-    toggle.hidden = false;
-    toggle.addEventListener('click', function () {
-      var on = toggle.getAttribute('aria-pressed') !== 'true';
-      toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
-      doc.body.classList.toggle('hide-app', !on);
-      if (!on) { close(false); }
-    });
-  }
+  switcher('toggle-signs', 'hide-signs');
+  switcher('toggle-app', 'hide-app', function (on) { if (!on) { close(false); } });
 }());

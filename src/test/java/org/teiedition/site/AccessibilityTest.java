@@ -84,7 +84,16 @@ class AccessibilityTest {
             String v = violations();
             if (!v.isEmpty()) found.add(out.getParent().relativize(p) + ": " + v);
         }
-        assertEquals(List.of(), found);
+        // the pages as a reader leaves them: results with snippets, a filtered index, a search hit marked on a letter
+        tab.open(out.resolve("search.html"), 1200, 900, false);
+        tab.eval("(() => { const q = document.getElementById('q'); q.value = 'Kennedy Cuba'; q.dispatchEvent(new Event('input')); return 1; })()");
+        found.add(violations().isEmpty() ? null : "search with results: " + violations());
+        tab.open(out.resolve("index.html"), 1200, 900, false);
+        tab.eval("(() => { const q = document.getElementById('filter'); q.value = 'Schnitzler'; q.dispatchEvent(new Event('input')); return 1; })()");
+        found.add(violations().isEmpty() ? null : "filtered index: " + violations());
+        tab.openUrl(out.resolve(LETTER).resolve("reading.html").toUri() + "?q=cuba", 1200, 900, false);
+        found.add(violations().isEmpty() ? null : "letter with hits: " + violations());
+        assertEquals(List.of(), found.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     /** Finding 9: no horizontal scrolling at 320 px (and so at 400 % zoom of 1280 px), the corpus menu reachable. */
