@@ -749,7 +749,8 @@
     <xsl:variable name="empty" select="not(normalize-space()) and empty(*)"/>
     <xsl:choose>
       <xsl:when test="$empty and not(matches($href, '^https?://'))">
-        <xsl:if test="$target"><m:inline role="hi">{$target}</m:inline></xsl:if>
+        <!-- a target the gate refuses (javascript:, data:...) is not shown at all -->
+        <xsl:if test="exists($href)"><m:inline role="hi">{$target}</m:inline></xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <m:link>
