@@ -73,7 +73,7 @@ class AccessibilityTest {
         List<Path> pages = new ArrayList<>();
         for (String f : List.of("reading.html", "diplomatic.html", "parallel.html")) pages.add(out.resolve(LETTER).resolve(f));
         for (String f : List.of("index.html", "persons.html", "places.html", "organisations.html", "search.html")) pages.add(out.resolve(f));
-        for (String doc : List.of("L00001", "L02053", "L02701", "L04222")) {
+        for (String doc : List.of("L00001", "L02053", "L02701", "L02809", "L04222")) {
             pages.add(out.resolve(doc).resolve("reading.html"));
             pages.add(out.resolve(doc).resolve("diplomatic.html"));
         }

@@ -175,6 +175,8 @@ class ReaderTest {
         XdmNode de = page("L00001", "reading.html");
         assertEquals("en", string(de, "/html/@lang"), "the interface is English");
         assertEquals("de-AT", string(de, "//article[@id='text']/@lang"), "the letter is German");
+        assertEquals("fr", string(page("L02809", "reading.html"), "(//article//*[contains-token(@class, 'foreign')]/@lang)[1]"),
+                "xml:lang=\"fra\" as BCP 47 has it");
         XdmNode reading = page(LETTER, "reading.html");
         assertEquals("Sent|Received", string(reading, "//dl[@class='corresp']/dt"), "as the PDF says");
         String key = string(reading, "string-join(//dl[@class='key']/dt, '|')");
