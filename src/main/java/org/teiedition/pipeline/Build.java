@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
@@ -47,16 +49,27 @@ public final class Build {
                 Consumer<Diagnostic> warnings) throws Exception;
     }
 
+    /** Puts an edition's bytes in place (atomically; tests put a failing disk in its place). */
+    interface Writer {
+        void write(Path target, byte[] bytes) throws IOException;
+    }
+
     private final Toolkit toolkit;
     private final Renderer renderer;
+    private final Writer writer;
 
     public Build(Toolkit toolkit) {
         this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built, warnings));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
+        this(toolkit, renderer, AtomicOutput::write);
+    }
+
+    Build(Toolkit toolkit, Renderer renderer, Writer writer) {
         this.toolkit = toolkit;
         this.renderer = renderer;
+        this.writer = writer;
     }
 
     public Toolkit toolkit() {
@@ -69,6 +82,18 @@ public final class Build {
 
     public BuildResult run(BuildOptions options, BuildListener listener) {
         long start = System.nanoTime();
+        // the output folder holding an input folder: its pages would be read as sources, its sources judged stale
+        List<Diagnostic> mixed = Inputs.insideOutput(options.inputs(), options.output());
+        if (!mixed.isEmpty()) return new BuildResult(mixed, List.of(), List.of(), System.nanoTime() - start);
+        try (OutputLock lock = OutputLock.acquire(options.output(), (file, holder) -> listener.waitingForOutput(options.output(), file, holder))) {
+            return runLocked(options, listener, start);
+        } catch (IOException e) {
+            return new BuildResult(List.of(Diagnostic.error(options.output().toString(), "cannot lock the output folder: " + message(e))),
+                    List.of(), List.of(), System.nanoTime() - start);
+        }
+    }
+
+    private BuildResult runLocked(BuildOptions options, BuildListener listener, long start) {
         Inputs.Collected in = Inputs.collect(options.inputs(), options.output());
         List<Path> files = options.shard() == null ? in.files() : options.shard().select(in.files());
         // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
@@ -93,24 +118,34 @@ public final class Build {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                cache.retainOnly(built.stream().map(Summary::id).toList());
+                // a source gone from the inputs loses its pages; not when an argument was mistyped or unreadable
+                cache.retainOnly(built.stream().map(Summary::id).toList(),
+                        in.problems().isEmpty() ? files.stream().map(OutputNames::documentName).toList() : null);
                 CorpusPages.write(toolkit.xslt(), options.output(), built);
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
                         "cannot write the corpus pages: " + message(e)));
+            } catch (OutOfMemoryError e) {
+                corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
+                        "out of memory writing the corpus pages; " + MORE_HEAP));
             }
         }
         return new BuildResult(in.problems(), results, corpusProblems, System.nanoTime() - start);
     }
 
-    /** What a merge did: summaries read, files written. */
-    public record Merged(int documents, int files) {
+    /** What a merge did: summaries read, files written, summaries refused. */
+    public record Merged(int documents, int files, List<Diagnostic> refused) {
     }
 
-    /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
-    public Merged merge(Path output) throws IOException {
-        List<Summary> all = BuildCache.reader(output).all();
-        return new Merged(all.size(), CorpusPages.write(toolkit.xslt(), output, all));
+    /**
+     * The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state
+     * that verifies (a copied cache is not trusted: see {@link BuildCache#all}).
+     */
+    public Merged merge(Path output, BuildListener listener) throws IOException {
+        try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
+            BuildCache.Read read = BuildCache.reader(output).all();
+            return new Merged(read.summaries().size(), CorpusPages.write(toolkit.xslt(), output, read.summaries()), read.refused());
+        }
     }
 
     /**
@@ -140,6 +175,10 @@ public final class Build {
             // the document's trees and editions are unreachable once this method is left: the next document has the heap
             return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
                     "out of memory building it; " + MORE_HEAP, null, "build")));
+        } catch (RuntimeException e) {
+            // one document's unforeseen failure is its own: the others of the run still build
+            return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
+                    "internal error building it: " + message(e), null, "build")));
         }
     }
 
@@ -173,7 +212,13 @@ public final class Build {
                 : job.spareCores() ? CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : CompletableFuture.completedFuture(toolkit.validate(doc));
         List<Rendered> rendered = job.spareCores() ? renderAll(job, doc, editions) : null;
-        List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
+        List<Diagnostic> diagnostics;
+        try {
+            diagnostics = new ArrayList<>(validation.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) throw oom;
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new DocumentResult(file, Status.INVALID, diagnostics, List.of(), null);
@@ -194,20 +239,23 @@ public final class Build {
             diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
         }
         List<Path> written = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Rendered r : rendered) {
             Path target = dir.resolve(r.edition().fileName());
             try {
-                AtomicOutput.write(target, r.bytes());
+                writer.write(target, r.bytes());
                 written.add(target);
+                files.put(r.edition().fileName(), r.bytes());
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
         }
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
-        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
+        // comes last, when every file it vouches for is in place.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
+            job.cache().store(summary, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));

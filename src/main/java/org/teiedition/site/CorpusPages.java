@@ -21,6 +21,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
+import org.teiedition.xml.OutputNames;
 import org.teiedition.xml.SecureXml;
 import org.xml.sax.InputSource;
 
@@ -31,8 +32,7 @@ import org.xml.sax.InputSource;
  */
 public final class CorpusPages {
     static final String STYLESHEET = "xslt/site/corpus.xsl";
-    public static final List<String> FILES = List.of("index.html", "persons.html", "places.html", "organisations.html",
-            "search.html", "search-index.js", "nav.json");
+    public static final List<String> FILES = OutputNames.CORPUS_FILES;
 
     private CorpusPages() {
     }
@@ -71,10 +71,19 @@ public final class CorpusPages {
                         .allMatch(s -> Files.isRegularFile(out.resolve(s.id()).resolve(Sequence.SCRIPT)));
         int n = 0;
         for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same).entrySet()) {
-            if (Outputs.writeIfChanged(out.resolve(page.getKey()), page.getValue())) n++;
+            if (Outputs.writeIfChanged(pagePath(out, page.getKey()), page.getValue())) n++;
         }
         Outputs.writeIfChanged(keyFile, key.getBytes(StandardCharsets.UTF_8));
         return n;
+    }
+
+    /** Where a page goes: a corpus file or a document's nav.js, never elsewhere (ids may come from a copied cache). */
+    private static Path pagePath(Path out, String page) {
+        String[] parts = page.split("/", -1);
+        boolean corpusPage = parts.length == 1 ? FILES.contains(page)
+                : parts.length == 2 && OutputNames.isDocumentName(parts[0]) && parts[1].equals(Sequence.SCRIPT);
+        if (!corpusPage) throw new IllegalStateException("refused to write \"" + page + "\": not a corpus page of the output folder");
+        return out.resolve(page);
     }
 
     /** Hash of the tool, its stylesheets and every summary without its words and key. */

@@ -1,0 +1,84 @@
+package org.teiedition.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli;
+
+/** The output folder and the inputs: never mixed, nothing stale left behind, every corpus problem a failure. */
+class OutputFolderTest {
+    static final Path LETTER = Path.of("src/test/resources/fixtures/small-letter.xml");
+
+    @Test
+    void anInputFolderInsideTheOutputFolderIsRefusedAndNothingIsTouched(@TempDir Path root) throws Exception {
+        Path src = root.resolve("tei");
+        Files.createDirectories(src);
+        Files.copy(LETTER, src.resolve("letter.xml"));
+        // a cache from an earlier, proper build into the same output folder
+        assertEquals(0, Cli.run("build", "-o", root.toString(), "-e", "reading", src.resolve("letter.xml").toString()).code());
+        Map<Path, byte[]> before = NothingLostTest.snapshot(root);
+
+        // build -o . tei
+        Cli.Run r = Cli.run("build", "-o", root.toString(), "-e", "reading", src.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith(src + ": error: this folder is inside the output folder " + root + "; the editions would "
+                + "be mixed with the sources: choose an output folder outside the inputs (e.g. -o out)\n"), r.err());
+        assertEquals(before.keySet(), NothingLostTest.snapshot(root).keySet(), "nothing written, nothing deleted");
+
+        // build -o DIR DIR
+        Cli.Run same = Cli.run("build", "-o", src.toString(), "-e", "reading", src.toString());
+        assertEquals(1, same.code(), same.err());
+        assertTrue(same.err().startsWith(src + ": error: this folder is the output folder; "), same.err());
+        assertEquals(before.keySet(), NothingLostTest.snapshot(root).keySet(), "nothing written, nothing deleted");
+    }
+
+    @Test
+    void aSourceDeletedFromTheFolderHasItsPagesRemoved(@TempDir Path root) throws Exception {
+        Path src = root.resolve("src");
+        Path out = root.resolve("out");
+        Files.createDirectories(src);
+        Files.copy(LETTER, src.resolve("kept.xml"));
+        Files.copy(LETTER, src.resolve("gone.xml"));
+        assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
+        assertTrue(Files.isRegularFile(out.resolve("gone/reading.html")));
+        Files.writeString(out.resolve("gone/notes-of-mine.txt"), "not the tool's");
+        Files.delete(src.resolve("gone.xml"));
+
+        Cli.Run r = Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(out.resolve("gone/reading.html")));
+        assertFalse(Files.exists(out.resolve("gone/diplomatic.html")));
+        assertFalse(Files.exists(out.resolve("gone/nav.js")));
+        assertEquals("not the tool's", Files.readString(out.resolve("gone/notes-of-mine.txt")), "only the tool's files are removed");
+        assertFalse(Files.readString(out.resolve("index.html")).contains("gone"));
+        assertFalse(Files.exists(out.resolve(".tei-edition/summaries/gone.xml")));
+        assertTrue(Files.isRegularFile(out.resolve("kept/reading.html")));
+
+        // without anything of the user's in it, the folder goes too
+        Files.copy(LETTER, src.resolve("gone.xml"));
+        assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
+        Files.delete(out.resolve("gone/notes-of-mine.txt"));
+        Files.delete(src.resolve("gone.xml"));
+        assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
+        assertFalse(Files.exists(out.resolve("gone")));
+    }
+
+    @Test
+    void aCorpusStepThatCannotWriteFailsTheBuild(@TempDir Path root) throws Exception {
+        Path src = root.resolve("src");
+        Path out = root.resolve("out");
+        Files.createDirectories(src);
+        Files.copy(LETTER, src.resolve("a.xml"));
+        Files.copy(LETTER, src.resolve("b.xml"));
+        Files.createDirectories(out.resolve("nav.json/in-the-way"));
+        Cli.Run r = Cli.run("build", "-o", out.toString(), "-e", "reading", src.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(out.resolve("index.html") + ": error: cannot write the corpus pages: "), r.err());
+    }
+}
