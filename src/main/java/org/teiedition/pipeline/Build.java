@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
@@ -77,7 +79,11 @@ public final class Build {
     }
 
     /** One run's settings, shared by the workers. {@code corpus}: see {@link #run}. */
-    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener) {
+    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener,
+            Set<Path> outOfMemory) {
+        Job alone() {
+            return new Job(options, cache, corpus, false, listener, outOfMemory);
+        }
     }
 
     public BuildResult run(BuildOptions options, BuildListener listener) {
@@ -103,24 +109,31 @@ public final class Build {
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
                 options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
-        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener);
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet());
         Map<Path, Diagnostic> clashes = nameClashes(files);
         listener.started(files.size());
         AtomicInteger done = new AtomicInteger();
-        List<DocumentResult> results = Parallel.map(files, options.jobs(), file -> {
+        // A document that ran out of memory while others were built beside it may have lacked only their share of
+        // the heap: it is tried again alone (and reported then).
+        boolean retry = options.jobs() > 1 && files.size() > 1;
+        List<DocumentResult> results = new ArrayList<>(Parallel.map(files, options.jobs(), file -> {
             DocumentResult r = clashes.containsKey(file) ? DocumentResult.failed(file, List.of(clashes.get(file)))
                     : buildDocument(job, file);
-            listener.documentFinished(r, done.incrementAndGet(), files.size());
+            if (!(retry && job.outOfMemory().contains(file))) listener.documentFinished(r, done.incrementAndGet(), files.size());
             return r;
-        });
+        }));
+        for (int i = 0; retry && i < files.size(); i++) {
+            if (!job.outOfMemory().remove(files.get(i))) continue;
+            DocumentResult r = buildDocument(job.alone(), files.get(i));
+            results.set(i, r);
+            listener.documentFinished(r, done.incrementAndGet(), files.size());
+        }
         List<Diagnostic> corpusProblems = new ArrayList<>();
         if (corpusPages) {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                // a source gone from the inputs loses its pages; not when an argument was mistyped or unreadable
-                cache.retainOnly(built.stream().map(Summary::id).toList(),
-                        in.problems().isEmpty() ? files.stream().map(OutputNames::documentName).toList() : null);
+                cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
                 CorpusPages.write(toolkit.xslt(), options.output(), built);
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
@@ -173,6 +186,7 @@ public final class Build {
             return buildOrReuse(job, file);
         } catch (OutOfMemoryError e) {
             // the document's trees and editions are unreachable once this method is left: the next document has the heap
+            job.outOfMemory().add(file);
             return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
                     "out of memory building it; " + MORE_HEAP, null, "build")));
         } catch (RuntimeException e) {
@@ -228,6 +242,7 @@ public final class Build {
         for (Rendered r : rendered) {
             diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
+                if (r.failure() instanceof OutOfMemoryError) job.outOfMemory().add(file);
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
                 return DocumentResult.failed(file, diagnostics);
             }
@@ -255,7 +270,7 @@ public final class Build {
         // comes last, when every file it vouches for is in place.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, files);
+            job.cache().store(summary, file, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));

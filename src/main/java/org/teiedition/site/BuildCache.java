@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -100,10 +101,12 @@ public final class BuildCache {
      * Writes the document's entry once its edition files are in place: the summary, then the manifest that vouches
      * for it and for them.
      *
+     * @param source the file it was built from (when it is gone, so are its files: {@link #retainOnly})
      * @param files the bytes written for the document in OUT/&lt;id&gt;/, by file name
      */
-    public void store(Summary s, Map<String, byte[]> files) throws IOException {
-        Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), new TreeMap<>());
+    public void store(Summary s, Path source, Map<String, byte[]> files) throws IOException {
+        Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
+                new TreeMap<>());
         files.forEach((name, bytes) -> m.files().put(name, Hashes.hex(Hashes.sha256(bytes))));
         Outputs.writeIfChanged(summaries.resolve(s.id() + ".xml"), s.xml());
         Outputs.writeIfChanged(summaries.resolve(s.id() + FILES), m.bytes());
@@ -154,10 +157,12 @@ public final class BuildCache {
 
     /**
      * Forgets documents that are no longer part of the corpus: those not {@code built} leave the corpus pages (their
-     * summaries are deleted); those whose source is gone from the {@code inputs} also lose their edition files, the
-     * ones their manifest names (and their nav.js): a folder is removed only when nothing else is left in it.
+     * summaries are deleted); those whose source file is gone (not among {@code inputs}, and not where it was built
+     * from) also lose their edition files, the ones their manifest names, and their nav.js: a folder is removed only
+     * when nothing else is left in it. A document built from a file still there keeps its files (a build of a few
+     * files into a corpus's folder).
      *
-     * @param inputs the output names of every source of the run; null: not known, remove no edition files
+     * @param inputs the output names of every source of the run
      */
     public void retainOnly(Collection<String> built, Collection<String> inputs) throws IOException {
         Set<String> keep = Set.copyOf(built);
@@ -165,15 +170,18 @@ public final class BuildCache {
             String name = f.getFileName().toString();
             if (!keep.contains(name.substring(0, name.length() - 4))) Files.deleteIfExists(f);
         }
-        if (inputs == null) return;
         Set<String> present = Set.copyOf(inputs);
         for (Path f : entries(FILES)) {
             String name = f.getFileName().toString();
             String id = name.substring(0, name.length() - FILES.length());
             if (present.contains(id)) continue;
             Manifest m = Manifest.read(f);
-            if (m != null && OutputNames.isDocumentName(id)) removeOutputs(out.resolve(id), m.files().keySet());
-            Files.deleteIfExists(f);
+            if (m == null || !OutputNames.isDocumentName(id)) {
+                Files.deleteIfExists(f);
+            } else if (m.sourceGone()) {
+                removeOutputs(out.resolve(id), m.files().keySet());
+                Files.deleteIfExists(f);
+            }
         }
     }
 
@@ -189,33 +197,46 @@ public final class BuildCache {
     }
 
     /**
-     * An entry's manifest: "key KEY", "summary HASH", then "HASH NAME" per edition file. Read back from disk it is
-     * untrusted: a line that does not parse, or a file name that is not a plain one, makes the whole entry void.
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "HASH NAME" per edition file. Read back from
+     * disk it is untrusted: a line that does not parse, or a file name that is not a plain one, makes the whole entry
+     * void; the source path is only ever tested for existence.
      */
-    private record Manifest(String key, String summary, Map<String, String> files) {
+    private record Manifest(String key, String summary, String source, Map<String, String> files) {
         private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
         byte[] bytes() {
-            StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary).append('\n');
+            StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
+                    .append("\nsource ").append(source).append('\n');
             files.forEach((name, hash) -> b.append(hash).append(' ').append(name).append('\n'));
             return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        boolean sourceGone() {
+            try {
+                return Files.notExists(Path.of(source));
+            } catch (InvalidPathException e) {
+                return false;
+            }
         }
 
         static Manifest read(Path f) throws IOException {
             if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > 64 * 1024) return null;
             List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !lines.get(0).startsWith("key ") || !lines.get(1).startsWith("summary ")) return null;
+            if (lines.size() < 3 || !lines.get(0).startsWith("key ") || !lines.get(1).startsWith("summary ")
+                    || !lines.get(2).startsWith("source ")) {
+                return null;
+            }
             String summary = lines.get(1).substring(8);
             if (!HASH.matcher(summary).matches()) return null;
             Map<String, String> files = new TreeMap<>();
-            for (String line : lines.subList(2, lines.size())) {
+            for (String line : lines.subList(3, lines.size())) {
                 int space = line.indexOf(' ');
                 if (space < 0 || !HASH.matcher(line.substring(0, space)).matches()) return null;
                 String name = line.substring(space + 1);
                 if (!OutputNames.isFileName(name)) return null;
                 files.put(name, line.substring(0, space));
             }
-            return new Manifest(lines.get(0).substring(4), summary, files);
+            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), files);
         }
     }
 

@@ -45,8 +45,13 @@ class OutputFolderTest {
         Files.createDirectories(src);
         Files.copy(LETTER, src.resolve("kept.xml"));
         Files.copy(LETTER, src.resolve("gone.xml"));
+        Files.copy(LETTER, src.resolve("other.xml"));
         assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
         assertTrue(Files.isRegularFile(out.resolve("gone/reading.html")));
+        // a build of some of the files: the others' sources are still there, and so are their pages
+        assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.resolve("kept.xml").toString(),
+                src.resolve("gone.xml").toString()).code());
+        assertTrue(Files.isRegularFile(out.resolve("other/reading.html")));
         Files.writeString(out.resolve("gone/notes-of-mine.txt"), "not the tool's");
         Files.delete(src.resolve("gone.xml"));
 
