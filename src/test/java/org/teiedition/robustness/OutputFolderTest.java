@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.cli.Main;
 import org.teiedition.testing.Cli;
 
 /** The output folder and the inputs: never mixed, nothing stale left behind, every corpus problem a failure. */
@@ -72,6 +83,45 @@ class OutputFolderTest {
         Files.delete(src.resolve("gone.xml"));
         assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
         assertFalse(Files.exists(out.resolve("gone")));
+    }
+
+    /** serve: a source deleted while it runs is no longer served. */
+    @Test
+    @Timeout(180)
+    void serveStopsServingADeletedSource(@TempDir Path root) throws Exception {
+        Path src = root.resolve("src");
+        Path out = root.resolve("out");
+        Files.createDirectories(src);
+        Files.copy(LETTER, src.resolve("kept.xml"));
+        Files.copy(LETTER, src.resolve("gone.xml"));
+        StringWriter log = new StringWriter();
+        Thread serve = new Thread(() -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(log, true), "serve", "--port", "0",
+                "--stop-after", "150", "-e", "reading", "-j", "1", "-o", out.toString(), src.toString()));
+        serve.start();
+        try {
+            Matcher port = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher("");
+            for (int i = 0; i < 1200 && !port.reset(log.toString()).find(); i++) Thread.sleep(100);
+            assertTrue(port.reset(log.toString()).find(), "serve did not start:\n" + log);
+            String base = "http://127.0.0.1:" + port.group(1);
+            assertEquals(200, get(base + "/gone/reading.html").statusCode());
+            Files.delete(src.resolve("gone.xml"));
+            int status = 200;
+            for (int i = 0; i < 600 && status == 200; i++) {
+                Thread.sleep(100);
+                status = get(base + "/gone/reading.html").statusCode();
+            }
+            assertEquals(404, status, log.toString());
+            assertFalse(get(base + "/index.html").body().contains("gone/reading.html"));
+            assertEquals(200, get(base + "/kept/reading.html").statusCode());
+        } finally {
+            serve.interrupt();
+            serve.join(20_000);
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

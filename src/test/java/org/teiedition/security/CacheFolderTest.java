@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +21,7 @@ class CacheFolderTest {
     void mergeRefusesSummariesWhoseIdsOrFilesLeaveTheOutputFolder(@TempDir Path root) throws Exception {
         Path src = root.resolve("a/b/src");
         Path out = root.resolve("a/b/out");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("letter.xml"), Hostile.letter("", "x"));
-        Files.writeString(src.resolve("other.xml"), Hostile.letter("", "y"));
-        assertEquals(0, Hostile.run("build", "-o", out.toString(), "--edition", "reading", src.toString()).code());
+        buildTwoLetters(src, out);
 
         Path summaries = out.resolve(".tei-edition/summaries");
         String legit = Files.readString(summaries.resolve("letter.xml"));
@@ -41,7 +36,7 @@ class CacheFolderTest {
                 .replace("A small test letter", "REFS"));
         Files.writeString(summaries.resolve("file.xml"), legit.replaceFirst("id=\"letter\"", "id=\"file\"")
                 .replace("file=\"reading.html\"", "file=\"../../../x.html\"").replace("A small test letter", "FILE"));
-        Set<Path> before = allFiles(root);
+        Set<Path> before = Hostile.allFiles(root);
 
         Hostile.Run r = Hostile.run("build", "--merge", "-o", out.toString());
         assertEquals(1, r.code(), r.all());
@@ -50,7 +45,7 @@ class CacheFolderTest {
         }
         assertTrue(r.err().contains("its id \"../../../climbed\" is not the output name \"climb\""), r.err());
         assertTrue(r.err().contains("its edition file \"../../../x.html\" is not a plain file name"), r.err());
-        Set<Path> created = new TreeSet<>(allFiles(root));
+        Set<Path> created = new TreeSet<>(Hostile.allFiles(root));
         created.removeAll(before);
         for (Path p : created) assertTrue(p.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize()), "written outside OUT: " + p);
         assertFalse(Files.exists(absolute), "written at the absolute id");
@@ -63,10 +58,7 @@ class CacheFolderTest {
     void aCachedSummaryThatNamesAnotherDocumentIsNotReused(@TempDir Path root) throws Exception {
         Path src = root.resolve("src");
         Path out = root.resolve("out");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("letter.xml"), Hostile.letter("", "x"));
-        Files.writeString(src.resolve("other.xml"), Hostile.letter("", "y"));
-        assertEquals(0, Hostile.run("build", "-o", out.toString(), "--edition", "reading", src.toString()).code());
+        buildTwoLetters(src, out);
         Path summary = out.resolve(".tei-edition/summaries/letter.xml");
         // the key is intact: only the id is changed, to one that climbs out of OUT
         Files.writeString(summary, Files.readString(summary).replaceFirst("id=\"letter\"", "id=\"../climbed\""));
@@ -77,9 +69,11 @@ class CacheFolderTest {
         assertTrue(Files.readString(summary).startsWith("<summary id=\"letter\" "));
     }
 
-    private static Set<Path> allFiles(Path root) throws Exception {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).collect(Collectors.toCollection(TreeSet::new));
-        }
+    /** letter.xml and other.xml in {@code src}, built as a folder into {@code out}. */
+    private static void buildTwoLetters(Path src, Path out) throws Exception {
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("letter.xml"), Hostile.letter("", "x"));
+        Files.writeString(src.resolve("other.xml"), Hostile.letter("", "y"));
+        assertEquals(0, Hostile.run("build", "-o", out.toString(), "--edition", "reading", src.toString()).code());
     }
 }

@@ -30,7 +30,7 @@ class OutputPathsTest {
         for (String n : names) Files.writeString(src.resolve(n), letter);
         Path outside = root.resolve("a/outside.xml"); // named through "..": the file is read, its editions go under OUT
         Files.writeString(outside, letter);
-        Set<Path> before = allFiles(root);
+        Set<Path> before = Hostile.allFiles(root);
 
         // names starting with '.' are hidden files to a folder walk: name them explicitly
         List<String> args = new java.util.ArrayList<>(List.of("build", "-o", out.toString(), src.toString(),
@@ -39,7 +39,7 @@ class OutputPathsTest {
         Hostile.Run r = Hostile.run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.all());
 
-        Set<Path> created = new TreeSet<>(allFiles(root));
+        Set<Path> created = new TreeSet<>(Hostile.allFiles(root));
         created.removeAll(before);
         Path outAbs = out.toAbsolutePath().normalize();
         for (Path p : created) assertTrue(p.toAbsolutePath().normalize().startsWith(outAbs), "written outside OUT: " + p);
@@ -121,11 +121,5 @@ class OutputPathsTest {
                 + "is already used by " + src.resolve("index.html-document.xml") + "; rename one of the files"), r.err());
         assertTrue(Files.readString(root.resolve("out/index.html-document/reading.html")).contains("FIRST"));
         assertTrue(Files.readString(root.resolve("out/index.html")).contains("<tr id=\"index.html-document\""));
-    }
-
-    private static Set<Path> allFiles(Path root) throws Exception {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).collect(Collectors.toCollection(TreeSet::new));
-        }
     }
 }
