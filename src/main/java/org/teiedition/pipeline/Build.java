@@ -184,15 +184,16 @@ public final class Build {
     private DocumentResult buildDocument(Job job, Path file) {
         try {
             return buildOrReuse(job, file);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | RuntimeException e) {
+            if (!outOfMemory(e)) {
+                // one document's unforeseen failure is its own: the others of the run still build
+                return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
+                        "internal error building it: " + message(e), null, "build")));
+            }
             // the document's trees and editions are unreachable once this method is left: the next document has the heap
             job.outOfMemory().add(file);
             return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
                     "out of memory building it; " + MORE_HEAP, null, "build")));
-        } catch (RuntimeException e) {
-            // one document's unforeseen failure is its own: the others of the run still build
-            return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
-                    "internal error building it: " + message(e), null, "build")));
         }
     }
 
@@ -230,8 +231,7 @@ public final class Build {
         try {
             diagnostics = new ArrayList<>(validation.join());
         } catch (CompletionException e) {
-            if (e.getCause() instanceof OutOfMemoryError oom) throw oom;
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            throw e.getCause() instanceof RuntimeException re ? re : e; // out of memory: see buildDocument
         }
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -242,7 +242,7 @@ public final class Build {
         for (Rendered r : rendered) {
             diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
-                if (r.failure() instanceof OutOfMemoryError) job.outOfMemory().add(file);
+                if (outOfMemory(r.failure())) job.outOfMemory().add(file);
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
                 return DocumentResult.failed(file, diagnostics);
             }
@@ -306,8 +306,16 @@ public final class Build {
 
     private static String failure(Rendered r) {
         String edition = "the " + r.edition().name() + " edition";
-        if (r.failure() instanceof OutOfMemoryError) return "out of memory building " + edition + "; " + MORE_HEAP;
+        if (outOfMemory(r.failure())) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
+    }
+
+    /** Whether {@code e} is, or was caused by, running out of heap (libraries and executors wrap it). */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     /** An exception's message on one line (its class name if it has none). */
