@@ -51,20 +51,30 @@ final class OutputLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                waiting.waitingFor(file, holder(channel));
-                lock = channel.lock();
-            }
+            FileLock lock = systemLock(channel, file, waiting);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            channel.force(false);
             return new OutputLock(inProcess, channel, lock);
         } catch (IOException | RuntimeException e) {
             if (channel != null) channel.close();
             inProcess.unlock();
             throw e;
         }
+    }
+
+    /** The operating system's lock, waited for; null where the file system has none (some network shares). */
+    private static FileLock systemLock(FileChannel channel, Path file, Waiting waiting) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException e) {
+            return null; // builds of this process are still one at a time
+        }
+        if (lock == null) {
+            waiting.waitingFor(file, holder(channel));
+            lock = channel.lock();
+        }
+        return lock;
     }
 
     /** The process id the holder wrote, if it is one. */
@@ -80,7 +90,7 @@ final class OutputLock implements AutoCloseable {
         try {
             // no holder named once it is done
             channel.truncate(0);
-            lock.release();
+            if (lock != null) lock.release();
             channel.close();
         } finally {
             inProcess.unlock();
