@@ -16,16 +16,14 @@ import org.teiedition.testing.Cli;
 
 /** Two builds into one output folder (serve running, a build in another terminal): one waits for the other. */
 class ConcurrentBuildsTest {
-    static final Path LETTER = Path.of("src/test/resources/fixtures/small-letter.xml");
     static final int LETTERS = 40;
 
     @Test
     @Timeout(300)
     void aSecondBuildWaitsForTheProcessThatHoldsTheOutputFolder(@TempDir Path dir) throws Exception {
-        Path src = dir.resolve("src");
+        Path src = OutputFolderTest.letters(dir.resolve("src"),
+                java.util.stream.IntStream.range(0, LETTERS).mapToObj(i -> String.format("copy-%03d", i)).toArray(String[]::new));
         Path out = dir.resolve("out");
-        Files.createDirectories(src);
-        for (int i = 0; i < LETTERS; i++) Files.copy(LETTER, src.resolve(String.format("copy-%03d.xml", i)));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("other.log");
         Process other = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),

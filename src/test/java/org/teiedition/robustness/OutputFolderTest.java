@@ -28,9 +28,7 @@ class OutputFolderTest {
 
     @Test
     void anInputFolderInsideTheOutputFolderIsRefusedAndNothingIsTouched(@TempDir Path root) throws Exception {
-        Path src = root.resolve("tei");
-        Files.createDirectories(src);
-        Files.copy(LETTER, src.resolve("letter.xml"));
+        Path src = letters(root.resolve("tei"), "letter");
         // a cache from an earlier, proper build into the same output folder
         assertEquals(0, Cli.run("build", "-o", root.toString(), "-e", "reading", src.resolve("letter.xml").toString()).code());
         Map<Path, byte[]> before = NothingLostTest.snapshot(root);
@@ -51,12 +49,8 @@ class OutputFolderTest {
 
     @Test
     void aSourceDeletedFromTheFolderHasItsPagesRemoved(@TempDir Path root) throws Exception {
-        Path src = root.resolve("src");
+        Path src = letters(root.resolve("src"), "kept", "gone", "other");
         Path out = root.resolve("out");
-        Files.createDirectories(src);
-        Files.copy(LETTER, src.resolve("kept.xml"));
-        Files.copy(LETTER, src.resolve("gone.xml"));
-        Files.copy(LETTER, src.resolve("other.xml"));
         assertEquals(0, Cli.run("build", "-o", out.toString(), "-e", "reading,diplomatic", src.toString()).code());
         assertTrue(Files.isRegularFile(out.resolve("gone/reading.html")));
         // a build of some of the files: the others' sources are still there, and so are their pages
@@ -89,11 +83,8 @@ class OutputFolderTest {
     @Test
     @Timeout(180)
     void serveStopsServingADeletedSource(@TempDir Path root) throws Exception {
-        Path src = root.resolve("src");
+        Path src = letters(root.resolve("src"), "kept", "gone");
         Path out = root.resolve("out");
-        Files.createDirectories(src);
-        Files.copy(LETTER, src.resolve("kept.xml"));
-        Files.copy(LETTER, src.resolve("gone.xml"));
         StringWriter log = new StringWriter();
         Thread serve = new Thread(() -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(log, true), "serve", "--port", "0",
                 "--stop-after", "150", "-e", "reading", "-j", "1", "-o", out.toString(), src.toString()));
@@ -126,14 +117,18 @@ class OutputFolderTest {
 
     @Test
     void aCorpusStepThatCannotWriteFailsTheBuild(@TempDir Path root) throws Exception {
-        Path src = root.resolve("src");
+        Path src = letters(root.resolve("src"), "a", "b");
         Path out = root.resolve("out");
-        Files.createDirectories(src);
-        Files.copy(LETTER, src.resolve("a.xml"));
-        Files.copy(LETTER, src.resolve("b.xml"));
         Files.createDirectories(out.resolve("nav.json/in-the-way"));
         Cli.Run r = Cli.run("build", "-o", out.toString(), "-e", "reading", src.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains(out.resolve("index.html") + ": error: cannot write the corpus pages: "), r.err());
+    }
+
+    /** {@code folder} with a copy of the small letter under each name. */
+    static Path letters(Path folder, String... names) throws Exception {
+        Files.createDirectories(folder);
+        for (String n : names) Files.copy(LETTER, folder.resolve(n + ".xml"));
+        return folder;
     }
 }
