@@ -99,4 +99,24 @@ class CacheTrustTest {
         assertEquals(Status.REBUILT, status(new Build(toolkit).run(options, BuildListener.NONE), 0));
         assertEquals(reading, Files.readString(out.resolve("letter/reading.html")));
     }
+
+    @Test
+    void damagedCorpusPagesAreMadeAgainWhenNothingChanged(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        Files.copy(LETTER, src.resolve("a.xml"));
+        Files.copy(LETTER, src.resolve("b.xml"));
+        Path out = dir.resolve("out");
+        Toolkit toolkit = new Toolkit();
+        BuildOptions options = BuildOptions.of(out, List.of(src)).withEditions(List.of(Editions.READING)).withJobs(1);
+        assertTrue(new Build(toolkit).run(options, BuildListener.NONE).ok());
+        String index = Files.readString(out.resolve("index.html"));
+        String nav = Files.readString(out.resolve("a/nav.js"));
+        Files.writeString(out.resolve("index.html"), index.substring(0, index.length() / 3));
+        Files.writeString(out.resolve("a/nav.js"), "/* damaged */");
+        BuildResult r = new Build(toolkit).run(options, BuildListener.NONE);
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), r.documents().stream().map(DocumentResult::status).toList());
+        assertEquals(index, Files.readString(out.resolve("index.html")));
+        assertEquals(nav, Files.readString(out.resolve("a/nav.js")));
+    }
 }
