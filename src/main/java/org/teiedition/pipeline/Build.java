@@ -133,8 +133,9 @@ public final class Build {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
                 CorpusPages.write(toolkit.xslt(), options.output(), built);
+                // after the pages, so that none links to a document whose files are gone
+                cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
                         "cannot write the corpus pages: " + message(e)));
