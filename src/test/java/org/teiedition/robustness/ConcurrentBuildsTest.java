@@ -16,7 +16,7 @@ import org.teiedition.testing.Cli;
 
 /** Two builds into one output folder (serve running, a build in another terminal): one waits for the other. */
 class ConcurrentBuildsTest {
-    static final int LETTERS = 40;
+    static final int LETTERS = 60;
 
     @Test
     @Timeout(300)
