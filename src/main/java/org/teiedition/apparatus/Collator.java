@@ -62,7 +62,7 @@ public final class Collator {
     public record Input(String siglum, String text, String source) {
     }
 
-    private static final Pattern RAW = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+|-{2,}|[^\\s\\p{L}\\p{N}\\p{M}])(\\s*)");
+    static final Pattern RAW = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+|-{2,}|[^\\s\\p{L}\\p{N}\\p{M}])(\\s*)");
     private static final Pattern DASH = Pattern.compile("-{2,}|[\u2012\u2013\u2014\u2015]");
     private static final String QUOTE_CHARS = "\"'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2039\u203A";
     private static final Pattern PARA = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
@@ -275,7 +275,7 @@ public final class Collator {
     }
 
     /** A run of agreeing ranks from r in direction dir, in a window that mostly agrees. */
-    private static boolean anchor(boolean[] agree, int r, int dir) {
+    static boolean anchor(boolean[] agree, int r, int dir) {
         int window = Math.min(WINDOW, agree.length), hits = 0;
         for (int k = 0; k < ANCHOR; k++) {
             int i = r + dir * k;
@@ -327,15 +327,24 @@ public final class Collator {
 
     /** The rank table of a CollateX (Dekker) alignment: per rank, per witness, the token index or -1. */
     private List<int[]> align(List<Input> inputs, List<List<Tok>> toks) {
-        int n = inputs.size();
+        List<List<String[]>> tokens = new ArrayList<>();
+        for (List<Tok> t : toks) tokens.add(t.stream().map(k -> new String[] {k.text(), k.key()}).toList());
+        return rankTable(inputs.stream().map(Input::siglum).toList(), tokens);
+    }
+
+    /**
+     * The rank table of a CollateX (Dekker) alignment of token lists ({text, key} each, compared by key): per rank,
+     * per witness, the token index or -1; every witness complete and in order.
+     */
+    static List<int[]> rankTable(List<String> sigla, List<List<String[]>> tokens) {
+        int n = sigla.size();
         List<SimpleWitness> sws = new ArrayList<>();
         Map<Token, Integer> index = new IdentityHashMap<>();
         for (int w = 0; w < n; w++) {
-            List<Tok> t = toks.get(w);
-            SimpleWitness sw = new SimpleWitness(inputs.get(w).siglum());
+            SimpleWitness sw = new SimpleWitness(sigla.get(w));
             List<Token> st = new ArrayList<>();
-            for (int i = 0; i < t.size(); i++) {
-                SimpleToken token = new SimpleToken(sw, t.get(i).text(), t.get(i).key());
+            for (int i = 0; i < tokens.get(w).size(); i++) {
+                SimpleToken token = new SimpleToken(sw, tokens.get(w).get(i)[0], tokens.get(w).get(i)[1]);
                 index.put(token, i);
                 st.add(token);
             }
@@ -353,7 +362,7 @@ public final class Collator {
             for (int w = 0; w < n; w++) {
                 Set<Token> cell = row.get(sws.get(w));
                 if (cell == null || cell.isEmpty()) continue;
-                if (cell.size() > 1) throw new IllegalStateException("CollateX put two tokens of " + inputs.get(w).siglum() + " in one rank");
+                if (cell.size() > 1) throw new IllegalStateException("CollateX put two tokens of " + sigla.get(w) + " in one rank");
                 cells[w] = index.get(cell.iterator().next());
                 any = true;
             }
@@ -364,10 +373,10 @@ public final class Collator {
             int next = 0;
             for (int[] cells : table) {
                 if (cells[w] < 0) continue;
-                if (cells[w] != next) throw new IllegalStateException("the alignment reorders the tokens of " + inputs.get(w).siglum());
+                if (cells[w] != next) throw new IllegalStateException("the alignment reorders the tokens of " + sigla.get(w));
                 next++;
             }
-            if (next != toks.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + inputs.get(w).siglum());
+            if (next != tokens.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + sigla.get(w));
         }
         return table;
     }

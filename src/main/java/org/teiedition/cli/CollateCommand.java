@@ -86,45 +86,18 @@ final class CollateCommand implements Callable<Integer> {
         Map<String, String> fromPhrase = new LinkedHashMap<>(), toPhrase = new LinkedHashMap<>();
         for (var e : witnesses.entrySet()) {
             String siglum = e.getKey();
-            if (!siglum.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
-                throw new ParameterException(spec.commandLine(), "siglum '" + siglum + "' is not an XML name (letters, digits, _ . -)");
-            }
-            String spec0 = e.getValue();
-            int hash = spec0.lastIndexOf('#');
-            Path file = Path.of(hash >= 0 ? spec0.substring(0, hash) : spec0);
-            String part = hash >= 0 ? spec0.substring(hash + 1) : null;
-            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            String text;
-            if (part != null || name.toLowerCase(Locale.ROOT).matches(".*\\.(xml|tei)$")) {
-                SourceDocument doc;
-                try {
-                    doc = toolkit.parse(file);
-                } catch (XmlInputException x) {
-                    err.println(x.diagnostic().format());
-                    return Main.FAILED;
-                }
-                String wit = part == null || part.equals("lemma") ? null : part;
-                try {
-                    text = WitnessText.of(toolkit.xslt(), doc.node(), wit);
-                } catch (WitnessText.UnknownWitnessException x) {
-                    err.println("error: no witness '" + x.siglum() + "' in " + file + " (known: "
-                            + (x.known().isEmpty() ? "none" : String.join(", ", x.known())) + ")");
-                    return Main.FAILED;
-                }
-                name += wit == null ? " (edited text)" : " (witness " + wit + ")";
+            checkSiglum(spec, siglum);
+            Loaded w = load(toolkit, e.getValue(), err);
+            if (w == null) return Main.FAILED;
+            if (w.doc() != null) {
                 // an id names an element of this document: its first (--from) or last (--to) words are the phrase
-                if (from != null) fromPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), doc.node(), from, true).orElse(from));
-                if (to != null) toPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), doc.node(), to, false).orElse(to));
+                if (from != null) fromPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), w.doc().node(), from, true).orElse(from));
+                if (to != null) toPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), w.doc().node(), to, false).orElse(to));
             } else {
-                if (!Files.isRegularFile(file)) {
-                    err.println("error: " + file + ": file not found");
-                    return Main.FAILED;
-                }
-                text = Files.readString(file, StandardCharsets.UTF_8);
                 if (from != null) fromPhrase.put(siglum, from);
                 if (to != null) toPhrase.put(siglum, to);
             }
-            inputs.add(new Collator.Input(siglum, text, name));
+            inputs.add(new Collator.Input(siglum, w.text(), w.name()));
         }
         Collator.Result result;
         try {
@@ -138,5 +111,50 @@ final class CollateCommand implements Callable<Integer> {
         if (output == null) spec.commandLine().getOut().print(result.tei());
         else AtomicOutput.write(output, result.tei().getBytes(StandardCharsets.UTF_8));
         return Main.OK;
+    }
+
+    /** A siglum becomes an xml:id: it must be an XML name. */
+    static void checkSiglum(CommandSpec spec, String siglum) {
+        if (!siglum.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+            throw new ParameterException(spec.commandLine(), "siglum '" + siglum + "' is not an XML name (letters, digits, _ . -)");
+        }
+    }
+
+    /** A witness read from the command line: its text, a name for the header, its document when it is TEI. */
+    record Loaded(String text, String name, SourceDocument doc) {
+    }
+
+    /**
+     * Reads a witness given as FILE (plain text), FILE.xml (a TEI document's edited text), FILE.xml#SIGLUM (that
+     * witness of its apparatus) or FILE.xml#lemma; null after printing the error.
+     */
+    static Loaded load(Toolkit toolkit, String given, java.io.PrintWriter err) throws IOException {
+        int hash = given.lastIndexOf('#');
+        Path file = Path.of(hash >= 0 ? given.substring(0, hash) : given);
+        String part = hash >= 0 ? given.substring(hash + 1) : null;
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (part == null && !name.toLowerCase(Locale.ROOT).matches(".*\\.(xml|tei)$")) {
+            if (!Files.isRegularFile(file)) {
+                err.println("error: " + file + ": file not found");
+                return null;
+            }
+            return new Loaded(Files.readString(file, StandardCharsets.UTF_8), name, null);
+        }
+        SourceDocument doc;
+        try {
+            doc = toolkit.parse(file);
+        } catch (XmlInputException x) {
+            err.println(x.diagnostic().format());
+            return null;
+        }
+        String wit = part == null || part.equals("lemma") ? null : part;
+        try {
+            String text = WitnessText.of(toolkit.xslt(), doc.node(), wit);
+            return new Loaded(text, name + (wit == null ? " (edited text)" : " (witness " + wit + ")"), doc);
+        } catch (WitnessText.UnknownWitnessException x) {
+            err.println("error: no witness '" + x.siglum() + "' in " + file + " (known: "
+                    + (x.known().isEmpty() ? "none" : String.join(", ", x.known())) + ")");
+            return null;
+        }
     }
 }
