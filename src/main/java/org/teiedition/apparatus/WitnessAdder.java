@@ -389,7 +389,9 @@ public final class WitnessAdder {
         int first = -1, last = -1;
         for (int r = 0; r < agree.length && first < 0; r++) if (Collator.anchor(agree, r, 1)) first = r;
         for (int r = agree.length - 1; r >= 0 && last < 0; r--) if (Collator.anchor(agree, r, -1)) last = r;
-        if (first < 0 || last < first) return b;
+        if (first < 0 || last < first) {
+            throw new RefusedException("the new witness shares no run of " + Collator.ANCHOR + " words with the edition's text: is it the same text?");
+        }
         int from = table.get(first)[1], to = table.get(last)[1];
         // the few tokens before and after in the same paragraph may be readings of the edition's first or last app
         // (an opening quotation mark): kept; the framing beyond a paragraph break is not

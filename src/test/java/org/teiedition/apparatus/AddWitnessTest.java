@@ -98,5 +98,10 @@ class AddWitnessTest {
         Run none = cli("add-witness", plain.toString(), "--wit", "A=" + LETTER);
         assertEquals(1, none.code());
         assertTrue(none.err().contains("error: the edition has no listWit"), none.err());
+        Path other = Files.writeString(tmp.resolve("other.txt"), "Quite another text, about nothing in the letter at all.");
+        Run unrelated = cli("add-witness", LETTER.toString(), "--wit", "O=" + other);
+        assertEquals(1, unrelated.code());
+        assertEquals(LETTER + ": error: the new witness shares no run of 3 words with the edition's text: is it the same text?\n", unrelated.err());
+        assertEquals("", unrelated.out());
     }
 }
