@@ -88,6 +88,19 @@ class AddWitnessTest {
         assertEquals(0, v.code(), v.out() + v.err());
     }
 
+    /** A difference that would need an app across a name's markup is not encoded, and says so with its place. */
+    @Test
+    void aDifferenceAcrossMarkupIsReportedNotDropped() throws Exception {
+        String y = Files.readString(Shared.path("witnesses/digital-history-3637.txt"))
+                .replace("the Acting Secretary General and your representative", "the new Secretary, with yours");
+        Run r = cli("add-witness", LETTER.toString(), "--wit", "Y=" + Files.writeString(tmp.resolve("y.txt"), y));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(LETTER + ":317:77: warning: Y reads \u201C, with yours\u201D where the text is \u201CGeneral and your "
+                + "representative\u201D across markup: not encoded\n", r.err());
+        // the part inside one text node is encoded
+        assertEquals("Acting|new", string(parse(r.out()), "//tei:roleName/tei:app ! (tei:lem || '|' || tei:rdg)"));
+    }
+
     @Test
     void refusals() throws Exception {
         Run taken = cli("add-witness", LETTER.toString(), "--wit", "DH=" + LETTER);
