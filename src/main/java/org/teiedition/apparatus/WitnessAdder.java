@@ -160,7 +160,7 @@ public final class WitnessAdder {
     /** per slot: the refText position where it starts (for an empty reading: where it stands) */
     private final List<Integer> slotAt = new ArrayList<>();
 
-    private void text(El e, String ref, boolean copyText, int slot) {
+    private void text(El e, String ref, int slot) {
         for (Object c : e.children) {
             if (c instanceof int[] run) {
                 chars(run[0], run[1], slot);
@@ -176,23 +176,23 @@ public final class WitnessAdder {
                 int k = slots.size();
                 slots.add(x);
                 slotAt.add(refText.length());
-                El reading = x.name.equals("app") ? appReading(x, ref) : choiceReading(x, ref, copyText);
-                if (reading != null) text(reading, ref, copyText, k);
+                El reading = x.name.equals("app") ? appReading(x, ref) : choiceReading(x, ref);
+                if (reading != null) text(reading, ref, k);
                 continue;
             }
             if (x.name.equals("app")) {
                 El reading = appReading(x, ref);
-                if (reading != null) text(reading, ref, copyText, slot);
+                if (reading != null) text(reading, ref, slot);
                 continue;
             }
             if (x.name.equals("choice")) {
-                El reading = choiceReading(x, ref, copyText);
-                if (reading != null) text(reading, ref, copyText, slot);
+                El reading = choiceReading(x, ref);
+                if (reading != null) text(reading, ref, slot);
                 continue;
             }
             boolean block = x.name.matches("p|ab|head|salute|signed|opener|closer|dateline|item|list|l|lg|div|postscript|address|addrLine|label");
             if (block) separator(slot);
-            text(x, ref, copyText, slot);
+            text(x, ref, slot);
             if (block) separator(slot);
         }
     }
@@ -240,12 +240,12 @@ public final class WitnessAdder {
         return readings.isEmpty() ? null : readings.get(0);
     }
 
-    /** As the model decides: the child that names the witness, else sic/orig/abbr for the copy-text, corr/reg/expan for others. */
-    private El choiceReading(El choice, String ref, boolean copyText) {
+    /** As the model decides for the copy-text (the reference witness): the child that names it, else sic/orig/abbr. */
+    private El choiceReading(El choice, String ref) {
         List<El> kids = new ArrayList<>();
         for (Object c : choice.children) if (c instanceof El x) kids.add(x);
         for (El k : kids) if (sigla(k, "wit").contains(ref) || sigla(k, "source").contains(ref)) return k;
-        for (El k : kids) if (copyText == k.name.matches("sic|orig|abbr")) return k;
+        for (El k : kids) if (k.name.matches("sic|orig|abbr")) return k;
         return kids.isEmpty() ? null : kids.get(0);
     }
 
@@ -267,9 +267,9 @@ public final class WitnessAdder {
     }
 
     /** The plain text of an element as the given witness reads it (notes left out), for comparing readings. */
-    private String readingText(El e, String ref, boolean copyText) {
+    private String readingText(El e, String ref) {
         WitnessAdder sub = new WitnessAdder(src, siglum);
-        sub.text(e, ref, copyText, -2);
+        sub.text(e, ref, -2);
         return sub.refText.toString();
     }
 
@@ -314,16 +314,16 @@ public final class WitnessAdder {
         Set<String> declared = new LinkedHashSet<>();
         for (El lw : listWits) for (El w : find(lw, "witness", new ArrayList<>())) declared.add(w.attr(src, "xml:id"));
         if (declared.contains(siglum)) throw new RefusedException("the edition already has a witness " + siglum);
+        // the reference witness is the copy-text, as te:copy-text decides: the declared one, else the first
         String ref = null;
         for (El w : witnesses) if (ref == null && w.attr(src, "ana") != null && w.attr(src, "ana").contains("#copy-text")) ref = w.attr(src, "xml:id");
         if (ref == null && !witnesses.isEmpty()) ref = witnesses.get(0).attr(src, "xml:id");
         if (ref == null) throw new RefusedException("the edition's listWit declares no witness");
-        boolean copyText = true;
 
         List<El> texts = new ArrayList<>();
         for (Object c : root.children) if (c instanceof El tei) for (Object d : tei.children) if (d instanceof El t && t.name.equals("text")) texts.add(t);
         if (texts.isEmpty()) throw new RefusedException("the edition has no text");
-        for (El t : texts) text(t, ref, copyText, -1);
+        for (El t : texts) text(t, ref, -1);
 
         List<Tok> a = tokens(refText);
         List<Tok> b = tokens(newText);
@@ -366,7 +366,7 @@ public final class WitnessAdder {
             List<Tok> reading = new ArrayList<>();
             for (int r = 0; r < table.size(); r++) if (owner[r] == k && table.get(r)[1] >= 0) reading.add(b.get(table.get(r)[1]));
             String readingText = reading.isEmpty() ? "" : newText.substring(reading.get(0).from(), reading.get(reading.size() - 1).to());
-            slot(slots.get(k), readingText, ref, copyText);
+            slot(slots.get(k), readingText, ref);
         }
         // plain text: runs of rows that do not agree become new apps
         for (int r = 0; r < table.size(); ) {
@@ -408,11 +408,11 @@ public final class WitnessAdder {
     }
 
     /** One app or choice: the new siglum where the witness agrees, else a new reading (or a warning). */
-    private void slot(El e, String reading, String ref, boolean copyText) {
+    private void slot(El e, String reading, String ref) {
         String key = keys(reading);
         if (e.name.equals("app")) {
             for (El r : readings(e)) {
-                if (keys(readingText(r, ref, copyText)).equals(key)) {
+                if (keys(readingText(r, ref)).equals(key)) {
                     addSiglum(r, "wit");
                     return;
                 }
@@ -422,7 +422,7 @@ public final class WitnessAdder {
             return;
         }
         for (Object c : e.children) {
-            if (!(c instanceof El k) || !keys(readingText(k, ref, copyText)).equals(key)) continue;
+            if (!(c instanceof El k) || !keys(readingText(k, ref)).equals(key)) continue;
             if (k.name.equals("corr") || k.attrs.containsKey("source")) addSiglum(k, "source");
             else if (k.attrs.containsKey("wit")) addSiglum(k, "wit");
             return; // an editorial form (reg, expan) or the copy-text's implicit reading: nothing to record
