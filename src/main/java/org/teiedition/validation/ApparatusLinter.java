@@ -66,6 +66,8 @@ public final class ApparatusLinter implements Validator {
         /** per witness: the open lacunaStart, if any */
         private final Map<String, XdmNode> lacuna = new HashMap<>();
         private final Map<String, XdmNode> started = new HashMap<>();
+        /** per witness: its first reading since the document's start or its last witEnd */
+        private final Map<String, XdmNode> readSince = new HashMap<>();
 
         Run(SourceDocument doc) {
             this.path = doc.path().toString();
@@ -133,7 +135,7 @@ public final class ApparatusLinter implements Validator {
                     }
                 }
                 if (name.equals("lem") || name.equals("rdg")) {
-                    resolve(c, true);
+                    for (String w : resolve(c, true)) readSince.putIfAbsent(w, c);
                     walk(c, c);
                 } else {
                     walk(c, reading);
@@ -204,9 +206,12 @@ public final class ApparatusLinter implements Validator {
             for (String w : markerWitnesses(m)) {
                 switch (name) {
                     case "witStart" -> {
+                        XdmNode read = readSince.get(w);
                         if (present.getOrDefault(w, true)) {
                             XdmNode s = started.get(w);
                             warn(m, "app-wit-unbalanced", "witStart for " + w + ", which has already started" + (s == null ? "" : " (line " + s.getLineNumber() + ")"));
+                        } else if (read != null && !read.equals(m.getParent()) && !isAncestor(read, m)) {
+                            warn(m, "app-wit-unbalanced", "witStart for " + w + ", which has a reading before it (line " + read.getLineNumber() + ")");
                         }
                         present.put(w, true);
                         started.put(w, m);
@@ -214,6 +219,7 @@ public final class ApparatusLinter implements Validator {
                     case "witEnd" -> {
                         if (!present.getOrDefault(w, true)) warn(m, "app-wit-unbalanced", "witEnd for " + w + ", which has not started or has already ended");
                         present.put(w, false);
+                        readSince.remove(w);
                     }
                     case "lacunaStart" -> {
                         XdmNode open = lacuna.put(w, m);
@@ -224,6 +230,11 @@ public final class ApparatusLinter implements Validator {
                     }
                 }
             }
+        }
+
+        private static boolean isAncestor(XdmNode a, XdmNode n) {
+            for (XdmNode p = n.getParent(); p != null; p = p.getParent()) if (p.equals(a)) return true;
+            return false;
         }
 
         /** lem and rdg of an app, also inside rdgGrp, not those of nested apps. */

@@ -39,7 +39,8 @@ class ApparatusLinterTest {
                 "30:42: warning: witness B is in no reading of this app (a fragmentary witness: declare it with witDetail or lacunaStart) [app-wit-missing]",
                 "34:68: warning: lacunaEnd for C without a lacunaStart [app-lacuna-unbalanced]",
                 "37:58: warning: witEnd for C, which has not started or has already ended [app-wit-unbalanced]",
-                "38:80: warning: lacunaStart for C is never closed by a lacunaEnd [app-lacuna-unbalanced]"
+                "38:80: warning: lacunaStart for C is never closed by a lacunaEnd [app-lacuna-unbalanced]",
+                "39:56: warning: witStart for A, which has a reading before it (line 21) [app-wit-unbalanced]"
         ), found);
     }
 
@@ -54,7 +55,7 @@ class ApparatusLinterTest {
         Cli.Run r = Cli.run("validate", "--schema", Shared.path("schemas/tei_all.rng").toString(), FIXTURE.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue((r.out() + r.err()).contains("lint.xml:23:31: warning: @wit names #X, which is no witness of the listWit [app-wit-unknown]"), r.out());
-        assertTrue(r.out().strip().endsWith("1 file, 1 valid, 0 errors, 10 warnings"), r.out());
+        assertTrue(r.out().strip().endsWith("1 file, 1 valid, 0 errors, 11 warnings"), r.out());
     }
 
     /** With the project's Schematron, a finding its rules report as an error (wit-once) is not repeated as a warning. */
