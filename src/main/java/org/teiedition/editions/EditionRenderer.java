@@ -15,6 +15,7 @@ import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
+import org.teiedition.facsimile.Facsimile;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -99,6 +100,7 @@ public final class EditionRenderer {
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
         }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
+        if (edition.facsimile()) params.put(FACSIMILE_IMAGES, facsimile(doc, input).parameter());
         Xslt30Transformer t = transformer(edition, input, witness, params);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(input, t.newSerializer(out));
@@ -142,6 +144,19 @@ public final class EditionRenderer {
             views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue()));
         }
         return new XdmMap(views);
+    }
+
+    /** {@code map(xs:string, map(xs:string, xs:string))}, editions {@link Edition#facsimile()}: {@link Facsimile#parameter()}. */
+    public static final QName FACSIMILE_IMAGES = new QName("facsimile-images");
+
+    /** The document's facsimile images, made once from one of its model views. */
+    public Facsimile facsimile(SourceDocument doc, XdmNode view) {
+        return Facsimile.of(doc, view, xslt.processor());
+    }
+
+    /** As {@link #facsimile(SourceDocument, XdmNode)}, from the reading view. */
+    public Facsimile facsimile(SourceDocument doc) throws SaxonApiException {
+        return facsimile(doc, model(doc, View.READING, null));
     }
 
     private static final String MODEL_NS = "https://teiedition.org/ns/model";

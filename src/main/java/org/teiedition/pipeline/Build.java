@@ -18,6 +18,8 @@ import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.OutputKind;
+import org.teiedition.facsimile.Facsimile;
+import net.sf.saxon.s9api.SaxonApiException;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
@@ -204,6 +206,7 @@ public final class Build {
             }
         }
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        if (editions.stream().anyMatch(Edition::facsimile)) written.addAll(facsimileImages(doc, dir, diagnostics));
         // The corpus pages need only this small record: the tree is dropped when this method returns.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
@@ -212,6 +215,18 @@ public final class Build {
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        }
+    }
+
+    /** The facsimile's warnings and the copies of its local images, beside the editions that show them. */
+    private List<Path> facsimileImages(SourceDocument doc, Path dir, List<Diagnostic> diagnostics) {
+        try {
+            Facsimile facsimile = toolkit.renderer().facsimile(doc);
+            diagnostics.addAll(facsimile.problems());
+            return facsimile.write(dir, diagnostics::add);
+        } catch (SaxonApiException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(doc.path().toString(), "cannot read the facsimile: " + message(e)));
+            return List.of();
         }
     }
 
