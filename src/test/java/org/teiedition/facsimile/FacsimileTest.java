@@ -53,8 +53,102 @@ class FacsimileTest {
     }
 
     @Test
-    void buildsAndWarnsOfWhatIsMissingWithItsPlace() {
+    void warnsOfWhatIsMissingWithItsPlaceAndStillBuilds() throws Exception {
         assertEquals(0, run.code(), run.err());
-        System.out.println(run.err());
+        String err = run.err().replace(dir.toString(), "DIR");
+        assertEquals(List.of(
+                "DIR/letter.xml:26:69: warning: zone 600,900–900,1100 lies outside its surface (0,0–800,1000)",
+                "DIR/letter.xml:35:41: warning: facsimile image \"images/broken.png\" cannot be read: not an image format that can be read"
+                        + " (PNG, JPEG, GIF, BMP, TIFF) (looked for DIR/images/broken.png)",
+                "DIR/letter.xml:46:53: warning: @facs \"#missing\" points nowhere: no surface, zone or graphic of the facsimile has the id missing"),
+                err.lines().filter(l -> l.contains("warning:")).toList());
+        assertTrue(Files.isRegularFile(out.resolve("letter/facsimile.html")));
+    }
+
+    @Test
+    void thePageShowsEachSurfaceWithItsZonesAndTheTextPointsToThem() throws Exception {
+        XdmNode page = html(out.resolve("letter/facsimile.html"));
+        assertEquals("f1|f2|f3|f4", string(page, "//figure[@class='fx-surface']/@id"));
+        assertEquals("facsimile/f1.png|facsimile/f2.jpg", string(page, "//figure//img/@src"));
+        assertEquals("800|1000", string(page, "//figure[@id='f1']//img/@width, //figure[@id='f1']//img/@height"));
+        // the coordinate space: the surface's own (800 × 1000), the image's pixels for page 2 (3000 × 4000)
+        assertEquals("0 0 800 1000|0 0 3000 4000", string(page, "//svg:svg/@viewBox"));
+        assertEquals("100|200|600|60", string(page, "for $r in //svg:rect[@id='f1z2'] return ($r/@x, $r/@y, $r/@width, $r/@height)"));
+        assertEquals("300,300 2700,300 2700,500 300,500", string(page, "//svg:polygon[@id='f2z1']/@points"));
+        // a remote image is linked, and loaded only when the reader asks
+        assertEquals("https://images.example.org/letters/signature.jpg|", string(page, "for $i in //figure[@id='f4']//img return ($i/@data-src, string($i/@src))"));
+        assertTrue(string(page, "//figure[@id='f3']").contains("no image (“images/broken.png” is not available)"), string(page, "//figure[@id='f3']"));
+        // the text: a page starts where its page break is, each line marker names its zone, an element its surface
+        assertEquals("f1|f2|f3", string(page, "//span[@class='fx-page']/@data-page"));
+        assertEquals("f1z1|f1z2|f1z3|f2z1|f2z2", string(page, "//a[contains-token(@class, 'fx-line')]/@data-facs"));
+        assertEquals("#f1z2", string(page, "//a[@data-facs='f1z2']/@href"));
+        assertEquals("Anna|0", string(page, "for $e in //*[contains-token(@class, 'fx-ref')][@data-facs='f4'] return ($e, $e/@tabindex)"));
+        // the diplomatic text itself is the diplomatic edition's
+        assertTrue(string(page, "//article[@id='text']").contains("old pear tree is in flower."));
+    }
+
+    @Test
+    void localImagesAreCopiedAndALargeOneIsScaled() throws Exception {
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("images/page1.png")),
+                Files.readAllBytes(out.resolve("letter/facsimile/f1.png"))), "a small PNG is copied as it is");
+        BufferedImage page2 = ImageIO.read(out.resolve("letter/facsimile/f2.jpg").toFile());
+        assertEquals(1800, page2.getWidth());
+        assertEquals(2400, page2.getHeight());
+        // the drawn line of the first zone (y 400 of 4000) is still there, at 240 of 2400; the paper around it is white
+        assertTrue(brightness(page2.getRGB(900, 240)) < 100, "the line");
+        assertTrue(brightness(page2.getRGB(900, 120)) > 230, "the paper");
+        assertFalse(Files.exists(out.resolve("letter/facsimile/f3.png")), "an unreadable image is not copied");
+    }
+
+    static int brightness(int rgb) {
+        return (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)) / 3;
+    }
+
+    @Test
+    void aTiffIsReadAndReencodedForTheBrowser() throws Exception {
+        Images.Probe probe = Images.probe(dir.resolve("images/page2.tif"));
+        assertEquals(new Images.Probe(3000, 4000, "tif"), probe);
+        BufferedImage copy = ImageIO.read(new java.io.ByteArrayInputStream(Images.outputCopy(dir.resolve("images/page2.tif"), probe)));
+        assertEquals(1800, copy.getWidth());
+        assertEquals(2400, copy.getHeight());
+    }
+
+    @Test
+    void theManifestHasACanvasPerSurfaceWithItsImageAndTheLinesAsAnnotationsInsideIt() throws Exception {
+        Path manifest = out.resolve("letter/manifest.json");
+        XPathCompiler c = SAXON.newXPathCompiler();
+        c.declareVariable(new net.sf.saxon.s9api.QName("m"));
+        java.util.function.BiFunction<String, String, String> q = (expr, unused) -> {
+            try {
+                var sel = c.compile("string-join((" + expr + ") ! string(), '|')").load();
+                sel.setVariable(new net.sf.saxon.s9api.QName("m"),
+                        SAXON.newXPathCompiler().evaluate("parse-json(unparsed-text('" + manifest.toUri() + "'))", null));
+                return sel.evaluateSingle().getStringValue();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals("http://iiif.io/api/presentation/3/context.json|Manifest|manifest.json", q.apply("$m?('@context'), $m?type, $m?id", ""));
+        assertEquals("A letter with its facsimile", q.apply("$m?label?en?*", ""));
+        // surfaces 3 (no readable image) and 4 (a remote image of unknown size) have no canvas
+        assertEquals("canvas/f1|canvas/f2", q.apply("$m?items?*?id", ""));
+        assertEquals("Canvas|Canvas", q.apply("$m?items?*?type", ""));
+        assertEquals("800|1000|3000|4000", q.apply("$m?items?* ! (?width, ?height)", ""));
+        // the painting annotation: the copied image, targeting its canvas
+        assertEquals("facsimile/f1.png|image/png|painting|canvas/f1|facsimile/f2.jpg|image/jpeg|painting|canvas/f2",
+                q.apply("$m?items?* ! ?items?*?items?* ! (?body?id, ?body?format, ?motivation, ?target)", ""));
+        assertEquals("Dear Bert,|The garden is green again, and the|old pear tree is in flower.|We shall come on Sunday|if the weather holds.",
+                q.apply("$m?items?*?annotations?*?items?*?body?value", ""));
+        assertEquals("supplementing", q.apply("distinct-values($m?items?*?annotations?*?items?*?motivation)", ""));
+        // every annotation's target is its canvas, and its region lies inside it
+        assertEquals("", q.apply("for $cv in $m?items?*, $a in ($cv?items?*?items?*, $cv?annotations?*?items?*) "
+                + "return let $t := $a?target, $xywh := tokenize(substring-after($t, '#xywh='), ',') ! xs:integer(.) "
+                + "return if (substring-before($t || '#', '#') ne $cv?id) then 'other canvas: ' || $t "
+                + "else if (exists($xywh) and ($xywh[1] lt 0 or $xywh[2] lt 0 or $xywh[1] + $xywh[3] gt $cv?width "
+                + "or $xywh[2] + $xywh[4] gt $cv?height)) then 'outside: ' || $t else ()", ""));
+        assertEquals("canvas/f1#xywh=100,200,600,60", q.apply("($m?items?*?annotations?*?items?*?target)[2]", ""));
+        // every id is unique
+        assertEquals("true", q.apply("let $ids := ($m?items?* ! (?id, ?items?*?id, ?items?*?items?*?id, ?annotations?*?id, ?annotations?*?items?*?id)) "
+                + "return count($ids) = count(distinct-values($ids))", ""));
     }
 }
