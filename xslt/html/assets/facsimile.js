@@ -69,8 +69,17 @@
     apply(s);
   }
 
-  // the page being read: the last page break above the upper third of the window
+  // the page being read: that of the line or zone the reader points at while it is in view, else the page of the
+  // last page break above the upper third of the window
   function sync() {
+    var active = document.querySelector('.fx-ref.fx-active');
+    if (active) {
+      var r = active.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < window.innerHeight && surfaceOf(active.getAttribute('data-facs'))) {
+        show(surfaceOf(active.getAttribute('data-facs')));
+        return;
+      }
+    }
     var line = window.innerHeight / 3, page = null;
     for (var i = 0; i < pages.length; i++) {
       if (pages[i].getBoundingClientRect().top <= line) page = pages[i]; else break;

@@ -60,7 +60,7 @@ class FacsimileTest {
                 "DIR/letter.xml:26:69: warning: zone 600,900–900,1100 lies outside its surface (0,0–800,1000)",
                 "DIR/letter.xml:35:41: warning: facsimile image \"images/broken.png\" cannot be read: not an image format that can be read"
                         + " (PNG, JPEG, GIF, BMP, TIFF) (looked for DIR/images/broken.png)",
-                "DIR/letter.xml:46:53: warning: @facs \"#missing\" points nowhere: no surface, zone or graphic of the facsimile has the id missing"),
+                "DIR/letter.xml:58:53: warning: @facs \"#missing\" points nowhere: no surface, zone or graphic of the facsimile has the id missing"),
                 err.lines().filter(l -> l.contains("warning:")).toList());
         assertTrue(Files.isRegularFile(out.resolve("letter/facsimile.html")));
     }
