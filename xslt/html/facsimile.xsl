@@ -82,11 +82,11 @@
                 <xsl:for-each select="m:zone[@ulx]">
                   <xsl:choose>
                     <xsl:when test="@points">
-                      <polygon id="{@id}" class="fx-zone" data-facs="{@id}" points="{@points}" tabindex="0" role="link"
+                      <polygon id="{@id}" class="fx-zone" vector-effect="non-scaling-stroke" data-facs="{@id}" points="{@points}" tabindex="0" role="link"
                                aria-label="Zone {(@n, position())[1]} of {lower-case($label)}"/>
                     </xsl:when>
                     <xsl:otherwise>
-                      <rect id="{@id}" class="fx-zone" data-facs="{@id}" x="{@ulx}" y="{@uly}" width="{@lrx - @ulx}" height="{@lry - @uly}"
+                      <rect id="{@id}" class="fx-zone" vector-effect="non-scaling-stroke" data-facs="{@id}" x="{@ulx}" y="{@uly}" width="{@lrx - @ulx}" height="{@lry - @uly}"
                             tabindex="0" role="link" aria-label="Zone {(@n, position())[1]} of {lower-case($label)}"/>
                     </xsl:otherwise>
                   </xsl:choose>

@@ -6,6 +6,12 @@
   var viewer = document.querySelector('.fx-viewer');
   if (!viewer) return;
   document.documentElement.classList.add('fx-js');
+  if (window.CSS && CSS.highlights) {
+    // in script, not the stylesheet: HTML checkers do not know the ::highlight() pseudo-element yet
+    var style = document.createElement('style');
+    style.textContent = '::highlight(fx-line) { background-color: rgba(255, 200, 0, .45); }';
+    document.head.appendChild(style);
+  }
   var surfaces = Array.prototype.slice.call(viewer.querySelectorAll('.fx-surface'));
   var pages = Array.prototype.slice.call(document.querySelectorAll('.fx-page[data-page]'));
   var where = viewer.querySelector('.fx-where');

@@ -14,9 +14,10 @@ import net.sf.saxon.s9api.streams.Steps;
  *                     {@code show-apparatus}): the reading text's apparatus, whose lemmata are the edited readings
  * @param minWitnesses the edition is made only for documents that declare at least this many witnesses
  *                     ({@code teiHeader//listWit//witness[@xml:id]}); 0 = every document
- * @param facsimile    the edition shows the document's page images: it is made only for documents with a
- *                     {@code facsimile} or an {@code @facs} in the text, its stylesheet gets the parameter
- *                     {@code facsimile-images} and the build copies the local images beside it
+ * @param facsimile    the edition shows the document's page images: its stylesheet gets the parameter
+ *                     {@code facsimile-images} (a PDF also {@code facsimile-plates}) and the build copies the local
+ *                     images beside it; an HTML or JSON one is made only for documents with a {@code facsimile} or
+ *                     an {@code @facs} in the text, a PDF for every document (with plates where there are images)
  */
 public record Edition(String name, String label, String stylesheet, OutputKind kind, String fileName, View view,
         boolean apparatus, int minWitnesses, boolean facsimile) {
@@ -46,7 +47,7 @@ public record Edition(String name, String label, String stylesheet, OutputKind k
 
     /** Whether this edition is made for the document. */
     public boolean appliesTo(XdmNode document) {
-        if (facsimile && document.select(Steps.descendant(TEI, "facsimile")).findAny().isEmpty()
+        if (facsimile && kind != OutputKind.PDF && document.select(Steps.descendant(TEI, "facsimile")).findAny().isEmpty()
                 && document.select(Steps.descendant(TEI, "text").then(Steps.descendant())
                         .where(e -> e.getAttributeValue(FACS) != null)).findAny().isEmpty()) return false;
         if (minWitnesses <= 0) return true;

@@ -113,7 +113,13 @@ public final class EditionRenderer {
             throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
         XdmNode input = input(doc, edition, witness);
-        PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
+        XdmMap plates = edition.facsimile() ? facsimile(doc, input).plates() : null;
+        PrintLayout layout = new PrintLayout(pdf(), params -> {
+            if (plates == null) return transformer(edition, input, witness, params);
+            Map<QName, XdmValue> all = new java.util.HashMap<>(params);
+            all.put(FACSIMILE_PLATES, plates);
+            return transformer(edition, input, witness, all);
+        }, input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));
     }
 
@@ -148,6 +154,8 @@ public final class EditionRenderer {
 
     /** {@code map(xs:string, map(xs:string, xs:string))}, editions {@link Edition#facsimile()}: {@link Facsimile#parameter()}. */
     public static final QName FACSIMILE_IMAGES = new QName("facsimile-images");
+    /** {@code map(xs:string, xs:string)}, the PDF of an edition {@link Edition#facsimile()}: {@link Facsimile#plates()}. */
+    public static final QName FACSIMILE_PLATES = new QName("facsimile-plates");
 
     /** The document's facsimile images, made once from one of its model views. */
     public Facsimile facsimile(SourceDocument doc, XdmNode view) {

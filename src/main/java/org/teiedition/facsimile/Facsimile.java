@@ -156,6 +156,25 @@ public final class Facsimile {
     }
 
     /**
+     * The print edition's plates (stylesheet parameter {@code facsimile-plates}): surface id → the copy of its local
+     * image as a data: URI, for each surface that has one that can be read.
+     */
+    public XdmMap plates() {
+        Map<XdmAtomicValue, XdmValue> map = new LinkedHashMap<>();
+        for (Surface s : surfaces.values()) {
+            if (s.file() == null) continue;
+            try {
+                String type = s.src().endsWith(".png") ? "image/png" : s.src().endsWith(".gif") ? "image/gif" : "image/jpeg";
+                map.put(new XdmAtomicValue(s.id()), new XdmAtomicValue("data:" + type + ";base64,"
+                        + java.util.Base64.getEncoder().encodeToString(Images.outputCopy(s.file(), s.probe()))));
+            } catch (IOException | RuntimeException e) {
+                // reported when the images are written
+            }
+        }
+        return new XdmMap(map);
+    }
+
+    /**
      * Writes the copies of the local images into {@code dir}/facsimile/ (atomically, each file); returns the files
      * written. An image that cannot be decoded is a warning, and the other images are still written.
      */

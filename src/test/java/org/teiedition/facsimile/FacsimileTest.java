@@ -83,6 +83,11 @@ class FacsimileTest {
         assertEquals("f1z1|f1z2|f1z3|f2z1|f2z2", string(page, "//a[contains-token(@class, 'fx-line')]/@data-facs"));
         assertEquals("#f1z2", string(page, "//a[@data-facs='f1z2']/@href"));
         assertEquals("Anna|0", string(page, "for $e in //*[contains-token(@class, 'fx-ref')][@data-facs='f4'] return ($e, $e/@tabindex)"));
+        nu.validator.client.EmbeddedValidator vnu = new nu.validator.client.EmbeddedValidator();
+        vnu.setOutputFormat(nu.validator.client.EmbeddedValidator.OutputFormat.GNU);
+        vnu.setNoLangDetect(true);
+        assertEquals(List.of(), vnu.validate(out.resolve("letter/facsimile.html")).lines().filter(l -> l.contains(" error:")).toList(),
+                "valid HTML5 (vnu's errors; its warnings aside)");
         // the diplomatic text itself is the diplomatic edition's
         assertTrue(string(page, "//article[@id='text']").contains("old pear tree is in flower."));
     }
