@@ -70,9 +70,9 @@
                 </xsl:when>
                 <!-- another host: loaded only when the reader asks (a page loads nothing from another host by itself) -->
                 <xsl:otherwise>
-                  <img data-src="{$img?src}" alt="{$label}">
-                    <xsl:if test="$img?width != '0'"><xsl:attribute name="width" select="$img?width"/><xsl:attribute name="height" select="$img?height"/></xsl:if>
-                  </img>
+                  <span class="fx-remote" data-src="{$img?src}" data-alt="{$label}">
+                    <xsl:if test="$img?width != '0'"><xsl:attribute name="data-width" select="$img?width"/><xsl:attribute name="data-height" select="$img?height"/></xsl:if>
+                  </span>
                 </xsl:otherwise>
               </xsl:choose>
               <svg class="fx-zones" xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="none" aria-hidden="false">

@@ -24,8 +24,25 @@
     return el.classList.contains('fx-surface') ? el : el.closest('.fx-surface');
   }
   function loadRemote(s) {
-    var img = s.querySelector('img[data-src]');
-    if (img && !img.getAttribute('src')) img.setAttribute('src', img.getAttribute('data-src'));
+    var slot = s.querySelector('.fx-remote[data-src]');
+    if (!slot) return;
+    var img = document.createElement('img');
+    img.alt = slot.getAttribute('data-alt');
+    if (slot.getAttribute('data-width')) {
+      img.width = +slot.getAttribute('data-width');
+      img.height = +slot.getAttribute('data-height');
+    }
+    whenLoaded(s, img);
+    img.src = slot.getAttribute('data-src');
+    slot.parentNode.replaceChild(img, slot);
+  }
+  // an image without a declared size gives its zones the image's own pixels
+  function whenLoaded(s, img) {
+    var svg = s.querySelector('svg.fx-zones');
+    if (!svg || svg.getAttribute('viewBox')) return;
+    img.addEventListener('load', function () {
+      svg.setAttribute('viewBox', '0 0 ' + img.naturalWidth + ' ' + img.naturalHeight);
+    });
   }
   function show(s) {
     if (!s || s === current) return;
@@ -233,13 +250,9 @@
     drag.x = e.clientX; drag.y = e.clientY;
   });
   viewer.addEventListener('pointerup', function () { drag = null; });
-  // an image without a declared size gives its zones the image's own pixels
   surfaces.forEach(function (s) {
-    var img = s.querySelector('img'), svg = s.querySelector('svg.fx-zones');
-    if (!img || !svg || svg.getAttribute('viewBox')) return;
-    img.addEventListener('load', function () {
-      svg.setAttribute('viewBox', '0 0 ' + img.naturalWidth + ' ' + img.naturalHeight);
-    });
+    var img = s.querySelector('img');
+    if (img) whenLoaded(s, img);
   });
   sync();
 })();
