@@ -144,7 +144,7 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:param name="fx" as="map(*)"/>
     <xsl:variable name="surfaces" select="$fx?surfaces"/>
-    <xsl:if test="exists($surfaces)">
+    <xsl:if test="exists($surfaces) or exists(te:facs-pointers($doc))">
       <m:facsimile>
         <xsl:for-each select="($doc//tei:facsimile/@sameAs ! tokenize(.))[te:facs-kind(.) = 'iiif-manifest'][1]">
           <xsl:attribute name="manifest" select="."/>

@@ -52,6 +52,7 @@
         <p class="fx-manifest">IIIF manifest of the source: <a href="{.}" rel="external noopener">{.}</a></p>
       </xsl:for-each>
       <xsl:apply-templates select="m:surface" mode="fx:viewer"/>
+      <xsl:if test="empty(m:surface)"><p class="fx-none">No page images: the document's pointers name none.</p></xsl:if>
     </aside>
   </xsl:template>
 
