@@ -60,6 +60,10 @@
     <xsl:variable name="img" select="($facsimile-images(string(@id)), map{'kind': 'none', 'src': '', 'width': '0', 'height': '0', 'link': ''})[1]"/>
     <xsl:variable name="label" select="'Page ' || (@n, position())[1]"/>
     <figure class="fx-surface" id="{@id}" data-n="{(@n, position())[1]}">
+      <!-- the page's proportions: the frame fits the window's height -->
+      <xsl:if test="$img?width != '0' and $img?height != '0'">
+        <xsl:attribute name="style" select="'--fx-ratio: ' || format-number(xs:double($img?width) div xs:double($img?height), '0.0###')"/>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$img?src != ''">
           <div class="fx-port" tabindex="0" role="group"

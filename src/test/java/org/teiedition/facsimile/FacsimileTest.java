@@ -105,6 +105,21 @@ class FacsimileTest {
         assertFalse(Files.exists(out.resolve("letter/facsimile/f3.png")), "an unreadable image is not copied");
     }
 
+    @Test
+    void aSecondBuildWritesTheSameBytes() throws Exception {
+        Path again = dir.resolve("again");
+        Run r = Cli.run("build", "-o", again.toString(), "-e", "diplomatic,facsimile,iiif", dir.resolve("letter.xml").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> files = List.of("facsimile.html", "manifest.json", "facsimile/f1.png", "facsimile/f2.jpg");
+        for (String f : files) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(out.resolve("letter").resolve(f)),
+                    Files.readAllBytes(again.resolve("letter").resolve(f))), f);
+        }
+        try (var listing = Files.list(again.resolve("letter/facsimile"))) {
+            assertEquals(List.of("f1.png", "f2.jpg"), listing.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     static int brightness(int rgb) {
         return (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)) / 3;
     }
