@@ -30,6 +30,8 @@ public final class Facsimile {
     static final String M = "https://teiedition.org/ns/model";
     /** The folder of the copied images, inside the document's output folder. */
     public static final String FOLDER = "facsimile";
+    /** Unreadable images reported one by one per document; the rest are counted. */
+    static final int MISSING_REPORTED = 5;
 
     /**
      * One surface: {@code src} the image's URL as a page names it (relative to the document's output folder for a
@@ -72,6 +74,7 @@ public final class Facsimile {
         XdmNode fx = model.select(Steps.descendant(M, "facsimile")).findFirst().orElse(null);
         if (fx == null) return new Facsimile(doc, Map.of(), List.of());
         for (XdmNode p : fx.select(Steps.child(M, "problem")).toList()) problems.add(at.warning(p.attribute("path"), p.getStringValue()));
+        int missing = 0;
         for (XdmNode s : fx.select(Steps.child(M, "surface")).toList()) {
             String id = s.attribute("id");
             Surface chosen = null;
@@ -104,7 +107,11 @@ public final class Facsimile {
             }
             // a readable local copy wins over a remote image; the files that cannot be read are reported when the
             // surface has no image at all
-            if (chosen == null) problems.addAll(unreadable);
+            if (chosen == null) {
+                for (Diagnostic d : unreadable) {
+                    if (++missing <= MISSING_REPORTED) problems.add(d);
+                }
+            }
             if (chosen == null) chosen = new Surface(id, "", "none", 0, 0, "", link, null, null);
             // the surface's own coordinates (ulx..lrx, uly..lry) are the space its zones are given in
             double lrx = dbl(s.attribute("lrx")), lry = dbl(s.attribute("lry")), ulx = dbl(s.attribute("ulx")), uly = dbl(s.attribute("uly"));
@@ -136,6 +143,12 @@ public final class Facsimile {
             }
         }
         problems.sort(Diagnostic.ORDER);
+        if (missing > MISSING_REPORTED) {
+            // a volume whose page images are all elsewhere (FRUS's pb facs="0001" ...) says so once, not 342 times
+            problems.add(new Diagnostic(doc.path() == null ? doc.name() : doc.path().toString(), 0, 0, Diagnostic.Severity.WARNING,
+                    (missing - MISSING_REPORTED) + " more facsimile images cannot be read (the first " + MISSING_REPORTED
+                            + " are reported one by one)", null, "facsimile"));
+        }
         return new Facsimile(doc, java.util.Collections.unmodifiableMap(surfaces), List.copyOf(problems));
     }
 
