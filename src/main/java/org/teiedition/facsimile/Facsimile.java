@@ -76,71 +76,18 @@ public final class Facsimile {
         for (XdmNode p : fx.select(Steps.child(M, "problem")).toList()) problems.add(at.warning(p.attribute("path"), p.getStringValue()));
         int missing = 0;
         for (XdmNode s : fx.select(Steps.child(M, "surface")).toList()) {
-            String id = s.attribute("id");
-            Surface chosen = null;
             List<Diagnostic> unreadable = new ArrayList<>();
-            String link = "";
-            for (XdmNode g : s.select(Steps.child(M, "graphic")).toList()) {
-                String url = g.attribute("url"), kind = g.attribute("kind");
-                int w = number(g.attribute("width")), h = number(g.attribute("height"));
-                switch (kind) {
-                    case "file" -> {
-                        Path file = base.resolve(url).normalize();
-                        try {
-                            Images.Probe probe = Images.probe(file);
-                            if (chosen == null || chosen.file() == null) {
-                                chosen = new Surface(id, FOLDER + "/" + id + "." + Images.extension(file, probe), "file",
-                                        probe.width(), probe.height(), "", "", file, probe);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            unreadable.add(at.warning(g.attribute("path") != null ? g.attribute("path") : s.attribute("path"),
-                                    "facsimile image \"" + url + "\" cannot be read: " + message(e) + " (looked for " + file + ")"));
-                        }
-                    }
-                    case "url" -> { if (chosen == null) chosen = new Surface(id, url, "url", w, h, "", "", null, null); }
-                    case "iiif-image" -> {
-                        if (chosen == null) chosen = new Surface(id, g.attribute("service") + "/full/!" + Images.MAX_SIDE + ","
-                                + Images.MAX_SIDE + "/0/default.jpg", "iiif-image", w, h, g.attribute("service"), "", null, null);
-                    }
-                    default -> { if (link.isEmpty()) link = url; } // a IIIF manifest or canvas: linked, not an image
-                }
-            }
+            Surface chosen = image(s, base, at, unreadable);
             // a readable local copy wins over a remote image; the files that cannot be read are reported when the
             // surface has no image at all
-            if (chosen == null) {
+            if (chosen.kind().equals("none")) {
                 for (Diagnostic d : unreadable) {
                     if (++missing <= MISSING_REPORTED) problems.add(d);
                 }
             }
-            if (chosen == null) chosen = new Surface(id, "", "none", 0, 0, "", link, null, null);
-            // the surface's own coordinates (ulx..lrx, uly..lry) are the space its zones are given in
-            double lrx = dbl(s.attribute("lrx")), lry = dbl(s.attribute("lry")), ulx = dbl(s.attribute("ulx")), uly = dbl(s.attribute("uly"));
-            int width = chosen.width(), height = chosen.height();
-            if (!Double.isNaN(lrx) && !Double.isNaN(lry)) {
-                width = (int) Math.round(lrx - (Double.isNaN(ulx) ? 0 : ulx));
-                height = (int) Math.round(lry - (Double.isNaN(uly) ? 0 : uly));
-            } else {
-                for (XdmNode g : s.select(Steps.child(M, "graphic")).toList()) {
-                    if (width == 0 && number(g.attribute("width")) > 0 && number(g.attribute("height")) > 0) {
-                        width = number(g.attribute("width"));
-                        height = number(g.attribute("height"));
-                    }
-                }
-            }
-            chosen = new Surface(id, chosen.src(), chosen.kind(), width, height, chosen.service(),
-                    chosen.link().isEmpty() ? link : chosen.link(), chosen.file(), chosen.probe());
-            surfaces.put(id, chosen);
-            if (width > 0 && height > 0) {
-                double x0 = Double.isNaN(ulx) ? 0 : ulx, y0 = Double.isNaN(uly) ? 0 : uly;
-                for (XdmNode z : s.select(Steps.child(M, "zone")).toList()) {
-                    double zx = dbl(z.attribute("ulx")), zy = dbl(z.attribute("uly")), zr = dbl(z.attribute("lrx")), zb = dbl(z.attribute("lry"));
-                    if (Double.isNaN(zx)) continue;
-                    if (zx < x0 || zy < y0 || zr > x0 + width || zb > y0 + height) {
-                        problems.add(at.warning(z.attribute("path"), "zone " + fmt(zx) + "," + fmt(zy) + "–" + fmt(zr) + "," + fmt(zb)
-                                + " lies outside its surface (" + fmt(x0) + "," + fmt(y0) + "–" + fmt(x0 + width) + "," + fmt(y0 + height) + ")"));
-                    }
-                }
-            }
+            Surface surface = withCoordinateSpace(s, chosen);
+            surfaces.put(surface.id(), surface);
+            zonesOutside(s, surface, at, problems);
         }
         problems.sort(Diagnostic.ORDER);
         if (missing > MISSING_REPORTED) {
@@ -150,6 +97,82 @@ public final class Facsimile {
                             + " are reported one by one)", null, "facsimile"));
         }
         return new Facsimile(doc, java.util.Collections.unmodifiableMap(surfaces), List.copyOf(problems));
+    }
+
+    /** The image a surface shows: the first local file that can be read, else the first remote or IIIF image. */
+    private static Surface image(XdmNode s, Path base, Locator at, List<Diagnostic> unreadable) {
+        String id = s.attribute("id");
+        Surface chosen = null;
+        String link = "";
+        for (XdmNode g : s.select(Steps.child(M, "graphic")).toList()) {
+            String url = g.attribute("url"), kind = g.attribute("kind");
+            int w = number(g.attribute("width")), h = number(g.attribute("height"));
+            switch (kind) {
+                case "file" -> {
+                    Path file = base.resolve(url).normalize();
+                    try {
+                        Images.Probe probe = Images.probe(file);
+                        if (chosen == null || chosen.file() == null) {
+                            chosen = new Surface(id, FOLDER + "/" + id + "." + Images.extension(probe), "file",
+                                    probe.width(), probe.height(), "", "", file, probe);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        unreadable.add(at.warning(g.attribute("path") != null ? g.attribute("path") : s.attribute("path"),
+                                "facsimile image \"" + url + "\" cannot be read: " + message(e) + " (looked for " + file + ")"));
+                    }
+                }
+                case "url" -> { if (chosen == null) chosen = new Surface(id, url, "url", w, h, "", "", null, null); }
+                case "iiif-image" -> {
+                    if (chosen == null) chosen = new Surface(id, g.attribute("service") + "/full/!" + Images.MAX_SIDE + ","
+                            + Images.MAX_SIDE + "/0/default.jpg", "iiif-image", w, h, g.attribute("service"), "", null, null);
+                }
+                default -> { if (link.isEmpty()) link = url; } // a IIIF manifest or canvas: linked, not an image
+            }
+        }
+        if (chosen == null) return new Surface(id, "", "none", 0, 0, "", link, null, null);
+        return link.isEmpty() ? chosen : new Surface(id, chosen.src(), chosen.kind(), chosen.width(), chosen.height(),
+                chosen.service(), link, chosen.file(), chosen.probe());
+    }
+
+    /**
+     * The surface with the space its zones are given in: its own coordinates (ulx..lrx, uly..lry), else its graphic's
+     * declared size, else the image's pixels.
+     */
+    private static Surface withCoordinateSpace(XdmNode s, Surface image) {
+        double lrx = dbl(s.attribute("lrx")), lry = dbl(s.attribute("lry"));
+        int width = image.width(), height = image.height();
+        if (!Double.isNaN(lrx) && !Double.isNaN(lry)) {
+            width = (int) Math.round(lrx - origin(s.attribute("ulx")));
+            height = (int) Math.round(lry - origin(s.attribute("uly")));
+        } else if (width == 0) {
+            for (XdmNode g : s.select(Steps.child(M, "graphic")).toList()) {
+                if (width == 0 && number(g.attribute("width")) > 0 && number(g.attribute("height")) > 0) {
+                    width = number(g.attribute("width"));
+                    height = number(g.attribute("height"));
+                }
+            }
+        }
+        return new Surface(image.id(), image.src(), image.kind(), width, height, image.service(), image.link(), image.file(), image.probe());
+    }
+
+    /** A warning for each zone that does not lie inside its surface's coordinate space (when that is known). */
+    private static void zonesOutside(XdmNode s, Surface surface, Locator at, List<Diagnostic> problems) {
+        if (surface.width() <= 0 || surface.height() <= 0) return;
+        double x0 = origin(s.attribute("ulx")), y0 = origin(s.attribute("uly"));
+        double x1 = x0 + surface.width(), y1 = y0 + surface.height();
+        for (XdmNode z : s.select(Steps.child(M, "zone")).toList()) {
+            double zx = dbl(z.attribute("ulx")), zy = dbl(z.attribute("uly")), zr = dbl(z.attribute("lrx")), zb = dbl(z.attribute("lry"));
+            if (Double.isNaN(zx)) continue;
+            if (zx < x0 || zy < y0 || zr > x1 || zb > y1) {
+                problems.add(at.warning(z.attribute("path"), "zone " + fmt(zx) + "," + fmt(zy) + "–" + fmt(zr) + "," + fmt(zb)
+                        + " lies outside its surface (" + fmt(x0) + "," + fmt(y0) + "–" + fmt(x1) + "," + fmt(y1) + ")"));
+            }
+        }
+    }
+
+    private static double origin(String v) {
+        double d = dbl(v);
+        return Double.isNaN(d) ? 0 : d;
     }
 
     /**
@@ -177,7 +200,7 @@ public final class Facsimile {
         for (Surface s : surfaces.values()) {
             if (s.file() == null) continue;
             try {
-                String type = s.src().endsWith(".png") ? "image/png" : s.src().endsWith(".gif") ? "image/gif" : "image/jpeg";
+                String type = s.src().endsWith(".png") ? "image/png" : "image/jpeg";
                 map.put(new XdmAtomicValue(s.id()), new XdmAtomicValue("data:" + type + ";base64,"
                         + java.util.Base64.getEncoder().encodeToString(Images.outputCopy(s.file(), s.probe()))));
             } catch (IOException | RuntimeException e) {

@@ -20,13 +20,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reading page images with the JDK's ImageIO (PNG, JPEG, GIF, BMP, TIFF are built in since Java 9) and making the
- * copy a page shows: as it is when a browser can show it and it is small enough, otherwise scaled so that its long
- * side is at most {@link #MAX_SIDE} pixels and re-encoded (JPEG, or PNG when it has transparency).
+ * copy a page shows: as it is when it is a PNG or JPEG small enough, otherwise (larger, or a TIFF, BMP, GIF) scaled
+ * so that its long side is at most {@link #MAX_SIDE} pixels and written as JPEG (on white, for transparent images).
  */
 final class Images {
     /** The long side of a page image in the output: enough to read a manuscript line on a large screen when zoomed. */
     static final int MAX_SIDE = 2400;
-    private static final Set<String> WEB_FORMATS = Set.of("png", "jpeg", "gif");
+    private static final Set<String> WEB_FORMATS = Set.of("png", "jpeg");
     private static final float JPEG_QUALITY = 0.85f;
 
     private Images() {
@@ -64,7 +64,7 @@ final class Images {
     }
 
     /** The file extension of the output copy. */
-    static String extension(Path file, Probe probe) {
+    static String extension(Probe probe) {
         if (!probe.converted()) return probe.format().equals("jpeg") ? "jpg" : probe.format();
         return "jpg";
     }

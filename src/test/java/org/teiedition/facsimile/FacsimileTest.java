@@ -120,6 +120,39 @@ class FacsimileTest {
         }
     }
 
+    @Test
+    void iiifImageServicesManifestsAndCanvasesAreLinkedAndKept() throws Exception {
+        Path iiif = dir.resolve("iiif-letter.xml");
+        Files.copy(Path.of("src/test/resources/facsimile/iiif-letter.xml"), iiif);
+        Run r = Cli.run("build", "-o", dir.resolve("iiif-out").toString(), "-e", "facsimile,iiif", iiif.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("warning"), r.err());
+        XdmNode page = html(dir.resolve("iiif-out/iiif-letter/facsimile.html"));
+        // the Image API service asked for a page-sized image, loaded when the reader asks; the source's manifest linked
+        assertEquals("https://iiif.example.org/image/iiif/3/letter-7-p1/full/!2400,2400/0/default.jpg|"
+                + "https://iiif.example.org/image/iiif/2/letter-7-p2/full/!2400,2400/0/default.jpg",
+                string(page, "//figure//@data-src"));
+        assertEquals("https://iiif.example.org/presentation/letter-7/manifest", string(page, "//p[@class='fx-manifest']/a/@href"));
+        Path manifest = dir.resolve("iiif-out/iiif-letter/manifest.json");
+        XPathCompiler c = SAXON.newXPathCompiler();
+        String json = "parse-json(unparsed-text('" + manifest.toUri() + "'))";
+        java.util.function.Function<String, String> q = expr -> {
+            try {
+                return c.evaluate("let $m := " + json + " return string-join((" + expr + ") ! string(), '|')", null).itemAt(0).getStringValue();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // the canvas the TEI names keeps its id, so that the transcription attaches to the holder's canvas
+        assertEquals("https://iiif.example.org/presentation/letter-7/canvas/p1|canvas/f2", q.apply("$m?items?*?id"));
+        assertEquals("4000|5000|3000|4000", q.apply("$m?items?* ! (?width, ?height)"));
+        assertEquals("https://iiif.example.org/image/iiif/3/letter-7-p1|ImageService3",
+                q.apply("$m?items?*[1]?items?*?items?*?body?service?* ! (?id, ?type)"));
+        assertEquals("https://iiif.example.org/presentation/letter-7/canvas/p1#xywh=400,500,3200,300",
+                q.apply("$m?items?*?annotations?*?items?*?target"));
+        assertEquals("https://iiif.example.org/presentation/letter-7/manifest", q.apply("$m?seeAlso?*?id"));
+    }
+
     static int brightness(int rgb) {
         return (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)) / 3;
     }
