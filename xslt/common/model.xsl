@@ -25,6 +25,7 @@
     expand-text="yes">
 
   <xsl:import href="functions.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:param name="witness" as="xs:string?"/>
   <xsl:param name="view" as="xs:string" select="if (normalize-space($witness)) then 'diplomatic' else 'reading'"/>
@@ -82,7 +83,7 @@
         'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
         'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r))),
-        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc)}"/>
+        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc), 'facs': te:facs-index($doc)}"/>
     <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
     <xsl:document>
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
@@ -142,6 +143,7 @@
             <m:para n="{position()}" id="p{position()}"/>
           </xsl:for-each>
         </m:citation>
+        <xsl:sequence select="te:facsimile-model($doc, $idx?facs)"/>
       </m:edition>
     </xsl:document>
   </xsl:function>
@@ -177,6 +179,7 @@
       <xsl:variable name="lang" select="te:lang(.)"/>
       <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
     </xsl:for-each>
+    <xsl:call-template name="te:facs-attr"/>
   </xsl:template>
 
   <!-- Whether a pb/lb/cb/milestone applies to the view: no @edRef/@ed = all views; otherwise the
@@ -703,6 +706,7 @@
         <xsl:for-each select="@n"><xsl:attribute name="n" select="normalize-space()"/></xsl:for-each>
         <xsl:if test="@break = ('no', 'false')"><xsl:attribute name="join">true</xsl:attribute></xsl:if>
         <xsl:for-each select="@facs[contains(., ':')] ! te:safe-href(.)[matches(., '^https?://')]"><xsl:attribute name="href" select="."/></xsl:for-each>
+        <xsl:call-template name="te:facs-attr"/>
       </m:break>
     </xsl:if>
   </xsl:template>

@@ -22,6 +22,7 @@
 
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="fo-common.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
@@ -196,6 +197,7 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="p:facsimile-plates"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
     </fo:root>
   </xsl:template>
 

@@ -18,6 +18,7 @@ import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
+import org.teiedition.facsimile.Facsimile;
 import org.teiedition.transform.StylesheetWarnings;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
@@ -103,6 +104,7 @@ public final class EditionRenderer {
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
         }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
+        if (edition.facsimile()) params.put(FACSIMILE_IMAGES, facsimile(doc, input).parameter());
         Xslt30Transformer t = transformer(edition, input, witness, params);
         StylesheetWarnings.attach(t, doc.path().toString(), edition.name(), warnings);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -116,7 +118,13 @@ public final class EditionRenderer {
             throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
         XdmNode input = input(doc, edition, witness, warnings);
-        PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
+        XdmMap plates = edition.facsimile() ? facsimile(doc, input).plates() : null;
+        PrintLayout layout = new PrintLayout(pdf(), params -> {
+            if (plates == null) return transformer(edition, input, witness, params);
+            Map<QName, XdmValue> all = new java.util.HashMap<>(params);
+            all.put(FACSIMILE_PLATES, plates);
+            return transformer(edition, input, witness, all);
+        }, input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));
     }
 
@@ -148,6 +156,21 @@ public final class EditionRenderer {
             views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue(), warnings));
         }
         return new XdmMap(views);
+    }
+
+    /** {@code map(xs:string, map(xs:string, xs:string))}, editions {@link Edition#facsimile()}: {@link Facsimile#parameter()}. */
+    public static final QName FACSIMILE_IMAGES = new QName("facsimile-images");
+    /** {@code map(xs:string, xs:string)}, the PDF of an edition {@link Edition#facsimile()}: {@link Facsimile#plates()}. */
+    public static final QName FACSIMILE_PLATES = new QName("facsimile-plates");
+
+    /** The document's facsimile images, made once from one of its model views. */
+    public Facsimile facsimile(SourceDocument doc, XdmNode view) {
+        return Facsimile.of(doc, view, xslt.processor());
+    }
+
+    /** As {@link #facsimile(SourceDocument, XdmNode)}, from the reading view. */
+    public Facsimile facsimile(SourceDocument doc) throws SaxonApiException {
+        return facsimile(doc, model(doc, View.READING, null));
     }
 
     private static final String MODEL_NS = "https://teiedition.org/ns/model";

@@ -22,6 +22,8 @@ import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.OutputKind;
+import org.teiedition.facsimile.Facsimile;
+import net.sf.saxon.s9api.SaxonApiException;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
@@ -267,6 +269,8 @@ public final class Build {
             }
         }
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        // the page images beside the editions that show them (not in the cache entry, which names plain files only)
+        if (editions.stream().anyMatch(Edition::facsimile)) written.addAll(facsimileImages(doc, dir, diagnostics));
         // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
         // comes last, when every file it vouches for is in place.
         try {
@@ -276,6 +280,18 @@ public final class Build {
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        }
+    }
+
+    /** The facsimile's warnings and the copies of its local images, beside the editions that show them. */
+    private List<Path> facsimileImages(SourceDocument doc, Path dir, List<Diagnostic> diagnostics) {
+        try {
+            Facsimile facsimile = toolkit.renderer().facsimile(doc);
+            diagnostics.addAll(facsimile.problems());
+            return facsimile.write(dir, diagnostics::add);
+        } catch (SaxonApiException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(doc.path().toString(), "cannot read the facsimile: " + message(e)));
+            return List.of();
         }
     }
 

@@ -56,7 +56,7 @@ public final class BuildCache {
     public static BuildCache open(Path out, List<Edition> editions, String... options) {
         StringBuilder b = new StringBuilder("tei-edition ").append(version()).append('\n')
                 .append(stylesheetsHash()).append('\n');
-        editions.forEach(e -> b.append(e.name()).append('=').append(e.stylesheet()).append('\n'));
+        editions.forEach(e -> b.append(e.name()).append('=').append(e.stylesheet()).append(e.facsimile() ? " facsimile" : "").append('\n'));
         for (String o : options) b.append(o == null ? "" : o).append('\n');
         return new BuildCache(out, Hashes.hex(Hashes.sha256(b.toString().getBytes(StandardCharsets.UTF_8))));
     }
