@@ -67,7 +67,9 @@ public final class Schematron {
                             new javax.xml.transform.stream.StreamSource(in, precompiled.toExternalForm())));
                 }
             }
-            return new Schematron(uri, processor, processor.newXsltCompiler().compile(transpile(xslt, uri).asSource()));
+            // A schema from outside the jar is untrusted: its includes obey SchemaResources, its rules run sandboxed.
+            XdmNode stylesheet = transpile(xslt, uri, SchemaResources.of(uri).saxon());
+            return new Schematron(uri, processor, RuleSandbox.of(processor).newXsltCompiler().compile(stylesheet.asSource()));
         } catch (SaxonApiException | java.io.IOException | RuntimeException e) {
             throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(e.getMessage()), e);
         }
@@ -76,10 +78,11 @@ public final class Schematron {
     /** Suffix of a bundled schema's transpiled XSLT: {@code schema/tei-letter.sch.xsl}. */
     static final String PRECOMPILED = ".xsl";
 
-    static XdmNode transpile(Xslt xslt, URI uri) throws SaxonApiException {
+    static XdmNode transpile(Xslt xslt, URI uri, net.sf.saxon.lib.ResourceResolver includes) throws SaxonApiException {
         XdmNode schema = xslt.processor().newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
                 org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
         Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
+        transpile.setResourceResolver(includes);
         XdmDestination stylesheet = new XdmDestination();
         stylesheet.setBaseURI(uri);
         transpile.applyTemplates(schema, stylesheet);
@@ -105,7 +108,7 @@ public final class Schematron {
             Xslt xslt = new Xslt();
             for (String sch : args) {
                 java.nio.file.Path in = java.nio.file.Path.of(sch);
-                XdmNode xsl = transpile(xslt, in.toUri());
+                XdmNode xsl = transpile(xslt, in.toUri(), SchemaResources.of(in.toUri()).saxon());
                 net.sf.saxon.s9api.Serializer out = xslt.processor().newSerializer(
                         java.nio.file.Path.of(sch + PRECOMPILED).toFile());
                 out.serializeNode(xsl);
@@ -116,14 +119,22 @@ public final class Schematron {
     public List<Diagnostic> check(SourceDocument doc) {
         String path = doc.path().toString();
         XdmNode svrl;
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             Xslt30Transformer t = executable.load30();
+            // SchXslt2 reports a failing rule (say, a refused read) by xsl:message, then terminates: keep the text
+            t.setMessageHandler(m -> messages.add(Grammar.clean(m.getStringValue())));
+            t.setErrorReporter(error -> { }); // reported below, once, as the document's diagnostic
             t.setGlobalContextItem(doc.node());
+            t.setResultDocumentHandler(href -> {
+                throw new IllegalStateException(href + " is not written: Schematron rules write no files");
+            });
             XdmDestination out = new XdmDestination();
             t.applyTemplates(doc.node(), out);
             svrl = out.getXdmNode();
         } catch (SaxonApiException e) {
-            return List.of(Diagnostic.error(path, 0, 0, "the Schematron rules could not be run: " + Grammar.clean(e.getMessage()),
+            String why = messages.isEmpty() ? Grammar.clean(e.getMessage()) : String.join("; ", messages);
+            return List.of(Diagnostic.error(path, 0, 0, "the Schematron rules could not be run: " + why,
                     "schematron", LAYER));
         }
         List<Diagnostic> found = new ArrayList<>();
