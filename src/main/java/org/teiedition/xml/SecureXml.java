@@ -210,6 +210,7 @@ public final class SecureXml {
         private final long limit;
         private long seen;
         private int depth;
+        private boolean xml11;
         private Locator locator;
         private LexicalHandler lexical;
         private DeclHandler decl;
@@ -359,11 +360,17 @@ public final class SecureXml {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            // the XML declaration has been read by the first start tag (not yet at startDocument)
+            if (depth == 0) xml11 = locator instanceof org.xml.sax.ext.Locator2 l && "1.1".equals(l.getXMLVersion());
             if (++depth > MAX_DEPTH) {
                 throw error(String.format(java.util.Locale.ROOT, "elements are nested more than %,d deep here (<%s>);"
                         + " tei-edition accepts up to %,d levels, more than its tools can hold", MAX_DEPTH, qName, MAX_DEPTH));
             }
-            for (int i = 0; i < atts.getLength(); i++) count(atts.getValue(i).length());
+            for (int i = 0; i < atts.getLength(); i++) {
+                String v = atts.getValue(i);
+                if (xml11) refuseControls(v.toCharArray(), 0, v.length());
+                count(v.length());
+            }
             super.startElement(uri, localName, qName, atts);
         }
 
@@ -373,8 +380,23 @@ public final class SecureXml {
             super.endElement(uri, localName, qName);
         }
 
+        /**
+         * XML 1.1 allows control characters (as references); the XML 1.0 and HTML every output is written in cannot
+         * hold them, so one such letter would break the corpus pages of its whole folder. Refused where it stands.
+         */
+        private void refuseControls(char[] ch, int start, int length) throws SAXParseException {
+            for (int i = start; i < start + length; i++) {
+                char c = ch[i];
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    throw error(String.format("control character U+%04X: XML 1.1 allows it, but the XML 1.0 and HTML"
+                            + " tei-edition writes cannot hold it; remove it or write what it stands for", (int) c));
+                }
+            }
+        }
+
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            if (xml11) refuseControls(ch, start, length);
             count(length);
             super.characters(ch, start, length);
         }
