@@ -59,6 +59,7 @@ public final class Schematron {
      */
     public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
         Processor processor = xslt.processor();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             java.net.URL precompiled = uri.getScheme().equals("file") ? null : new java.net.URL(uri + PRECOMPILED);
             if (precompiled != null && exists(precompiled)) {
@@ -69,9 +70,15 @@ public final class Schematron {
             }
             // A schema from outside the jar is untrusted: its includes obey SchemaResources, its rules run sandboxed.
             XdmNode stylesheet = transpile(xslt, uri, SchemaResources.of(uri).saxon());
-            return new Schematron(uri, processor, RuleSandbox.of(processor).newXsltCompiler().compile(stylesheet.asSource()));
+            net.sf.saxon.s9api.XsltCompiler compiler = RuleSandbox.of(processor).newXsltCompiler();
+            compiler.setErrorReporter(error -> {
+                if (error.isWarning()) return;
+                firstError.compareAndSet(null, error.getMessage());
+            });
+            return new Schematron(uri, processor, compiler.compile(stylesheet.asSource()));
         } catch (SaxonApiException | java.io.IOException | RuntimeException e) {
-            throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(e.getMessage()), e);
+            String why = firstError.get() != null ? firstError.get() : e.getMessage();
+            throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(why), e);
         }
     }
 
@@ -83,6 +90,7 @@ public final class Schematron {
                 org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
         Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
         transpile.setResourceResolver(includes);
+        transpile.setErrorReporter(error -> { }); // the exception carries the message; no Saxon trace on stderr
         XdmDestination stylesheet = new XdmDestination();
         stylesheet.setBaseURI(uri);
         transpile.applyTemplates(schema, stylesheet);
