@@ -84,6 +84,14 @@ class SchemaResourcesTest {
     }
 
     @Test
+    void compactSyntaxIncludeOfAUrlIsRefusedWithoutARequest() throws Exception {
+        String url = server.url("x.rnc");
+        Path rnc = dir.resolve("evil.rnc");
+        Files.writeString(rnc, "include \"" + url + "\"\nstart = element TEI { text }\n");
+        assertRefused(Hostile.run("validate", "--schema", rnc.toString(), letter().toString()), url);
+    }
+
+    @Test
     void relaxNgIncludeBesideTheSchemaWorks() throws Exception {
         grammar("part.rng", ANYTHING);
         Path rng = grammar("main.rng", "<include href=\"part.rng\"/><start><ref name=\"anything\"/></start>");
