@@ -42,9 +42,9 @@ class ServeSafetyTest {
     @Test
     void answersOnlyItsOwnHostNames() throws Exception {
         Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
-        try (DevServer server = new DevServer(out, List.of("edition.test"), DevServer.HANDLER_LIMIT)) {
+        try (DevServer server = new DevServer(out)) {
             int port = server.start(0);
-            for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST", "edition.test:" + port)) {
+            for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST")) {
                 String r = request(port, "/", host);
                 assertTrue(r.startsWith("HTTP/1.1 200") && r.contains("the edition"), host + ":\n" + r);
             }
@@ -58,6 +58,16 @@ class ServeSafetyTest {
             assertTrue(r.startsWith("HTTP/1.1 421"), "the reload channel too:\n" + r);
             r = request(port, "/", null);
             assertTrue(r.startsWith("HTTP/1.1 400") || r.startsWith("HTTP/1.1 421"), "no Host header:\n" + r);
+        }
+    }
+
+    @Test
+    void aNameGivenWithHostIsAnsweredToo() throws Exception {
+        Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
+        try (DevServer server = new DevServer(out, List.of("Edition.test"), DevServer.HANDLER_LIMIT)) {
+            int port = server.start(0);
+            assertTrue(request(port, "/", "edition.test:" + port).contains("the edition"));
+            assertTrue(request(port, "/", "other.test:" + port).startsWith("HTTP/1.1 421"));
         }
     }
 
