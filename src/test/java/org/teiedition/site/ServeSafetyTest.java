@@ -77,7 +77,7 @@ class ServeSafetyTest {
         Files.write(out.resolve("big.pdf"), big);
         Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
         List<Socket> stalled = new ArrayList<>();
-        try (DevServer server = new DevServer(out, List.of(), java.time.Duration.ofSeconds(2))) {
+        try (DevServer server = new DevServer(out, List.of(), java.time.Duration.ofSeconds(1))) {
             int port = server.start(0);
             // twice as many stalled downloads as the server has threads for sending files
             for (int i = 0; i < 8; i++) {
@@ -93,7 +93,7 @@ class ServeSafetyTest {
             String page = request(port, "/", "localhost:" + port);
             assertTrue(page.startsWith("HTTP/1.1 200") || page.startsWith("HTTP/1.1 503"), page);
             // past the handler limit the stalled connections are closed and pages are served again
-            Thread.sleep(3_000);
+            Thread.sleep(1_500);
             assertTrue(request(port, "/", "localhost:" + port).contains("the edition"));
             Socket first = stalled.get(0);
             first.setSoTimeout(2_000);
