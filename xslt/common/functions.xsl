@@ -182,7 +182,9 @@
   <!-- The one gate for every link that comes from the source (@target, @ref, @url, @facs...):
        http, https, relative and fragment URLs pass; any other scheme (javascript:, data:, vbscript:,
        file:...) gives the empty sequence. Whitespace and control characters are removed first,
-       because browsers ignore them inside a scheme ("java&#9;script:"). -->
+       because browsers ignore them inside a scheme ("java&#9;script:"). A link starting with two slashes
+       of either kind (//host, \\host, \/host, /\host) names another host: from a page opened on disk
+       that is file://host/ (an SMB share on Windows), so every such form is refused by one rule. -->
   <xsl:function name="te:safe-href" as="xs:string?" visibility="public">
     <xsl:param name="url" as="xs:string?"/>
     <!-- Fast path, same answer: an http(s) URL of printable ASCII only has nothing to remove and passes. -->
@@ -199,7 +201,7 @@
     <xsl:sequence select="if ($u = '') then ()
         else if (matches($u, '^[A-Za-z][A-Za-z0-9+.\-]*:'))
           then (if (matches($u, '^https?://', 'i')) then $u else ())
-        else if (starts-with($u, '\\') or starts-with($u, '/\')) then ()
+        else if (matches($u, '^[/\\]{2}')) then ()
         else $u"/>
   </xsl:function>
 

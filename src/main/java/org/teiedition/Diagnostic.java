@@ -40,14 +40,31 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
     }
 
     public String format() {
-        StringBuilder sb = new StringBuilder(path);
+        StringBuilder sb = new StringBuilder(printable(path));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) sb.append(':').append(column);
         }
-        sb.append(": ").append(severity.label()).append(": ").append(message);
+        sb.append(": ").append(severity.label()).append(": ").append(printable(message));
         if (rule != null && !rule.isEmpty()) sb.append(" [").append(rule).append(']');
         return sb.toString();
+    }
+
+    /**
+     * {@code s} with control characters (C0 but tab, DEL, C1) shown as {@code <U+001B>}: a file name or a document
+     * quoted in a message must not move the cursor, retitle or clear the terminal, or start a fake diagnostic line.
+     */
+    public static String printable(String s) {
+        if (s == null) return null;
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f;
+            if (control && out == null) out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            if (control) out.append(String.format("<U+%04X>", (int) c));
+            else if (out != null) out.append(c);
+        }
+        return out == null ? s : out.toString();
     }
 
     @Override

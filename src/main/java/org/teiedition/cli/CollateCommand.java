@@ -65,6 +65,29 @@ final class CollateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The error for the first character of a plain-text witness that XML 1.0 cannot hold, or null. Form feeds and
+     * vertical tabs (page breaks of extracted text) were made spaces before: they are whitespace to the collation.
+     */
+    static String notXml(Path file, String text) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
+                return org.teiedition.Diagnostic.error(file.toString(), line, col, String.format("control character U+%04X"
+                        + " cannot be written in XML: remove it from the witness", (int) c), "xml-char", "input").format();
+            }
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
@@ -138,7 +161,13 @@ final class CollateCommand implements Callable<Integer> {
                 err.println("error: " + file + ": file not found");
                 return null;
             }
-            return new Loaded(Files.readString(file, StandardCharsets.UTF_8), name, null);
+            String text = Files.readString(file, StandardCharsets.UTF_8).replace('\f', ' ').replace('\u000B', ' ');
+            String bad = notXml(file, text);
+            if (bad != null) {
+                err.println(bad);
+                return null;
+            }
+            return new Loaded(text, name, null);
         }
         SourceDocument doc;
         try {

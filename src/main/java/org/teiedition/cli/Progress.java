@@ -1,5 +1,7 @@
 package org.teiedition.cli;
 
+import org.teiedition.Diagnostic;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -105,10 +107,10 @@ final class Progress implements BuildListener {
         if (terminal) {
             int width = 30;
             int filled = (int) ((long) width * n / total);
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " " + trim(what));
+            err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " " + trim(Diagnostic.printable(what)));
             if (n == total) err.println();
         } else {
-            err.println("[" + n + "/" + total + "] " + what + (ok ? "" : " (failed)"));
+            err.println("[" + n + "/" + total + "] " + Diagnostic.printable(what) + (ok ? "" : " (failed)"));
         }
         err.flush();
     }
@@ -116,7 +118,7 @@ final class Progress implements BuildListener {
     private synchronized void line(String s) {
         // a bar being redrawn is ended first, and drawn again by the next document
         if (terminal && done.get() > 0 && done.get() < total) err.println();
-        err.println(s);
+        err.println(Diagnostic.printable(s));
         err.flush();
     }
 

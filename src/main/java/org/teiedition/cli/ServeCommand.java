@@ -30,6 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default: 8000; 0: any free port).")
     int port = 8000;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "Also answer requests for this host name (repeatable), say one /etc/hosts maps to 127.0.0.1. "
+                    + "Requests for any other name are refused (a web page whose name re-resolves to 127.0.0.1 must not "
+                    + "read OUT); the server listens on 127.0.0.1 whatever the name.")
+    java.util.List<String> hosts = new java.util.ArrayList<>();
+
     @Option(names = "--stop-after", paramLabel = "SECONDS", hidden = true, description = "Stop after this long (tests).")
     long stopAfter;
 
@@ -54,7 +60,12 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port " + port + ": not a port (0-65535)");
         BuildOptions chosen = options.buildOptions(spec, null);
         // the port first: a busy one is found before minutes of building
-        try (DevServer server = new DevServer(chosen.output())) {
+        for (String h : hosts) {
+            if (!h.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
+                throw new ParameterException(spec.commandLine(), "--host " + h + ": not a host name (letters, digits, dots, hyphens)");
+            }
+        }
+        try (DevServer server = new DevServer(chosen.output(), hosts, DevServer.HANDLER_LIMIT)) {
             int bound;
             try {
                 bound = server.start(port);

@@ -83,6 +83,10 @@ final class ValidateCommand implements Callable<Integer> {
                 d = toolkit.validate(doc);
             } catch (XmlInputException e) {
                 d = List.of(e.diagnostic());
+            } catch (RuntimeException e) {
+                // a fault of ours must not cost the other files their results or the run its summary
+                d = List.of(Diagnostic.error(file.toString(), 0, 0, "internal error while checking this file: " + e,
+                        "internal", "validate"));
             }
             progress.finished(file.toString(), d.stream().noneMatch(Diagnostic::isError));
             return d;

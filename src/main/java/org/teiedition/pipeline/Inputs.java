@@ -27,11 +27,19 @@ public final class Inputs {
             } else if (Files.isDirectory(arg)) {
                 anyDir = true;
                 try (Stream<Path> walk = Files.walk(arg)) {
+                    Path folder = arg.toRealPath();
                     walk.filter(p -> p.getFileName().toString().endsWith(".xml"))
                             .filter(p -> !isHidden(arg, p))
                             .filter(p -> exclude == null || !p.toAbsolutePath().normalize().startsWith(exclude.toAbsolutePath().normalize()))
                             .sorted()
-                            .forEach(files::add);
+                            .forEach(p -> {
+                                if (leaves(folder, p)) {
+                                    problems.add(Diagnostic.error(p.toString(), "is a symbolic link leading out of the input folder "
+                                            + arg + "; tei-edition does not read it"));
+                                } else {
+                                    files.add(p);
+                                }
+                            });
                 } catch (IOException | UncheckedIOException e) {
                     problems.add(Diagnostic.error(arg.toString(), "cannot list folder: " + e.getMessage()));
                 }
@@ -40,6 +48,20 @@ public final class Inputs {
             }
         }
         return new Collected(List.copyOf(files), problems, anyDir);
+    }
+
+    /**
+     * A file found in a folder is read only if it really is inside that folder: a link to a file elsewhere on the
+     * machine would publish it (or quote it in an error). Files.walk does not follow linked folders; a file named
+     * on the command line is read wherever it is.
+     */
+    private static boolean leaves(Path folder, Path p) {
+        if (!Files.isSymbolicLink(p)) return false;
+        try {
+            return !p.toRealPath().startsWith(folder);
+        } catch (IOException e) {
+            return true; // a dangling link
+        }
     }
 
     /**

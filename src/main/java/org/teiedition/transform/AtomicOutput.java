@@ -41,6 +41,11 @@ public final class AtomicOutput {
 
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        // A document's folder that is a link would carry the output elsewhere (a planted OUT/letter -> ~/.ssh);
+        // the target itself may be a link: the move replaces the link, never what it points to.
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(dir + " is a symbolic link: tei-edition does not write through links inside the output folder");
+        }
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {

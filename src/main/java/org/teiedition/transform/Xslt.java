@@ -33,9 +33,9 @@ public final class Xslt {
         // catalogs before the first xsl:import resolves.
         processor.getUnderlyingConfiguration().setResourceResolver(
                 new DirectResourceResolver(processor.getUnderlyingConfiguration()));
-        // Stylesheets may read their own assets (file: or jar:), never anything on the network. Set after the
-        // resolver: the restriction wraps the resolver in place when the property is set.
-        processor.setConfigurationProperty(Feature.ALLOWED_PROTOCOLS, "file,jar");
+        // Stylesheets may read their own assets (file: or jar:file:), never anything on the network ("jar" alone
+        // would allow jar:http:). Set after the resolver: the restriction wraps the resolver in place when set.
+        processor.setConfigurationProperty(Feature.ALLOWED_PROTOCOLS, "file,jar:file");
     }
 
     public Processor processor() {

@@ -131,6 +131,7 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
             PropertyMapBuilder props = new PropertyMapBuilder();
             props.put(ValidateProperty.XML_READER_CREATOR, (com.thaiopensource.xml.sax.XMLReaderCreator) SecureXml::newReader);
             props.put(ValidateProperty.ERROR_HANDLER, problems);
+            props.put(ValidateProperty.RESOLVER, SchemaResources.of(uri).jing());
             try {
                 schema = reader.createSchema(source(uri), props.toPropertyMap());
             } catch (IncorrectSchemaException | SAXException | IOException e) {
@@ -166,12 +167,7 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
             factory.setErrorHandler(problems);
             try {
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                // xs:include/xs:import may name local files next to the schema, never the network.
-                factory.setResourceResolver((type, ns, publicId, systemId, baseUri) -> {
-                    URI target = baseUri == null || systemId == null ? null : URI.create(baseUri).resolve(systemId);
-                    if (target != null && "file".equals(target.getScheme())) return null; // default loading
-                    throw new IllegalArgumentException("schema component " + systemId + " is not loaded: only local files are");
-                });
+                factory.setResourceResolver(SchemaResources.of(uri).xsd());
                 schema = factory.newSchema(new javax.xml.transform.stream.StreamSource(uri.toString()));
             } catch (SAXException | RuntimeException e) {
                 String detail = problems.found.isEmpty() ? clean(e.getMessage()) : problems.found.get(0).format();

@@ -30,6 +30,8 @@ public final class SchemaValidator implements Validator {
     static final String SCH_NS = "http://purl.oclc.org/dsdl/schematron";
     private static final Pattern PSEUDO_ATTRIBUTE = Pattern.compile("([A-Za-z_][\\w.-]*)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
     private final SchemaCache cache;
     private final List<URI> schemas;
     private final boolean useXmlModel;
@@ -140,11 +142,13 @@ public final class SchemaValidator implements Validator {
                 continue;
             }
             try {
-                URI uri = doc.path().toAbsolutePath().toUri().resolve(new URI(null, null, href, null).getRawPath());
-                if (href.contains(":")) uri = new URI(href);
-                if (!"file".equals(uri.getScheme())) {
+                // With a scheme it is a URI as written (urn:x.rng has no path at all); else a path, spaces allowed.
+                URI uri = SCHEME.matcher(href).lookingAt() ? new URI(href)
+                        : doc.path().toAbsolutePath().toUri().resolve(new URI(null, null, href, null));
+                if (!"file".equals(uri.getScheme()) || uri.isOpaque() || uri.getRawAuthority() != null) {
                     problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
-                            "xml-model schema " + href + " is not a local file: tei-edition never fetches from the network",
+                            "xml-model schema " + href + " is not a local file (a relative path or a file: URI): tei-edition never"
+                                    + " fetches schemas from the network",
                             "xml-model", Grammar.LAYER));
                     continue;
                 }
@@ -155,7 +159,7 @@ public final class SchemaValidator implements Validator {
                     continue;
                 }
                 found.add(uri.normalize());
-            } catch (URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                 problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
                         "xml-model href " + href + " is not a valid URI", "xml-model", Grammar.LAYER));
             }

@@ -59,6 +59,7 @@ public final class Schematron {
      */
     public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
         Processor processor = xslt.processor();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             java.net.URL precompiled = uri.getScheme().equals("file") ? null : new java.net.URL(uri + PRECOMPILED);
             if (precompiled != null && exists(precompiled)) {
@@ -67,19 +68,29 @@ public final class Schematron {
                             new javax.xml.transform.stream.StreamSource(in, precompiled.toExternalForm())));
                 }
             }
-            return new Schematron(uri, processor, processor.newXsltCompiler().compile(transpile(xslt, uri).asSource()));
+            // A schema from outside the jar is untrusted: its includes obey SchemaResources, its rules run sandboxed.
+            XdmNode stylesheet = transpile(xslt, uri, SchemaResources.of(uri).saxon());
+            net.sf.saxon.s9api.XsltCompiler compiler = RuleSandbox.of(processor).newXsltCompiler();
+            compiler.setErrorReporter(error -> {
+                if (error.isWarning()) return;
+                firstError.compareAndSet(null, error.getMessage());
+            });
+            return new Schematron(uri, processor, compiler.compile(stylesheet.asSource()));
         } catch (SaxonApiException | java.io.IOException | RuntimeException e) {
-            throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(e.getMessage()), e);
+            String why = firstError.get() != null ? firstError.get() : e.getMessage();
+            throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(why), e);
         }
     }
 
     /** Suffix of a bundled schema's transpiled XSLT: {@code schema/tei-letter.sch.xsl}. */
     static final String PRECOMPILED = ".xsl";
 
-    static XdmNode transpile(Xslt xslt, URI uri) throws SaxonApiException {
+    static XdmNode transpile(Xslt xslt, URI uri, net.sf.saxon.lib.ResourceResolver includes) throws SaxonApiException {
         XdmNode schema = xslt.processor().newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
                 org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
         Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
+        transpile.setResourceResolver(includes);
+        transpile.setErrorReporter(error -> { }); // the exception carries the message; no Saxon trace on stderr
         XdmDestination stylesheet = new XdmDestination();
         stylesheet.setBaseURI(uri);
         transpile.applyTemplates(schema, stylesheet);
@@ -105,7 +116,7 @@ public final class Schematron {
             Xslt xslt = new Xslt();
             for (String sch : args) {
                 java.nio.file.Path in = java.nio.file.Path.of(sch);
-                XdmNode xsl = transpile(xslt, in.toUri());
+                XdmNode xsl = transpile(xslt, in.toUri(), SchemaResources.of(in.toUri()).saxon());
                 net.sf.saxon.s9api.Serializer out = xslt.processor().newSerializer(
                         java.nio.file.Path.of(sch + PRECOMPILED).toFile());
                 out.serializeNode(xsl);
@@ -116,14 +127,22 @@ public final class Schematron {
     public List<Diagnostic> check(SourceDocument doc) {
         String path = doc.path().toString();
         XdmNode svrl;
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
             Xslt30Transformer t = executable.load30();
+            // SchXslt2 reports a failing rule (say, a refused read) by xsl:message, then terminates: keep the text
+            t.setMessageHandler(m -> messages.add(Grammar.clean(m.getStringValue())));
+            t.setErrorReporter(error -> { }); // reported below, once, as the document's diagnostic
             t.setGlobalContextItem(doc.node());
+            t.setResultDocumentHandler(href -> {
+                throw new IllegalStateException(href + " is not written: Schematron rules write no files");
+            });
             XdmDestination out = new XdmDestination();
             t.applyTemplates(doc.node(), out);
             svrl = out.getXdmNode();
         } catch (SaxonApiException e) {
-            return List.of(Diagnostic.error(path, 0, 0, "the Schematron rules could not be run: " + Grammar.clean(e.getMessage()),
+            String why = messages.isEmpty() ? Grammar.clean(e.getMessage()) : String.join("; ", messages);
+            return List.of(Diagnostic.error(path, 0, 0, "the Schematron rules could not be run: " + why,
                     "schematron", LAYER));
         }
         List<Diagnostic> found = new ArrayList<>();

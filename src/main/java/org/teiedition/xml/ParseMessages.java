@@ -83,25 +83,54 @@ final class ParseMessages {
      * encoding (Xerces then reports only "content is not allowed in prolog").
      */
     static String encodingMismatch(Path file) {
-        byte[] head = new byte[200];
+        byte[] head = new byte[HEAD];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             return null;
         }
-        int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
-        String text = new String(head, start, n - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("<?xml")) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(text);
-        if (!m.find()) return null;
-        String declared = m.group(1);
+        int start = hasUtf8Bom(head, n) ? 3 : 0;
+        String declared = declaredEncoding(head, n);
+        if (declared == null) return null;
         if (declared.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")) {
             return "the XML declaration says encoding=\"" + declared + "\" but the file is written in "
                     + (start == 3 ? "UTF-8 (it starts with a UTF-8 byte order mark)" : "a single-byte or UTF-8 encoding")
                     + ": correct the declaration (usually encoding=\"UTF-8\")";
         }
         return null;
+    }
+
+    /** Bytes of a file's start that hold its XML declaration. */
+    static final int HEAD = 200;
+
+    private static boolean hasUtf8Bom(byte[] head, int n) {
+        return n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
+    }
+
+    private static String declaredEncoding(byte[] head, int n) {
+        int start = hasUtf8Bom(head, n) ? 3 : 0;
+        String text = new String(head, start, n - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("<?xml")) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The error for a file that starts with a UTF-8 byte order mark and declares another encoding, or null. Xerces
+     * would decode it in the declared one (mojibake in every edition); the mark is the stronger evidence, and
+     * guessing is not ours: the editor decides.
+     */
+    static String bomContradiction(byte[] head, int n) {
+        if (!hasUtf8Bom(head, n)) return null;
+        String declared = declaredEncoding(head, n);
+        // UTF-16 makes Xerces fail, and encodingMismatch explains that case
+        if (declared == null || declared.replace("-", "").equalsIgnoreCase("UTF8")
+                || declared.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")) {
+            return null;
+        }
+        return "the file starts with a UTF-8 byte order mark but declares encoding=\"" + declared + "\": remove the"
+                + " mark or declare encoding=\"UTF-8\", whichever the file really is";
     }
 
     private static long size(Path file) {

@@ -2,9 +2,6 @@ package org.teiedition.xml;
 
 import java.io.IOException;
 import java.io.StringReader;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import org.apache.xerces.xni.parser.XMLErrorHandler;
 import org.apache.xerces.xni.parser.XMLParseException;
 import org.xml.sax.Attributes;
@@ -31,8 +28,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * The guards live in a SAX filter, not on the Xerces reader: Saxon (through {@link XMLFilterImpl}) installs its own
  * entity resolver and handlers on whatever reader it is given, so a resolver set on the inner reader is replaced.
  * <p>
- * We instantiate Xerces' factory explicitly: xercesImpl on the classpath would otherwise also become the JAXP
- * default for code that expects the JDK parser (see ../shared/notes/dependencies.md, pitfall 1).
+ * We instantiate Xerces' parser explicitly (never through JAXP lookup: xercesImpl on the classpath would otherwise
+ * also become the JAXP default for code that expects the JDK parser, see ../shared/notes/dependencies.md, pitfall 1),
+ * with a configuration whose namespace context bounds the declarations per element ({@link BoundedConfiguration}).
  */
 public final class SecureXml {
 
@@ -46,32 +44,25 @@ public final class SecureXml {
     /** Text (content and attribute values) that entity expansion may add beyond the file's own size. */
     static final long EXPANSION_ALLOWANCE_CHARS = 2L * 1024 * 1024;
 
+    /**
+     * Deepest element nesting accepted. Saxon's tree keeps depths in 16 bits (past 32,767 a document silently loses
+     * content), and the stylesheets recurse once per level: a few thousand levels build, 5,000 overflow Saxon's
+     * nesting of apply-templates. Real TEI stays below a hundred.
+     */
+    public static final int MAX_DEPTH = 3_000;
+    /**
+     * Namespace declarations accepted on one element. Xerces checks each declaration against the element's earlier
+     * ones (quadratic: 20,000 take seconds, 200,000 minutes), so the bound applies as they are declared.
+     */
+    public static final int MAX_NAMESPACE_DECLARATIONS = 1_000;
+
     private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
     private static final String DECL_HANDLER = "http://xml.org/sax/properties/declaration-handler";
     private static final String LOCALE = "http://apache.org/xml/properties/locale";
     private static final String NEVER = "tei-edition never reads external entities or DTDs";
 
-    private static final SAXParserFactory FACTORY = newFactory();
 
     private SecureXml() {
-    }
-
-    private static SAXParserFactory newFactory() {
-        SAXParserFactory f = new org.apache.xerces.jaxp.SAXParserFactoryImpl();
-        f.setNamespaceAware(true);
-        f.setValidating(false);
-        f.setXIncludeAware(false);
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            // Left on on purpose: Xerces then asks our resolver, which refuses with a clear message naming the
-            // entity, instead of silently dropping the reference.
-            f.setFeature("http://xml.org/sax/features/external-general-entities", true);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("Xerces does not support a required security feature", e);
-        }
-        return f;
     }
 
     private static org.apache.xerces.util.SecurityManager securityManager() {
@@ -87,12 +78,21 @@ public final class SecureXml {
      */
     public static XMLReader newReader(long inputSize) {
         try {
-            XMLReader xerces = FACTORY.newSAXParser().getXMLReader();
+            XMLReader xerces = new org.apache.xerces.parsers.SAXParser(new BoundedConfiguration());
+            xerces.setFeature("http://xml.org/sax/features/namespaces", true);
+            xerces.setFeature("http://xml.org/sax/features/namespace-prefixes", false);
+            xerces.setFeature("http://xml.org/sax/features/validation", false);
+            xerces.setFeature("http://apache.org/xml/features/xinclude", false);
+            xerces.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            xerces.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            // Left on on purpose: Xerces then asks our resolver, which refuses with a clear message naming the
+            // entity, instead of silently dropping the reference.
+            xerces.setFeature("http://xml.org/sax/features/external-general-entities", true);
             xerces.setProperty("http://apache.org/xml/properties/security-manager", securityManager());
             xerces.setProperty(LOCALE, java.util.Locale.ENGLISH); // messages do not depend on the machine
             return new GuardFilter(xerces, Math.max(inputSize, 0) + EXPANSION_ALLOWANCE_CHARS);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot create the XML parser", e);
+        } catch (SAXException e) {
+            throw new IllegalStateException("Xerces does not support a required security feature", e);
         }
     }
 
@@ -166,6 +166,42 @@ public final class SecureXml {
     }
 
     /**
+     * Xerces' usual configuration, with a namespace context that refuses more than
+     * {@link #MAX_NAMESPACE_DECLARATIONS} declarations on one element, located at that element.
+     */
+    private static final class BoundedConfiguration extends org.apache.xerces.parsers.XIncludeAwareParserConfiguration {
+        BoundedConfiguration() {
+            fNonXIncludeNSContext = new BoundedNamespaces(this);
+            setProperty(NAMESPACE_CONTEXT, fNonXIncludeNSContext);
+        }
+
+        org.apache.xerces.xni.XMLLocator locator() {
+            return (org.apache.xerces.xni.XMLLocator) fEntityManager.getEntityScanner();
+        }
+    }
+
+    private static final class BoundedNamespaces extends org.apache.xerces.util.NamespaceSupport {
+        private final BoundedConfiguration configuration;
+
+        BoundedNamespaces(BoundedConfiguration configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public boolean declarePrefix(String prefix, String uri) {
+            if ((fNamespaceSize - fContext[fCurrentContext]) / 2 >= MAX_NAMESPACE_DECLARATIONS) {
+                org.apache.xerces.xni.XMLLocator at = configuration.locator();
+                throw new org.apache.xerces.xni.XNIException(new SAXParseException(String.format(java.util.Locale.ROOT,
+                        "this element declares more than %,d namespace prefixes; tei-edition accepts up to %,d per"
+                                + " element (more is a probable denial-of-service attack)",
+                        MAX_NAMESPACE_DECLARATIONS, MAX_NAMESPACE_DECLARATIONS),
+                        null, at.getExpandedSystemId(), at.getLineNumber(), at.getColumnNumber()));
+            }
+            return super.declarePrefix(prefix, uri);
+        }
+    }
+
+    /**
      * Refuses external entities and entity blow-ups; reports skipped entities instead of dropping them.
      * Errors are thrown straight to the caller instead of going through the handler the tree builder set,
      * which would print them a second time on stderr; SourceDocument turns them into located diagnostics.
@@ -173,6 +209,8 @@ public final class SecureXml {
     private static final class GuardFilter extends XMLFilterImpl implements EntityResolver2, DeclHandler, LexicalHandler {
         private final long limit;
         private long seen;
+        private int depth;
+        private boolean xml11;
         private Locator locator;
         private LexicalHandler lexical;
         private DeclHandler decl;
@@ -188,6 +226,7 @@ public final class SecureXml {
         @Override
         public void parse(InputSource input) throws IOException, SAXException {
             seen = 0;
+            depth = 0;
             externalDtd = null;
             super.parse(input);
         }
@@ -321,12 +360,43 @@ public final class SecureXml {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            for (int i = 0; i < atts.getLength(); i++) count(atts.getValue(i).length());
+            // the XML declaration has been read by the first start tag (not yet at startDocument)
+            if (depth == 0) xml11 = locator instanceof org.xml.sax.ext.Locator2 l && "1.1".equals(l.getXMLVersion());
+            if (++depth > MAX_DEPTH) {
+                throw error(String.format(java.util.Locale.ROOT, "elements are nested more than %,d deep here (<%s>);"
+                        + " tei-edition accepts up to %,d levels, more than its tools can hold", MAX_DEPTH, qName, MAX_DEPTH));
+            }
+            for (int i = 0; i < atts.getLength(); i++) {
+                String v = atts.getValue(i);
+                if (xml11) refuseControls(v.toCharArray(), 0, v.length());
+                count(v.length());
+            }
             super.startElement(uri, localName, qName, atts);
         }
 
         @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            depth--;
+            super.endElement(uri, localName, qName);
+        }
+
+        /**
+         * XML 1.1 allows control characters (as references); the XML 1.0 and HTML every output is written in cannot
+         * hold them, so one such letter would break the corpus pages of its whole folder. Refused where it stands.
+         */
+        private void refuseControls(char[] ch, int start, int length) throws SAXParseException {
+            for (int i = start; i < start + length; i++) {
+                char c = ch[i];
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    throw error(String.format("control character U+%04X: XML 1.1 allows it, but the XML 1.0 and HTML"
+                            + " tei-edition writes cannot hold it; remove it or write what it stands for", (int) c));
+                }
+            }
+        }
+
+        @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            if (xml11) refuseControls(ch, start, length);
             count(length);
             super.characters(ch, start, length);
         }

@@ -75,7 +75,14 @@ public final class SourceDocument {
         String shown = path.toString();
         if (!Files.exists(path)) throw new XmlInputException(Diagnostic.error(shown, "file not found"));
         if (Files.isDirectory(path)) throw new XmlInputException(Diagnostic.error(shown, "is a directory, not an XML file"));
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+            in.mark(ParseMessages.HEAD);
+            byte[] head = in.readNBytes(ParseMessages.HEAD);
+            in.reset();
+            String contradiction = ParseMessages.bomContradiction(head, head.length);
+            if (contradiction != null) {
+                throw new XmlInputException(Diagnostic.error(shown, 1, 1, contradiction, WELL_FORMEDNESS_RULE, "well-formedness"));
+            }
             InputSource input = new InputSource(in);
             input.setSystemId(path.toAbsolutePath().toUri().toString());
             DocumentBuilder builder = processor.newDocumentBuilder();

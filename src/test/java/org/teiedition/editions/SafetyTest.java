@@ -50,7 +50,11 @@ class SafetyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x",
-            "vbscript:x", "file:///etc/passwd", "\\\\evil/x"})
+            "vbscript:x", "file:///etc/passwd", "\\\\evil/x",
+            // one rule for every protocol-relative and backslash form: a page opened from disk resolves them all
+            // to file://host/... (an SMB connection on Windows)
+            "//evil.example/share/b", "\\/evil.example/share/c", "/\\evil.example/share/d",
+            "\\\\evil.example/share/a", " //evil.example/x", "/\t/evil.example/x", "\\\\\\evil.example/x"})
     void safeHrefDropsOtherSchemes(String url) throws Exception {
         assertEquals("", SafeHref.call(url));
     }

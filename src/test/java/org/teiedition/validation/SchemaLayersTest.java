@@ -176,6 +176,25 @@ class SchemaLayersTest {
         }
     }
 
+    @Test
+    void anXmlModelHrefThatIsNoPathIsAnErrorOfThatFileOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
+        for (String href : List.of("urn:x.rng", "mailto:x.rng", "x:", "a%zz.rng")) {
+            Path bad = dir.resolve("bad.xml");
+            Files.writeString(bad, letter.replaceFirst("\\?>", "?>\n<?xml-model href=\"" + href
+                    + "\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>"));
+            Path good = dir.resolve("good.xml");
+            Files.writeString(good, letter);
+            Run r = cli("validate", "--use-xml-model", bad.toString(), good.toString());
+            assertEquals(1, r.code(), href + ": " + r.err());
+            assertTrue(r.err().contains(bad + ":2:"), href + ": located at the xml-model: " + r.err());
+            assertTrue(r.err().contains(href), href + ": names the href: " + r.err());
+            assertFalse(r.err().contains(good + ":"), href + ": the other file is valid: " + r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("Cannot invoke"), r.err());
+            assertTrue(r.out().contains("2 files, 1 valid"), href + ": summary: " + r.out() + r.err());
+        }
+    }
+
     static URI uri(Path p) {
         return p.toAbsolutePath().toUri();
     }

@@ -1,0 +1,140 @@
+package org.teiedition.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The preview server over real sockets: it answers only requests for its own host names (a page on another origin
+ * whose name re-resolves to 127.0.0.1 must not read OUT: DNS rebinding), and clients that do not read what they
+ * asked for cannot hold the threads that answer everyone else.
+ */
+class ServeSafetyTest {
+    @TempDir
+    Path out;
+
+    /** Status line and body of one raw HTTP/1.1 request with this Host header (null: none sent). */
+    static String request(int port, String path, String host) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            String req = "GET " + path + " HTTP/1.1\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "Connection: close\r\n\r\n";
+            s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            s.getInputStream().transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void answersOnlyItsOwnHostNames() throws Exception {
+        Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
+        try (DevServer server = new DevServer(out)) {
+            int port = server.start(0);
+            for (String host : List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LOCALHOST")) {
+                String r = request(port, "/", host);
+                assertTrue(r.startsWith("HTTP/1.1 200") && r.contains("the edition"), host + ":\n" + r);
+            }
+            for (String host : List.of("evil.example:" + port, "evil.example", "localhost.evil.example", "127.0.0.1.nip.io",
+                    "[::2]", "")) {
+                String r = request(port, "/", host);
+                assertTrue(r.startsWith("HTTP/1.1 421") && !r.contains("the edition"), host + ":\n" + r);
+                assertTrue(r.contains("only answers requests for localhost, 127.0.0.1, [::1]"), host + ":\n" + r);
+            }
+            String r = request(port, DevServer.RELOAD_PATH, "evil.example:" + port);
+            assertTrue(r.startsWith("HTTP/1.1 421"), "the reload channel too:\n" + r);
+            r = request(port, "/", null);
+            assertTrue(r.startsWith("HTTP/1.1 400") || r.startsWith("HTTP/1.1 421"), "no Host header:\n" + r);
+        }
+    }
+
+    @Test
+    void aNameGivenWithHostIsAnsweredToo() throws Exception {
+        Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
+        try (DevServer server = new DevServer(out, List.of("Edition.test"), DevServer.HANDLER_LIMIT)) {
+            int port = server.start(0);
+            assertTrue(request(port, "/", "edition.test:" + port).contains("the edition"));
+            assertTrue(request(port, "/", "other.test:" + port).startsWith("HTTP/1.1 421"));
+        }
+    }
+
+    @Test
+    void clientsThatDoNotReadCannotHoldTheServer() throws Exception {
+        byte[] big = new byte[64 * 1024 * 1024];
+        Files.write(out.resolve("big.pdf"), big);
+        Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
+        List<Socket> stalled = new ArrayList<>();
+        try (DevServer server = new DevServer(out, List.of(), java.time.Duration.ofSeconds(1))) {
+            int port = server.start(0);
+            // twice as many stalled downloads as the server has threads for sending files
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                s.setReceiveBufferSize(4096);
+                s.getOutputStream().write(("GET /big.pdf HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                stalled.add(s); // and never read
+            }
+            Thread.sleep(500);
+            String reload = request(port, DevServer.RELOAD_PATH, "localhost:" + port);
+            assertTrue(reload.startsWith("HTTP/1.1 200"), "the reload channel answers:\n" + reload);
+            String page = request(port, "/", "localhost:" + port);
+            assertTrue(page.startsWith("HTTP/1.1 200") || page.startsWith("HTTP/1.1 503"), page);
+            // past the handler limit the stalled connections are closed and pages are served again
+            Thread.sleep(1_500);
+            assertTrue(request(port, "/", "localhost:" + port).contains("the edition"));
+            Socket first = stalled.get(0);
+            first.setSoTimeout(2_000);
+            assertTrue(drainsToEnd(first.getInputStream()) < big.length / 2, "the stalled download was cut off");
+        } finally {
+            for (Socket s : stalled) s.close();
+        }
+    }
+
+    /** Reads until the server closes the connection or sends nothing more; the number of bytes read. */
+    private static long drainsToEnd(InputStream in) throws IOException {
+        long n = 0;
+        byte[] buf = new byte[65536];
+        try {
+            for (int r; (r = in.read(buf)) >= 0; ) n += r;
+        } catch (SocketTimeoutException e) {
+            return n; // nothing more comes: the server stopped sending
+        } catch (IOException e) {
+            return n; // reset by the server
+        }
+        return n;
+    }
+
+    @Test
+    void aClientThatNeverFinishesItsRequestIsDropped() throws Exception {
+        Files.writeString(out.resolve("index.html"), "<html><body>the edition</body></html>");
+        List<Socket> slow = new ArrayList<>();
+        try (DevServer server = new DevServer(out, List.of(), java.time.Duration.ofSeconds(2))) {
+            int port = server.start(0);
+            for (int i = 0; i < 40; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                OutputStream o = s.getOutputStream();
+                o.write("GET / HTTP/1.1\r\nHost: localh".getBytes(StandardCharsets.US_ASCII)); // and never more
+                o.flush();
+                slow.add(s);
+            }
+            Thread.sleep(500);
+            String reload = request(port, DevServer.RELOAD_PATH, "localhost:" + port);
+            assertTrue(reload.startsWith("HTTP/1.1 200"), reload);
+        } finally {
+            for (Socket s : slow) s.close();
+        }
+    }
+}
