@@ -487,6 +487,7 @@
     <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target)"/>
     <xsl:variable name="page" select="$p:marker-pages(@id)"/>
+    <xsl:variable name="bidi" select="p:bidi-anchor(.)"/>
     <xsl:variable name="mark" as="element(fo:inline)">
       <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
         <xsl:if test="self::m:app-ref"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
@@ -494,9 +495,34 @@
           <xsl:attribute name="id" select="@id"/>
           <xsl:for-each select="$entry[1]/@id"><xsl:attribute name="p:footnote" select="."/></xsl:for-each>
         </xsl:if>
-        <xsl:value-of select="(@letter, @n)[1]"/>
+        <xsl:value-of select="$bidi || (@letter, @n)[1]"/>
       </fo:inline>
     </xsl:variable>
+    <xsl:value-of select="$bidi"/>
+    <xsl:call-template name="p:marker">
+      <xsl:with-param name="mark" select="$mark"/>
+      <xsl:with-param name="entry" select="$entry"/>
+      <xsl:with-param name="page" select="$page"/>
+    </xsl:call-template>
+    <xsl:value-of select="$bidi"/>
+  </xsl:template>
+
+  <!-- FOP resolves bidirectional text in ranges that a footnote splits (the text before it, its marker, the text
+       after it), and leaves a range without right-to-left characters unresolved: a line holding both kinds then
+       comes out reversed. In a block with right-to-left text, an empty embedding (RLE PDF: no glyph, no effect on
+       the order) next to each footnote and in its marker makes FOP resolve every range. -->
+  <xsl:function name="p:bidi-anchor" as="xs:string">
+    <xsl:param name="marker" as="element()"/>
+    <xsl:sequence select="if (matches(string($marker/ancestor::m:block[1]),
+        '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;]'))
+        then '&#x202B;&#x202C;' else ''"/>
+  </xsl:function>
+
+  <xsl:template name="p:marker">
+    <xsl:param name="mark" as="element(fo:inline)"/>
+    <xsl:param name="entry" as="element()*"/>
+    <xsl:param name="page" as="xs:string?"/>
+    <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$in-note or empty($entry)"><xsl:sequence select="$mark"/></xsl:when>
       <xsl:when test="exists($page)">
