@@ -612,6 +612,7 @@
   <xsl:template match="m:apparatus/m:entry" mode="p:entry-text">
       <fo:inline font-style="italic" font-weight="bold" role="Lbl">{@letter}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
+      <xsl:call-template name="p:entry-place"/>
       <xsl:for-each select="m:lemma">
         <xsl:choose>
           <xsl:when test="@om = 'true'">
@@ -636,6 +637,18 @@
           <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
         </fo:inline>
       </xsl:for-each>
+  </xsl:template>
+
+  <!-- Where the lemma is, so the entry can be found without its marker: the model's paragraph number (@loc), or,
+       outside the numbered paragraphs (salutation, signature), the page of the marker. -->
+  <xsl:template name="p:entry-place">
+    <xsl:variable name="marker" select="key('p:target', @id)[1]"/>
+    <xsl:choose>
+      <xsl:when test="@loc"><fo:inline>§{@loc}</fo:inline><fo:inline>&#x2002;</fo:inline></xsl:when>
+      <xsl:when test="$marker and key('p:id', $marker/@id)[1] is $marker">
+        <fo:inline>p.&#xA0;<fo:page-number-citation ref-id="{$marker/@id}"/></fo:inline><fo:inline>&#x2002;</fo:inline>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="p:sigla">

@@ -111,15 +111,62 @@ class PrintEditionTest {
             for (int p = 1; p <= d.getNumberOfPages(); p++) {
                 String t = pageText(d, p);
                 if (t.contains("a grave risk toh the peace")) marker = p;
-                if (t.contains("h an … to ] FRUS; om. DH")) entry = p;
+                if (t.contains("h §4 an … to ] FRUS; om. DH")) entry = p;
             }
             assertTrue(marker > 0, "marker h found");
             assertEquals(marker, entry, "apparatus entry h on the page of its marker");
             // the two series are blocks: on page 2 all apparatus entries come before the commentary notes
             String p2 = pageText(d, 2);
-            assertTrue(p2.indexOf("k om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
-            assertTrue(p2.indexOf("d 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k om. DH"), p2);
+            assertTrue(p2.contains("k p. 2 om. DH; \" FRUS") && p2.contains("d §3 'other armaments', ] FRUS".replace('\'', '\u2019')), p2);
+            assertTrue(p2.indexOf("k p. 2 om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
+            assertTrue(p2.indexOf("d §3 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k p. 2 om. DH"), p2);
         }
+    }
+
+    @Test
+    void everyApparatusEntryHasItsLocation() throws Exception {
+        // the model's numbering: an entry's @loc is the § of its lemma's paragraph; outside them, the marker's page
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
+        XdmNode model = renderer.model(doc, View.READING, null);
+        XPathCompiler xp = xslt.processor().newXPathCompiler();
+        xp.declareNamespace("m", EditionSupport.MODEL_NS);
+        List<String[]> entries = new ArrayList<>();
+        for (var e : xp.evaluate("//m:apparatus/m:entry", model)) {
+            XdmNode entry = (XdmNode) e;
+            entries.add(new String[] {entry.attribute("letter"), entry.attribute("loc")});
+        }
+        assertEquals(11, entries.size());
+        // c-i in §1, §3 and §4; a, b in the salutation and j, k in the closing and signature (unnumbered)
+        assertEquals(7, entries.stream().filter(e -> e[1] != null).count());
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            for (String[] e : entries) {
+                boolean found = false;
+                for (int p = 1; p <= d.getNumberOfPages() && !found; p++) {
+                    String where = e[1] != null ? "§" + e[1] : "p. " + p;
+                    // the entry starts with its letter, then its place: "h §4 an … to ] FRUS; om. DH"
+                    found = Pattern.compile("(^|[\\s.;])" + e[0] + " " + Pattern.quote(where) + " \\S")
+                            .matcher(footnotes(d, p)).find();
+                }
+                assertTrue(found, "entry " + e[0] + " with " + (e[1] != null ? "§" + e[1] : "its page"));
+            }
+        }
+    }
+
+    /** The footnote text of a page: what is set smaller than the main text, without the markers in the text. */
+    static String footnotes(PDDocument d, int page) throws IOException {
+        StringBuilder notes = new StringBuilder();
+        PDFTextStripper s = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                // 8pt apparatus and 8.5pt notes; their letters and numbers are 70% of those (5.6–6pt)
+                for (TextPosition p : positions) notes.append(p.getYScale() > 5 && p.getYScale() < 9 ? p.getUnicode() : " ");
+                notes.append('\n');
+            }
+        };
+        s.setStartPage(page);
+        s.setEndPage(page);
+        s.getText(d);
+        return flat(notes.toString());
     }
 
     @Test
