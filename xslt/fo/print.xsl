@@ -5,7 +5,7 @@
   This stylesheet only decides how things look: which reading a choice or an app shows, the
   numbering of paragraphs, apparatus letters and notes all come from the model.
 
-  Page: A4, DejaVu Serif 10.5pt justified (no hyphenation: FOP's patterns are not on Maven Central),
+  Page: A4, DejaVu Serif 10.5pt justified and hyphenated in each language FOP has patterns for,
   §-numbers in the left margin, two footnote series at the foot of the page, each a real fo:footnote
   so an entry is always on its marker's page: the apparatus (letters, 8pt, sigla in italics) and the
   commentary (numbers, 8.5pt). Back matter: witnesses, editorial principles, registers.
@@ -40,6 +40,9 @@
        alone, without the back matter (it starts on a new page, so the text's pages do not depend on it) and
        its bookmarks. The layout that becomes the PDF is always complete. -->
   <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
+  <!-- The languages the driver found hyphenation patterns for (FOP's, from net.sf.offo:fop-hyph): the text is
+       hyphenated in these only; a language without patterns is set unhyphenated. -->
+  <xsl:param name="p:hyphenation-languages" as="xs:string*" select="()"/>
   <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
   <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
 
@@ -86,6 +89,7 @@
     <xsl:variable name="kind" select="if ($meta/m:action) then 'Letter' else 'Text'"/>
 
     <fo:root font-family="{$p:font}" font-size="{$p:size}" line-height="{$p:leading}" xml:lang="{$lang}"
+        hyphenate="{$lang = $p:hyphenation-languages}" hyphenation-push-character-count="2" hyphenation-remain-character-count="3"
         font-selection-strategy="character-by-character" line-height-shift-adjustment="disregard-shifts">
       <xsl:call-template name="p:layout"/>
       <!-- Our own XMP: FOP takes title, author, subject and language from it; without it FOP stamps the
@@ -170,6 +174,7 @@
                 <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}">
                   <xsl:for-each select="($nodes/ancestor-or-self::m:block[@lang])[last()]/p:fo-lang(@lang)">
                     <xsl:attribute name="xml:lang" select="."/>
+                    <xsl:attribute name="hyphenate" select=". = $p:hyphenation-languages"/>
                   </xsl:for-each>
                   <xsl:if test="$n eq 1">
                     <xsl:for-each select="$edition">
@@ -319,6 +324,7 @@
   <!-- language of a model element, for FOP (tagged PDF /Lang) -->
   <xsl:template name="p:lang">
     <xsl:for-each select="p:fo-lang(@lang)"><xsl:attribute name="xml:lang" select="."/></xsl:for-each>
+    <xsl:if test="@lang"><xsl:attribute name="hyphenate" select="p:fo-lang(@lang) = $p:hyphenation-languages"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="m:block" mode="p:fo">

@@ -56,21 +56,60 @@ class PrintEditionTest {
         return renderer.render(doc, Editions.PRINT, null, false, null, d -> warn.add(d.format()));
     }
 
-    /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
+    /**
+     * The PDF's text layer as PDFBox reads it, character by character as the PDF maps its glyphs (PDFBox's own text
+     * spells out ligatures itself, which would hide the PDF's). A line's replacement text (/ActualText) stands for
+     * its glyphs, and the soft hyphen that ends it where the layout hyphenated a word (PdfTextLayer) is kept: PDFBox
+     * drops it, and the word's two halves would read as two words.
+     */
+    static class TextLayer extends PDFTextStripper {
+        private final java.util.Set<TextPosition> hyphenated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private boolean softHyphen;
+
+        @Override
+        public void beginMarkedContentSequence(org.apache.pdfbox.cos.COSName tag, org.apache.pdfbox.cos.COSDictionary properties) {
+            String actual = properties == null ? null : properties.getString(org.apache.pdfbox.cos.COSName.getPDFName("ActualText"));
+            softHyphen = actual != null && actual.endsWith("\u00AD");
+            super.beginMarkedContentSequence(tag, properties);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            super.processTextPosition(text);
+            // the first glyph of the marked content carries its whole replacement text
+            if (softHyphen) hyphenated.add(text);
+            softHyphen = false;
+        }
+
+        /** The text of a glyph as the PDF gives it. */
+        String unicode(TextPosition p) {
+            return p.getUnicode() + (hyphenated.contains(p) ? "\u00AD" : "");
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            StringBuilder raw = new StringBuilder();
+            for (TextPosition p : positions) raw.append(unicode(p));
+            writeString(raw.toString());
+        }
+    }
+
+    /** Whitespace normalised and words split at a line's end joined, so phrases can be found across line breaks. */
     static String flat(String s) {
         // FOP sets DejaVu's ligatures (ﬁ, ﬀ...); text extraction returns the ligature characters
         s = s.replace("\uFB00", "ff").replace("\uFB01", "fi").replace("\uFB02", "fl").replace("\uFB03", "ffi").replace("\uFB04", "ffl");
-        return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
+        // a word the layout hyphenated ends its line with a soft hyphen in the text layer (PdfTextLayer)
+        return s.replaceAll("\u00AD\\s*", "").replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
     }
 
     /** The text of a page set in the main text size: the edited text without footnotes, markers or § numbers. */
     static String mainText(PDDocument d, int fromPage, int toPage) throws IOException {
         StringBuilder main = new StringBuilder();
-        PDFTextStripper s = new PDFTextStripper() {
+        PDFTextStripper s = new TextLayer() {
             @Override
             protected void writeString(String text, List<TextPosition> positions) {
                 for (TextPosition p : positions) {
-                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? p.getUnicode() : " ");
+                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? unicode(p) : " ");
                 }
                 main.append(' ');
             }
@@ -82,7 +121,7 @@ class PrintEditionTest {
     }
 
     static String pageText(PDDocument d, int page) throws IOException {
-        PDFTextStripper s = new PDFTextStripper();
+        PDFTextStripper s = new TextLayer();
         s.setStartPage(page);
         s.setEndPage(page);
         return flat(s.getText(d));
@@ -96,7 +135,7 @@ class PrintEditionTest {
             assertFalse(main.contains("would surely lead to the peace of the world"), main);
             assertTrue(main.contains("along the lines in this letter and in your letter of October 26th"), main);
             // the sic reading appears once in the whole PDF: quoted in textual note h, never as text
-            String all = flat(new PDFTextStripper().getText(d));
+            String all = flat(new TextLayer().getText(d));
             assertEquals(1, count(all, "would surely lead to the peace of the world"), all);
             assertTrue(all.contains("“would surely lead to the peace of the world”"), all);
         }
@@ -155,11 +194,11 @@ class PrintEditionTest {
     /** The footnote text of a page: what is set smaller than the main text, without the markers in the text. */
     static String footnotes(PDDocument d, int page) throws IOException {
         StringBuilder notes = new StringBuilder();
-        PDFTextStripper s = new PDFTextStripper() {
+        PDFTextStripper s = new TextLayer() {
             @Override
             protected void writeString(String text, List<TextPosition> positions) {
                 // 8pt apparatus and 8.5pt notes; their letters and numbers are 70% of those (5.6–6pt)
-                for (TextPosition p : positions) notes.append(p.getYScale() > 5 && p.getYScale() < 9 ? p.getUnicode() : " ");
+                for (TextPosition p : positions) notes.append(p.getYScale() > 5 && p.getYScale() < 9 ? unicode(p) : " ");
                 notes.append('\n');
             }
         };
@@ -248,7 +287,7 @@ class PrintEditionTest {
                 doc.node()).getStringValue());
         assertEquals(4, paragraphs);
         try (PDDocument d = Loader.loadPDF(pdf)) {
-            String text = flat(new PDFTextStripper().getText(d));
+            String text = flat(new TextLayer().getText(d));
             // § numbers are set at the start of a line in the left margin: "§1 I have read", in order
             Matcher m = Pattern.compile("§(\\d+) [A-Z]").matcher(mainLetter(text));
             List<Integer> found = new ArrayList<>();

@@ -27,7 +27,7 @@ class PrintTextLayerTest {
     @Test
     void theExtractedTextHasNoLigatureCharacters() throws Exception {
         try (PDDocument d = Loader.loadPDF(pdf)) {
-            String all = new PDFTextStripper().getText(d);
+            String all = new PrintEditionTest.TextLayer().getText(d);
             assertFalse(all.matches("(?s).*[\uFB00-\uFB06].*"), all);
             // the words of the issue: the page still sets them with ligature glyphs (DejaVu's ff, fi)
             for (String w : List.of("first", "offensive", "effective", "intensification")) {
