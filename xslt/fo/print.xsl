@@ -103,6 +103,12 @@
                 <dc:creator><rdf:Seq><xsl:for-each select="$authors"><rdf:li>{.}</rdf:li></xsl:for-each></rdf:Seq></dc:creator>
               </xsl:if>
               <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{$subject}</rdf:li></rdf:Alt></dc:description>
+              <xsl:if test="$meta/m:editor">
+                <dc:contributor><rdf:Bag><xsl:for-each select="distinct-values($meta/m:editor/normalize-space())"><rdf:li>{.}</rdf:li></xsl:for-each></rdf:Bag></dc:contributor>
+              </xsl:if>
+              <xsl:for-each select="$meta/m:publication/@publisher">
+                <dc:publisher><rdf:Bag><rdf:li>{.}</rdf:li></rdf:Bag></dc:publisher>
+              </xsl:for-each>
               <dc:language><rdf:Bag><rdf:li>{$lang}</rdf:li></rdf:Bag></dc:language>
             </rdf:Description>
             <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
@@ -272,8 +278,10 @@
     <xsl:param name="cite-witnesses" as="xs:boolean"/>
     <xsl:variable name="meta" select="m:meta"/>
     <fo:block text-align="center" space-after="14pt" border-after-style="solid" border-after-width="0.4pt"
-        padding-after="8pt" keep-with-next.within-page="always">
-      <fo:block role="H1" font-size="15pt" line-height="19pt" font-weight="bold" space-after="6pt">{$meta/m:title}</fo:block>
+        padding-after="8pt" keep-with-next.within-page="always" hyphenate="false">
+      <fo:block role="H1" font-size="15pt" line-height="19pt" font-weight="bold" space-after="6pt">
+        <xsl:sequence select="p:names-kept(string($meta/m:title), $meta/m:action/m:correspondent/normalize-space())"/>
+      </fo:block>
       <xsl:if test="$correspondents">
         <fo:block font-style="italic" font-size="11.5pt" space-after="2pt">{$correspondents}</fo:block>
       </xsl:if>
@@ -300,6 +308,41 @@
         </fo:block>
       </xsl:if>
       <fo:block font-size="{$p:small}" line-height="11.5pt" font-style="italic">{p:source-note(.)}</fo:block>
+      <xsl:call-template name="p:citation"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The title with each correspondent's name unbroken: "Nikita S. Khrushchev" on one line. -->
+  <xsl:function name="p:names-kept" as="node()*">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:variable name="names" select="$names[contains(., ' ')][contains($title, .)]"/>
+    <xsl:choose>
+      <xsl:when test="empty($names)"><xsl:value-of select="$title"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:analyze-string select="$title" regex="{string-join(sort($names, (), function($n) { -string-length($n) })
+            ! replace(., '([.\\?*+{{}}()\[\]^$|])', '\\$1'), '|')}">
+          <xsl:matching-substring><fo:inline keep-together.within-line="always">{.}</fo:inline></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Editors, publication and how to cite: the model's fields, as the HTML's "How to cite". -->
+  <xsl:template name="p:citation">
+    <xsl:variable name="meta" select="m:meta"/>
+    <xsl:variable name="editors" select="distinct-values($meta/m:editor/normalize-space())"/>
+    <xsl:variable name="kind" select="if ($meta/m:action) then 'letter' else 'text'"/>
+    <xsl:variable name="published" select="$meta/m:publication[@publisher or @date]/string-join((@publisher, @date), ' ')"/>
+    <xsl:if test="exists($editors)">
+      <fo:block font-size="{$p:small}" line-height="11.5pt" space-before="5pt" role="P">Edited by {string-join($editors, ', ')}<xsl:for-each select="$published">; published by {.}</xsl:for-each>.</fo:block>
+    </xsl:if>
+    <fo:block font-size="{$p:small}" line-height="11.5pt" role="P">
+      <xsl:if test="empty($editors)"><xsl:attribute name="space-before">5pt</xsl:attribute></xsl:if>
+      <xsl:text>Cite as: </xsl:text>
+      <xsl:if test="exists($editors)">{string-join($editors, ', ')} (ed.), </xsl:if>
+      <fo:inline font-style="italic">{$meta/m:title}</fo:inline>, {$kind}<xsl:for-each select="$published">, {.}</xsl:for-each>, print edition, by § or page.
     </fo:block>
   </xsl:template>
 

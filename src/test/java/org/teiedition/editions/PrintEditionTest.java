@@ -323,6 +323,51 @@ class PrintEditionTest {
     }
 
     @Test
+    void titleBlockKeepsNamesWholeAndNamesEditorsAndCitation() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            TextLayer s = new TextLayer();
+            s.setEndPage(1);
+            List<String> lines = s.getText(d).lines().map(String::strip).toList();
+            // the title is two lines, the addressee's name whole on the second
+            assertEquals("Letter from John F. Kennedy to", lines.get(0));
+            assertEquals("Nikita S. Khrushchev, 27 October 1962", lines.get(1));
+            String head = flat(String.join("\n", lines.subList(0, 12)));
+            assertTrue(head.contains("Edited by tei-edition editors; published by tei-edition project 26 November 2026."), head);
+            assertTrue(head.contains("Cite as: tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev,"
+                    + " 27 October 1962, letter, tei-edition project 26 November 2026, print edition, by § or page."), head);
+        }
+    }
+
+    @Test
+    void xmpMetadataComesFromTheModel() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            var xmp = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(d.getDocumentCatalog().getMetadata().toByteArray()));
+            // m:title; the sender (m:action[@type='sent']/m:correspondent); m:editor; m:publication/@publisher; @lang
+            assertEquals(List.of("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962"), dc(xmp, "title"));
+            assertEquals(List.of("John F. Kennedy"), dc(xmp, "creator"));
+            assertEquals(List.of("tei-edition editors"), dc(xmp, "contributor"));
+            assertEquals(List.of("tei-edition project"), dc(xmp, "publisher"));
+            assertEquals(List.of("en"), dc(xmp, "language"));
+            assertEquals(1, dc(xmp, "description").size());
+            assertTrue(dc(xmp, "description").get(0).startsWith("Critical edition of the letter John F. Kennedy to Nikita S. "
+                    + "Khrushchev, 27 October 1962, with textual apparatus"), dc(xmp, "description").toString());
+        }
+    }
+
+    /** The values (rdf:li) of a Dublin Core property in XMP. */
+    static List<String> dc(org.w3c.dom.Document xmp, String property) {
+        List<String> values = new ArrayList<>();
+        var props = xmp.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", property);
+        for (int i = 0; i < props.getLength(); i++) {
+            var li = ((org.w3c.dom.Element) props.item(i)).getElementsByTagNameNS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "li");
+            for (int j = 0; j < li.getLength(); j++) values.add(li.item(j).getTextContent());
+        }
+        return values;
+    }
+
+    @Test
     void everyCorpusSampleRenders() throws Exception {
         Shared.path("corpora");
         List<Path> files = Shared.xmlFiles("corpora");
