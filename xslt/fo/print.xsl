@@ -377,11 +377,11 @@
   <!-- A citable paragraph: its §-number in the left margin (a list label hung outside the text block). -->
   <xsl:template match="m:block[@role = 'p'][@n]" mode="p:fo">
     <fo:list-block provisional-distance-between-starts="{$p:margin-number}" provisional-label-separation="4mm"
-        start-indent="inherited-property-value(start-indent) - {$p:margin-number}" space-after="5pt" role="Div">
+        start-indent="inherited-property-value(start-indent) - {$p:margin-number}" space-after="5pt">
       <fo:list-item>
         <xsl:if test="key('p:id', @id)[1] is ."><xsl:attribute name="id" select="@id"/></xsl:if>
         <fo:list-item-label end-indent="label-end()">
-          <fo:block text-align="end" role="Lbl"><fo:inline font-size="{$p:small}" color="#444444">§{@n}</fo:inline></fo:block>
+          <fo:block text-align="end"><fo:inline font-size="{$p:small}" color="#444444">§{@n}</fo:inline></fo:block>
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
           <fo:block role="P"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
@@ -418,7 +418,7 @@
   </xsl:template>
   <xsl:template match="m:block[@role = 'item']" mode="p:fo">
     <fo:block role="LI" start-indent="inherited-property-value(start-indent) + 7mm" text-indent="-7mm" space-after="2pt">
-      <xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/>
+      <xsl:call-template name="p:lang"/><fo:block role="LBody"><xsl:apply-templates mode="p:fo"/></fo:block>
     </fo:block>
   </xsl:template>
 
@@ -778,7 +778,8 @@
                   <xsl:for-each select="m:desc">, {.}</xsl:for-each>
                   <xsl:for-each select="m:link">
                     <xsl:text>{if (position() = 1) then ' — ' else '; '}</xsl:text>
-                    <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')">{.} {p:authority-id(@href)}</fo:basic-link>
+                    <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')" fox:alt-text="{.} {@href}"
+                        xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">{.} {p:authority-id(@href)}</fo:basic-link>
                   </xsl:for-each>
                 </fo:block>
               </xsl:for-each>

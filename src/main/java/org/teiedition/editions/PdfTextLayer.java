@@ -1,10 +1,8 @@
 package org.teiedition.editions;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashSet;
@@ -13,12 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -29,7 +25,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * the PDF gives "ﬁrst", "oﬀensive". A CMap may map a code to several characters: the ligature glyphs' entries are
  * rewritten to their letters (the compatibility decomposition of U+FB00–FB06), and the page keeps its ligatures.
  * The same for the replacement text FOP gives a hyphenated word. FOP cannot be told to do this (its ToUnicode holds
- * one character per glyph), hence this pass over its output.
+ * one character per glyph), hence this pass over its output ({@link PdfFinish}).
  */
 final class PdfTextLayer {
     /** The Latin presentation forms FOP's GSUB pass yields: ff, fi, fl, ffi, ffl, long s t, st. */
@@ -42,33 +38,25 @@ final class PdfTextLayer {
     private PdfTextLayer() {
     }
 
-    /** {@code pdf} with its ligature glyphs mapped to their letters, its hyphenated lines' text with a soft hyphen. */
-    static byte[] ligaturesAsLetters(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            Set<COSStream> done = new HashSet<>();
-            boolean changed = false;
-            for (PDPage page : doc.getPages()) {
-                for (var contents = page.getContentStreams(); contents.hasNext();) {
-                    changed |= rewriteActualText(contents.next().getCOSObject());
-                }
-                PDResources resources = page.getResources();
-                if (resources == null) continue;
-                for (COSName name : resources.getFontNames()) {
-                    COSBase font = resources.getCOSObject().getCOSDictionary(COSName.FONT).getDictionaryObject(name);
-                    if (font instanceof COSDictionary dict
-                            && dict.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream cmap && done.add(cmap)) {
-                        changed |= rewrite(cmap);
-                    }
+    /** Maps {@code doc}'s ligature glyphs to their letters and ends its hyphenated lines' text with a soft hyphen. */
+    static boolean ligaturesAsLetters(PDDocument doc) throws IOException {
+        Set<COSStream> done = new HashSet<>();
+        boolean changed = false;
+        for (PDPage page : doc.getPages()) {
+            for (var contents = page.getContentStreams(); contents.hasNext();) {
+                changed |= rewriteActualText(contents.next().getCOSObject());
+            }
+            PDResources resources = page.getResources();
+            if (resources == null) continue;
+            for (COSName name : resources.getFontNames()) {
+                COSBase font = resources.getCOSObject().getCOSDictionary(COSName.FONT).getDictionaryObject(name);
+                if (font instanceof COSDictionary dict
+                        && dict.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream cmap && done.add(cmap)) {
+                    changed |= rewrite(cmap);
                 }
             }
-            if (!changed) return pdf;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 1024);
-            // as FOP wrote it: a classic cross-reference table, no object streams
-            doc.save(out, CompressParameters.NO_COMPRESSION);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reread the PDF FOP wrote", e);
         }
+        return changed;
     }
 
     /**

@@ -122,7 +122,7 @@ final class PrintLayout {
             Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
             if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));
-                return PdfDeterminism.apply(PdfTextLayer.ligaturesAsLetters(out.toByteArray()));
+                return PdfDeterminism.apply(PdfFinish.apply(out.toByteArray()));
             }
             // The settled units keep their places; the others try where their markers went now, unless this was the
             // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
