@@ -444,6 +444,14 @@
   <!-- the text: inline behaviours                                        -->
   <!-- ================================================================== -->
 
+  <!-- The parts of a letterhead (TEI seg in an opener) follow each other without text between them: each its own line,
+       as on the paper, instead of "Handelsblatt.Redaction.Frankfurt". -->
+  <xsl:template match="m:block[@role = ('opener', 'closer')]/m:inline[preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::m:inline]]"
+      mode="p:fo" priority="1">
+    <fo:block/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="m:inline" mode="p:fo">
     <fo:inline><xsl:call-template name="p:lang"/><xsl:call-template name="p:rend"/><xsl:apply-templates mode="p:fo"/></fo:inline>
   </xsl:template>
@@ -481,6 +489,11 @@
     <xsl:if test="$r = 'underline'"><xsl:attribute name="text-decoration">underline</xsl:attribute></xsl:if>
     <xsl:if test="$r = 'strikethrough'"><xsl:attribute name="text-decoration">line-through</xsl:attribute></xsl:if>
     <xsl:if test="$r = 'spaced'"><xsl:attribute name="letter-spacing">0.12em</xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="m:link[not(normalize-space())]" mode="p:fo" priority="1">
+    <!-- a link without text (a reference to a date or an address): paper shows where it points, not "()" -->
+    <fo:inline>{@href}</fo:inline>
   </xsl:template>
 
   <xsl:template match="m:link" mode="p:fo">
@@ -759,8 +772,18 @@
           </xsl:for-each>
         </fo:block>
       </xsl:for-each>
+      <!-- The licence by its first sentence and its address: a licence's full text (Creative Commons' German deed runs
+           to a page) is not the edition's. -->
       <xsl:for-each select="$meta/m:licence">
-        <fo:block font-size="{$p:small}" space-before="8pt" font-style="italic">{.}</fo:block>
+        <fo:block font-size="{$p:small}" space-before="8pt" font-style="italic" role="P">
+          <xsl:variable name="first" select="replace(normalize-space(.), '^(.{12,}?[.!?])\s.*$', '$1')"/>
+          <xsl:text>Licence: {if (string-length($first) le 160) then $first else if (@href) then '' else p:shorten($first, 160)}</xsl:text>
+          <xsl:for-each select="@href[matches(., '^https?://')]">
+            <xsl:if test="string-length($first) le 160"><xsl:text> </xsl:text></xsl:if>
+            <fo:basic-link external-destination="url('{replace(., &quot;'&quot;, '%27')}')" fox:alt-text="{.}"
+                xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">{.}</fo:basic-link>
+          </xsl:for-each>
+        </fo:block>
       </xsl:for-each>
       <xsl:if test="m:registers/m:register">
         <fo:block role="Sect">
