@@ -161,7 +161,13 @@
   <xsl:function name="te:sign" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:sequence select="map{'supplied-open': '[', 'supplied-close': ']', 'expansion-open': '(', 'expansion-close': ')',
-        'gap': '[…]', 'page': '‖', 'omitted': 'om.'}($name)"/>
+        'gap': '[…]', 'page': '‖', 'omitted': 'om.', 'restored-open': '⟨', 'restored-close': '⟩', 'correction-here': '‸'}($name)"/>
+  </xsl:function>
+
+  <!-- What a correspondence action is called on every output (correspAction/@type): Sent, Received, Redirected... -->
+  <xsl:function name="te:action-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
   </xsl:function>
 
   <!-- The heading of a register (m:register/@type person | place | org). -->
@@ -237,9 +243,19 @@
     <xsl:sequence select="if (exists($known)) then string-join(distinct-values($known), ' ') else ()"/>
   </xsl:function>
 
-  <!-- A language tag safe for HTML lang (BCP 47 shape), else empty. -->
+  <!-- A language tag safe for HTML lang (BCP 47 shape), else empty. BCP 47 uses the two-letter code where ISO 639-1
+       has one: the three-letter codes encoders often write for the languages of European letters are mapped to it
+       ("fra" is "fr"), so that browsers and screen readers know the language. -->
+  <xsl:variable name="te:iso639-1" as="map(xs:string, xs:string)" select="map{
+      'fra': 'fr', 'fre': 'fr', 'deu': 'de', 'ger': 'de', 'eng': 'en', 'ita': 'it', 'spa': 'es', 'por': 'pt', 'lat': 'la',
+      'ell': 'el', 'gre': 'el', 'rus': 'ru', 'pol': 'pl', 'ces': 'cs', 'cze': 'cs', 'slk': 'sk', 'slo': 'sk', 'slv': 'sl',
+      'hrv': 'hr', 'srp': 'sr', 'hun': 'hu', 'nld': 'nl', 'dut': 'nl', 'dan': 'da', 'swe': 'sv', 'nor': 'no', 'fin': 'fi',
+      'heb': 'he', 'yid': 'yi', 'ara': 'ar', 'tur': 'tr', 'ukr': 'uk', 'ron': 'ro', 'rum': 'ro', 'bul': 'bg', 'cat': 'ca',
+      'lit': 'lt', 'lav': 'lv', 'est': 'et', 'zho': 'zh', 'chi': 'zh', 'jpn': 'ja'}"/>
   <xsl:function name="te:lang" as="xs:string?">
     <xsl:param name="l" as="xs:string?"/>
-    <xsl:sequence select="$l[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$')]"/>
+    <xsl:sequence select="for $t in $l[matches(., '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$')]
+        return let $primary := lower-case(substring-before($t || '-', '-')), $two := $te:iso639-1($primary)
+        return if (exists($two)) then $two || substring($t, string-length($primary) + 1) else $t"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -25,6 +25,7 @@
     expand-text="yes">
 
   <xsl:import href="functions.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:param name="witness" as="xs:string?"/>
   <xsl:param name="view" as="xs:string" select="if (normalize-space($witness)) then 'diplomatic' else 'reading'"/>
@@ -82,7 +83,7 @@
         'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
         'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r))),
-        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc)}"/>
+        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc), 'facs': te:facs-index($doc)}"/>
     <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
     <xsl:document>
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
@@ -117,15 +118,19 @@
             </m:note>
           </xsl:for-each>
         </m:notes>
-        <m:apparatus>
-          <xsl:for-each select="$entries">
-            <xsl:apply-templates select="." mode="m:entry">
-              <xsl:with-param name="i" select="position()"/>
-              <xsl:with-param name="w" select="$w" tunnel="yes"/>
-              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:for-each>
-        </m:apparatus>
+        <!-- The apparatus is the reading view's: a witness's view only delimits the entries in its text (with the
+             reading view's ids), which is what a diplomatic page and the parallel view need of it. -->
+        <xsl:if test="empty($w)">
+          <m:apparatus>
+            <xsl:for-each select="$entries">
+              <xsl:apply-templates select="." mode="m:entry">
+                <xsl:with-param name="i" select="position()"/>
+                <xsl:with-param name="w" select="$w" tunnel="yes"/>
+                <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:for-each>
+          </m:apparatus>
+        </xsl:if>
         <m:registers>
           <xsl:for-each-group select="$regs" group-by="local-name()">
             <m:register type="{current-grouping-key() ! (if (. = 'personGrp') then 'person' else .)}">
@@ -138,6 +143,7 @@
             <m:para n="{position()}" id="p{position()}"/>
           </xsl:for-each>
         </m:citation>
+        <xsl:sequence select="te:facsimile-model($doc, $idx?facs)"/>
       </m:edition>
     </xsl:document>
   </xsl:function>
@@ -173,6 +179,7 @@
       <xsl:variable name="lang" select="te:lang(.)"/>
       <xsl:if test="exists($lang)"><xsl:attribute name="lang" select="$lang"/></xsl:if>
     </xsl:for-each>
+    <xsl:call-template name="te:facs-attr"/>
   </xsl:template>
 
   <!-- Whether a pb/lb/cb/milestone applies to the view: no @edRef/@ed = all views; otherwise the
@@ -285,7 +292,9 @@
         <xsl:variable name="roles" select="te:sigla(@ana)[. = ('copy-text', 'authoritative')]"/>
         <xsl:if test="exists($roles)"><xsl:attribute name="role" select="$roles"/></xsl:if>
         <xsl:if test="@xml:id = $w or (empty($w) and $roles = 'authoritative')"><xsl:attribute name="current">true</xsl:attribute></xsl:if>
-        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'])]/string(), ''))"/>
+        <!-- the encoder's comments are not the description -->
+        <xsl:value-of select="normalize-space(string-join(node()[not(self::tei:note or self::tei:abbr[@type = 'siglum'] or self::comment()
+            or self::processing-instruction())]/string(), ''))"/>
       </m:witness>
     </xsl:for-each>
   </xsl:function>
@@ -582,8 +591,25 @@
     <xsl:param name="w" as="xs:string?" tunnel="yes"/>
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
     <xsl:variable name="i" select="$idx?entry(generate-id(.))"/>
+    <xsl:variable name="shown" select="te:choice-for(., $w)"/>
     <xsl:call-template name="te:entry-start"><xsl:with-param name="i" select="$i"/></xsl:call-template>
-    <xsl:apply-templates select="te:choice-for(., $w)" mode="m:text"/>
+    <xsl:choose>
+      <!-- a correction is marked where it is made: in the reading view the corrected words (restored when the
+           witness has none), in a diplomatic view the witness's words the edition corrects, pointing to them -->
+      <xsl:when test="exists($i) and tei:corr and empty($w)">
+        <m:inline role="corrected" id="c{$i}" entry="a{$i}">
+          <xsl:if test="tei:sic and not(normalize-space(string-join(tei:sic//text(), '')))"><xsl:attribute name="restored">true</xsl:attribute></xsl:if>
+          <xsl:apply-templates select="$shown" mode="m:text"/>
+        </m:inline>
+      </xsl:when>
+      <xsl:when test="exists($i) and tei:corr and $shown/self::tei:sic">
+        <m:inline role="corrected-here" target="c{$i}" entry="a{$i}">
+          <xsl:if test="not(normalize-space(string-join($shown//text(), '')))"><xsl:attribute name="om">true</xsl:attribute></xsl:if>
+          <xsl:apply-templates select="$shown" mode="m:text"/>
+        </m:inline>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$shown" mode="m:text"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="tei:sic or tei:corr"><xsl:call-template name="te:app-ref"><xsl:with-param name="i" select="$i"/></xsl:call-template></xsl:if>
     <xsl:call-template name="te:entry-end"><xsl:with-param name="i" select="$i"/></xsl:call-template>
   </xsl:template>
@@ -680,6 +706,7 @@
         <xsl:for-each select="@n"><xsl:attribute name="n" select="normalize-space()"/></xsl:for-each>
         <xsl:if test="@break = ('no', 'false')"><xsl:attribute name="join">true</xsl:attribute></xsl:if>
         <xsl:for-each select="@facs[contains(., ':')] ! te:safe-href(.)[matches(., '^https?://')]"><xsl:attribute name="href" select="."/></xsl:for-each>
+        <xsl:call-template name="te:facs-attr"/>
       </m:break>
     </xsl:if>
   </xsl:template>
@@ -718,13 +745,37 @@
     </m:inline>
   </xsl:template>
 
+  <!-- A pointer without words (ptr, an empty ref) shows its target: as a link when it is a web address, else as text
+       (a date, another letter's name: a relative link would lead nowhere), never as an empty link. -->
   <xsl:template match="tei:ref | tei:ptr" mode="m:text">
-    <xsl:variable name="href" select="te:safe-href((@target, @url)[1] ! tokenize(normalize-space(.), ' ')[1])"/>
-    <m:link>
-      <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
-      <xsl:apply-templates mode="m:text"/>
-      <xsl:if test="self::tei:ptr and exists($href)">{$href}</xsl:if>
-    </m:link>
+    <xsl:variable name="target" select="(@target, @url)[1] ! tokenize(normalize-space(.), ' ')[1]"/>
+    <xsl:variable name="href" select="te:safe-href($target)"/>
+    <xsl:variable name="empty" select="not(normalize-space()) and empty(*)"/>
+    <xsl:choose>
+      <xsl:when test="$empty and not(matches($href, '^https?://'))">
+        <!-- a target the gate refuses (javascript:, data:...) is not shown at all -->
+        <xsl:if test="exists($href)"><m:inline role="hi">{$target}</m:inline></xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <m:link>
+          <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
+          <xsl:apply-templates mode="m:text"/>
+          <xsl:if test="$empty">{$href}</xsl:if>
+        </m:link>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Segments set side by side without a space between them (letterhead lines, columns) are separate words. -->
+  <xsl:template match="tei:seg[preceding-sibling::node()[1][self::tei:seg]]" mode="m:text" priority="5">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- Names of the encoding (in an editorial declaration) read as what they are: <element>, @attribute, "value". -->
+  <xsl:template match="tei:gi | tei:att | tei:val | tei:tag" mode="m:text">
+    <m:inline role="code">{if (self::tei:gi) then '&lt;' || . || '&gt;' else if (self::tei:tag) then '&lt;' || . || '&gt;'
+        else if (self::tei:att) then '@' || . else '“' || . || '”'}</m:inline>
   </xsl:template>
 
   <!-- Images are links (a page must not load anything from another host). -->

@@ -22,6 +22,7 @@
 
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="fo-common.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
@@ -207,6 +208,7 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="p:facsimile-plates"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
     </fo:root>
   </xsl:template>
 
@@ -287,7 +289,7 @@
       </xsl:if>
       <xsl:for-each select="$meta/m:action[m:place | m:date]">
         <fo:block font-size="{$p:small}" line-height="11.5pt">
-          <xsl:if test="@type != 'sent'">{upper-case(substring(@type, 1, 1)) || substring(@type, 2)}: </xsl:if>
+          <xsl:if test="@type != 'sent'">{te:action-label(@type)}: </xsl:if>
           <xsl:value-of select="string-join((m:place/normalize-space(), m:date/normalize-space()), ', ')"/>
         </fo:block>
       </xsl:for-each>

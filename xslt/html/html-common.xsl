@@ -45,7 +45,8 @@
     <xsl:variable name="e" select="$model/m:edition"/>
     <xsl:variable name="meta" select="$e/m:meta"/>
     <xsl:variable name="kind" select="h:kind($e)"/>
-    <html lang="{$e/@lang}">
+    <!-- the interface is English; the document's own words carry its language (h:doc-lang) -->
+    <html lang="en">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -67,11 +68,11 @@
             </nav>
           </xsl:if>
           <p class="kind">{$kind}</p>
-          <h1>{$meta/m:title}</h1>
+          <h1><xsl:call-template name="h:doc-lang"><xsl:with-param name="e" select="$e"/></xsl:call-template>{$meta/m:title}</h1>
           <xsl:if test="$meta/m:action">
             <dl class="corresp">
               <xsl:for-each select="$meta/m:action">
-                <dt>{if (@type = 'sent') then 'From' else if (@type = 'received') then 'To' else @type}</dt>
+                <dt>{te:action-label(@type)}</dt>
                 <dd>
                   <xsl:for-each select="m:correspondent">
                     <xsl:if test="position() gt 1">; </xsl:if>
@@ -120,6 +121,29 @@
     </html>
   </xsl:template>
 
+  <!-- Where a register entry is named: each citable paragraph (§n) and commentary note, once, in order: links back. -->
+  <xsl:key name="h:mention" match="m:inline[@role = 'name'][@ref]" use="@ref"/>
+  <xsl:template name="h:mentioned-at">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:variable name="places" select="(key('h:mention', @id, root($e))
+        ! (ancestor::m:block[@role = 'p'][@id][1], ancestor::m:note[parent::m:notes])[1])/."/>
+    <xsl:if test="exists($places)">
+      <xsl:text> </xsl:text>
+      <span class="mentioned-at">named in
+        <xsl:for-each select="$places">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <a href="#{if (self::m:note) then @ref else @id}">{if (self::m:note) then 'note ' || @n else '§' || @n}</a>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The language of the document's own words (its title, text, notes, apparatus) where it is not the interface's. -->
+  <xsl:template name="h:doc-lang">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:if test="not($e/@lang = ('en', '')) and not(starts-with($e/@lang, 'en-'))"><xsl:attribute name="lang" select="$e/@lang"/></xsl:if>
+  </xsl:template>
+
   <!-- What the page calls this edition: its registered label; a diplomatic view adds its witness. -->
   <xsl:function name="h:kind" as="xs:string">
     <xsl:param name="e" as="element(m:edition)"/>
@@ -137,18 +161,22 @@
     <!-- The apparatus belongs to the edited text (its lemmata are the edited readings): an edition registered with
          it shows it; one without (the diplomatic edition) shows the witness and the commentary. -->
     <xsl:variable name="show-app" select="$show-apparatus"/>
+    <xsl:variable name="has-signs" select="exists($e/m:text//m:inline[@role = ('corrected', 'supplied', 'expanded')])"/>
     <xsl:variable name="has-markers" select="exists($e/m:text//m:note-ref) or ($show-app and exists($e/m:text//m:app-ref))"/>
         <main>
-          <xsl:if test="$has-markers">
+          <xsl:if test="$has-markers or $has-signs">
             <div class="toolbar">
-              <button type="button" id="toggle-app" aria-pressed="true" hidden="hidden">{if ($show-app) then 'Note and apparatus markers' else 'Note markers'}</button>
+              <xsl:if test="$has-markers"><button type="button" id="toggle-app" aria-pressed="true" hidden="hidden">{if ($show-app) then 'Note and apparatus markers' else 'Note markers'}</button></xsl:if>
+              <xsl:if test="$has-signs"><xsl:text> </xsl:text><button type="button" id="toggle-signs" aria-pressed="true" hidden="hidden">Editorial signs</button></xsl:if>
             </div>
           </xsl:if>
           <article id="text" class="text">
+            <xsl:call-template name="h:doc-lang"><xsl:with-param name="e" select="$e"/></xsl:call-template>
             <xsl:apply-templates select="$e/m:text/node()" mode="h:r"/>
           </article>
           <xsl:if test="$e/m:notes/m:note">
             <section id="notes" class="notes" aria-labelledby="notes-h">
+              <xsl:call-template name="h:doc-lang"><xsl:with-param name="e" select="$e"/></xsl:call-template>
               <h2 id="notes-h">Notes</h2>
               <ol class="notes-list">
                 <xsl:for-each select="$e/m:notes/m:note">
@@ -166,6 +194,7 @@
           </xsl:if>
           <xsl:if test="$show-app and $e/m:apparatus/m:entry">
             <section id="apparatus" class="apparatus" aria-labelledby="apparatus-h">
+              <xsl:call-template name="h:doc-lang"><xsl:with-param name="e" select="$e"/></xsl:call-template>
               <h2 id="apparatus-h">Textual apparatus</h2>
               <ol class="apparatus-list">
                 <xsl:apply-templates select="$e/m:apparatus/m:entry" mode="h:entry"/>
@@ -187,6 +216,7 @@
                           <xsl:text> </xsl:text>
                           <a class="authority" href="{@href}" rel="external noopener">{.}</a>
                         </xsl:for-each>
+                        <xsl:call-template name="h:mentioned-at"><xsl:with-param name="e" select="$e"/></xsl:call-template>
                       </li>
                     </xsl:for-each>
                   </ul>
@@ -215,7 +245,7 @@
               </div>
             </xsl:if>
             <h3>Key to the signs</h3>
-            <xsl:call-template name="h:key"><xsl:with-param name="view" select="string($e/@view)"/></xsl:call-template>
+            <xsl:call-template name="h:key"><xsl:with-param name="e" select="$e"/></xsl:call-template>
           </aside>
           <section id="cite" class="cite" aria-labelledby="cite-h">
             <h2 id="cite-h">How to cite</h2>
@@ -264,33 +294,45 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The key to the signs: what each diplomatic/editorial sign means in this edition. -->
+  <!-- The key to the signs: exactly the signs this page shows, each with what it means (the text of the view, the
+       markers this edition shows, the § numbers, the names linked to the index). -->
   <xsl:template name="h:key">
-    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:variable name="t" select="$e/m:text"/>
+    <xsl:variable name="roles" select="distinct-values($t//m:inline/@role)"/>
+    <xsl:variable name="dip" select="$e/@view = 'diplomatic'"/>
     <dl class="key">
-      <xsl:choose>
-        <xsl:when test="$view = 'diplomatic'">
-          <dt>Spelling, punctuation, errors</dt><dd>as in the witness; nothing is corrected</dd>
-          <dt>Paragraphs</dt><dd>as in the witness (its paragraph breaks)</dd>
-          <dt><span class="lb-sign" aria-hidden="true">↵</span> line break</dt><dd>a new line where the witness starts one</dd>
-          <dt><span class="pb">{te:sign('page')} 2</span></dt><dd>page (or column) break of the witness, with the page number</dd>
-          <dt><del>struck through</del></dt><dd>deleted in the witness</dd>
-          <dt><ins class="added">raised</ins></dt><dd>added in the witness (above the line or in the margin)</dd>
-          <dt>(absent)</dt><dd>text supplied by the editors is not shown; see the reading edition</dd>
-          <dt><span class="gap">{te:sign('gap')}</span></dt><dd>a gap: text lost or illegible</dd>
-          <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
-          <dt><abbr class="abbr">abbr.</abbr></dt><dd>abbreviation as written (expanded in the reading edition)</dd>
-        </xsl:when>
-        <xsl:otherwise>
-          <dt><sup class="sample">1</sup></dt><dd>commentary note (numbered)</dd>
-          <dt><sup class="sample">a</sup></dt><dd>apparatus entry (lettered): <em>lemma</em> ] witnesses; variant witnesses; <i>{te:sign('omitted')}</i> = omitted</dd>
-          <dt><span class="supplied">{te:sign('supplied-open')}text{te:sign('supplied-close')}</span></dt><dd>supplied by the editors</dd>
-          <dt><span class="gap">{te:sign('gap')}</span></dt><dd>a gap: text lost or illegible</dd>
-          <dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd>
-          <dt>ab<span class="expanded">{te:sign('expansion-open')}breviation{te:sign('expansion-close')}</span></dt><dd>abbreviation expanded by the editors</dd>
-          <dt><span class="pb">{te:sign('page')} 2</span></dt><dd>page break of the authoritative text</dd>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:if test="$t//m:note-ref"><dt><span class="marker note-ref sample"><sup>1</sup></span></dt><dd>commentary note (numbered, in red)</dd></xsl:if>
+      <xsl:if test="$show-apparatus and $t//m:app-ref">
+        <dt><span class="marker app-ref sample"><sup>a</sup></span></dt><dd>apparatus entry (lettered, in blue): <em>lemma</em> ] witnesses; variant witnesses; <i>{te:sign('omitted')}</i> = omitted</dd>
+      </xsl:if>
+      <xsl:if test="$t//m:block[@role = 'p'][@n]"><dt><span class="para-num sample">§1</span></dt><dd>paragraph number: a link to cite the paragraph by</dd></xsl:if>
+      <xsl:if test="$t//m:inline[@role = 'name'][@ref]"><dt><span class="name sample">dotted underline</span></dt><dd>a name: a link to its entry in the index of names</dd></xsl:if>
+      <xsl:if test="$dip">
+        <dt>Spelling, punctuation, errors</dt><dd>as in the witness; nothing is corrected</dd>
+        <xsl:if test="$t//m:break[@type = 'paragraph']"><dt>Paragraphs</dt><dd>as in the witness (its paragraph breaks)</dd></xsl:if>
+        <xsl:if test="$t//m:break[@type = 'line']"><dt>line break</dt><dd>a new line where the witness starts one</dd></xsl:if>
+      </xsl:if>
+      <xsl:if test="$roles = 'corrected-here'">
+        <dt><span class="corrected-here sample">wavy underline</span>, <span class="corrected-here om sample">{te:sign('correction-here')}</span></dt>
+        <dd>the edition corrects the witness here ({te:sign('correction-here')}: restores words the witness omits); a link to the correction in the reading edition</dd>
+      </xsl:if>
+      <xsl:if test="$roles = 'corrected'">
+        <dt><span class="corrected sample">tinted</span></dt><dd>corrected by the editors (the apparatus gives the witness's reading); the “Editorial signs” button switches the tint and signs off</dd>
+      </xsl:if>
+      <xsl:if test="$t//m:inline[@role = 'corrected'][@restored]">
+        <dt><span class="corrected sample"><span class="sign">{te:sign('restored-open')}</span>words<span class="sign">{te:sign('restored-close')}</span></span></dt><dd>words the copy-text omits, restored by the editors</dd>
+      </xsl:if>
+      <xsl:if test="$roles = 'supplied'"><dt><span class="supplied sample"><span class="sign">{te:sign('supplied-open')}</span>text<span class="sign">{te:sign('supplied-close')}</span></span></dt><dd>supplied by the editors</dd></xsl:if>
+      <xsl:if test="$roles = 'gap'"><dt><span class="gap">{te:sign('gap')}</span></dt><dd>a gap: text lost or illegible</dd></xsl:if>
+      <xsl:if test="$roles = 'unclear'"><dt><span class="unclear">dotted</span></dt><dd>unclear reading</dd></xsl:if>
+      <xsl:if test="$roles = 'expanded'"><dt>ab<span class="expanded">{te:sign('expansion-open')}breviation{te:sign('expansion-close')}</span></dt><dd>abbreviation expanded by the editors</dd></xsl:if>
+      <xsl:if test="$roles = 'abbr'"><dt><abbr class="abbr">abbr.</abbr></dt><dd>abbreviation as written</dd></xsl:if>
+      <xsl:if test="$roles = 'deleted'"><dt><del>struck through</del></dt><dd>deleted in the witness</dd></xsl:if>
+      <xsl:if test="$roles = 'added'"><dt><ins class="added">raised</ins></dt><dd>added in the witness (above the line or in the margin)</dd></xsl:if>
+      <xsl:if test="$t//m:break[@type = ('page', 'column')]">
+        <dt><span class="pb">{te:sign('page')} 2</span></dt><dd>page (or column) break {if ($dip) then 'of the witness' else 'of the authoritative text'}, with the page number</dd>
+      </xsl:if>
     </dl>
   </xsl:template>
 
@@ -438,10 +480,41 @@
   <xsl:template match="m:inline[@role = 'added']" mode="h:r">
     <xsl:call-template name="h:inline"><xsl:with-param name="name" select="'ins'"/><xsl:with-param name="base" select="('added', @place ! ('place-' || replace(., '[^A-Za-z-]', '')))"/></xsl:call-template>
   </xsl:template>
+  <xsl:template match="m:inline[@role = 'code']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'code'"/></xsl:call-template></xsl:template>
+  <!-- quoted words carry quotation marks (the browser's, in the language of the text) -->
+  <xsl:template match="m:inline[@role = ('quote', 'soCalled')]" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'q'"/></xsl:call-template></xsl:template>
   <xsl:template match="m:inline[@role = 'abbr']" mode="h:r"><xsl:call-template name="h:inline"><xsl:with-param name="name" select="'abbr'"/></xsl:call-template></xsl:template>
 
+  <!-- A correction: in the reading edition the corrected (or restored) words, tinted, restored ones between ⟨ ⟩; in a
+       diplomatic edition the witness's words the edition corrects, a link to the correction in the edition that shows
+       the apparatus (a caret where the witness has no words). -->
+  <xsl:template match="m:inline[@role = 'corrected']" mode="h:r">
+    <span id="{@id}" class="corrected{if (@restored) then ' restored' else ''}">
+      <xsl:if test="@restored"><span class="sign ed" aria-hidden="true">{te:sign('restored-open')}</span></xsl:if>
+      <xsl:apply-templates mode="h:r"/>
+      <xsl:if test="@restored"><span class="sign ed" aria-hidden="true">{te:sign('restored-close')}</span></xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:template match="m:inline[@role = 'corrected-here']" mode="h:r">
+    <xsl:variable name="file" select="$editions[?apparatus = 'true'][ends-with(?file, '.html')][1]?file"/>
+    <xsl:variable name="label" select="if (@om) then 'The edition restores words omitted here' else 'The edition corrects this'"/>
+    <xsl:choose>
+      <xsl:when test="exists($file) and not(h:holds-links(.) or h:holds-blocks(.))">
+        <a class="corrected-here{if (@om) then ' om ed' else ''}" href="{$file}#{@target}" title="{$label}">
+          <xsl:if test="@om"><xsl:attribute name="aria-label" select="$label"/>{te:sign('correction-here')}</xsl:if>
+          <xsl:apply-templates mode="h:r"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="corrected-here{if (@om) then ' om ed' else ''}" title="{$label}">
+          <xsl:if test="@om">{te:sign('correction-here')}</xsl:if>
+          <xsl:apply-templates mode="h:r"/></span>
+        <xsl:if test="exists($file)"><a class="corr-link ed" href="{$file}#{@target}" aria-label="{$label}: the reading">{te:sign('correction-here')}</a></xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="m:inline[@role = 'supplied']" mode="h:r">
-    <span class="supplied">{te:sign('supplied-open')}<xsl:apply-templates mode="h:r"/>{te:sign('supplied-close')}</span>
+    <span class="supplied"><span class="sign">{te:sign('supplied-open')}</span><xsl:apply-templates mode="h:r"/><span class="sign">{te:sign('supplied-close')}</span></span>
   </xsl:template>
   <xsl:template match="m:inline[@role = 'expanded']" mode="h:r">
     <span class="expanded">{te:sign('expansion-open')}<xsl:apply-templates mode="h:r"/>{te:sign('expansion-close')}</span>

@@ -14,6 +14,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:m="https://teiedition.org/ns/model"
     xmlns:h="https://teiedition.org/ns/html"
+    xmlns:te="https://teiedition.org/ns/functions"
     xmlns:par="https://teiedition.org/ns/parallel"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all"
@@ -51,6 +52,7 @@
     <!-- an entry links to its place in an edition built beside this one that shows the apparatus -->
     <xsl:variable name="apparatus-file" select="$editions[?apparatus = 'true'][ends-with(?file, '.html')][1]?file"/>
         <main id="text">
+          <div class="table-scroll" role="region" tabindex="0" aria-label="The witnesses side by side">
           <table class="parallel">
             <thead>
               <tr>
@@ -69,7 +71,7 @@
                 <tr class="group">
                   <th colspan="{count($wits) + 1}" scope="rowgroup">
                     <xsl:if test="$first/@id"><xsl:attribute name="id" select="'par-' || $first/@id"/></xsl:if>
-                    <xsl:value-of select="if ($first/@n) then '§' || $first/@n else $first/@role"/>
+                    <xsl:value-of select="if ($first/@n) then '§' || $first/@n else par:role-label($first/@role)"/>
                   </th>
                 </tr>
                 <xsl:variable name="cut" select="$blocks ! array{par:pieces(.)}"/>
@@ -89,8 +91,11 @@
                         </td>
                         <xsl:for-each select="$row">
                           <xsl:variable name="i" select="position()"/>
-                          <td class="wit" data-witness="{$wits[$i]/@id}">
-                            <xsl:if test="normalize-space(.)"><mark>{normalize-space(.)}</mark></xsl:if>
+                          <td class="text" data-witness="{$wits[$i]/@id}">
+                            <xsl:choose>
+                              <xsl:when test="normalize-space(.)"><mark>{normalize-space(.)}</mark></xsl:when>
+                              <xsl:otherwise><i class="om">{te:sign('omitted')}</i></xsl:otherwise>
+                            </xsl:choose>
                           </td>
                         </xsl:for-each>
                       </tr>
@@ -99,7 +104,8 @@
                       <tr class="same">
                         <td class="entry"/>
                         <xsl:for-each select="$row">
-                          <td class="wit">{normalize-space(.)}</td>
+                          <xsl:variable name="i" select="position()"/>
+                          <td class="text" data-witness="{$wits[$i]/@id}">{normalize-space(.)}</td>
                         </xsl:for-each>
                       </tr>
                     </xsl:when>
@@ -108,8 +114,17 @@
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </main>
   </xsl:template>
+
+  <!-- What a group of rows is called when it has no § number: the block's role in words. -->
+  <xsl:function name="par:role-label" as="xs:string">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="(map{'p': 'Paragraph', 'ab': 'Text block', 'l': 'Verse line', 'head': 'Heading', 'salute': 'Salutation',
+        'signed': 'Signature', 'dateline': 'Place and date', 'byline': 'Byline', 'trailer': 'Trailer', 'postscript': 'Postscript',
+        'item': 'List item'}($role), $role)[1]"/>
+  </xsl:function>
 
   <!-- The outermost text blocks of a witness's model, in document order (the same for every witness). -->
   <xsl:function name="par:groups" as="element(m:block)*">
@@ -120,8 +135,11 @@
   <!-- A block's text cut at the entry marks: par:piece elements, @entry on an entry's reading. -->
   <xsl:function name="par:pieces" as="element(par:piece)*">
     <xsl:param name="block" as="element(m:block)"/>
-    <xsl:variable name="text" select="string-join($block//(text() | m:entry-start | m:entry-end) ! (
-        if (self::m:entry-start) then $par:START || @entry || $par:SEP else if (self::m:entry-end) then $par:END else string(.)), '')"/>
+    <!-- a gap shows its sign; a line break without @join and a block boundary are word spaces -->
+    <xsl:variable name="text" select="string-join($block//(text() | m:entry-start | m:entry-end | m:inline[@role = 'gap']
+        | m:break[@type = ('line', 'paragraph')][not(@join)] | m:block) ! (
+        if (self::m:entry-start) then $par:START || @entry || $par:SEP else if (self::m:entry-end) then $par:END
+        else if (self::m:inline) then ' ' || te:sign('gap') || ' ' else if (self::m:break or self::m:block) then ' ' else string(.)), '')"/>
     <xsl:analyze-string select="$text" regex="{$par:START}(a[0-9]+){$par:SEP}([^{$par:START}{$par:END}]*){$par:END}">
       <xsl:matching-substring>
         <par:piece entry="{regex-group(1)}">{regex-group(2)}</par:piece>

@@ -100,13 +100,16 @@
       <xsl:with-param name="current" select="'index'"/>
       <xsl:with-param name="script" select="'index.js'"/>
       <xsl:with-param name="content">
+        <xsl:variable name="all" select="count($docs) || ' document' || (if (count($docs) = 1) then '' else 's') || '.'"/>
         <p><label hidden="">Filter <input type="search" id="filter" autocomplete="off"/></label>
-          <xsl:text>{count($docs)} document{if (count($docs) = 1) then '' else 's'}.</xsl:text></p>
+          <xsl:text> </xsl:text><span id="count" role="status" aria-live="polite" data-all="{$all}">{$all}</span></p>
         <table id="letters">
           <thead>
             <tr>
               <xsl:for-each select="('Date', 'Title', 'Sender', 'Recipient')">
-                <th scope="col" data-sort-key="{lower-case(.)}">{.}</th>
+                <!-- the rows come in date order: the table says so -->
+                <th scope="col" data-sort-key="{lower-case(.)}">
+                  <xsl:if test=". = 'Date'"><xsl:attribute name="aria-sort">ascending</xsl:attribute></xsl:if>{.}</th>
               </xsl:for-each>
               <th scope="col">Editions</th>
               <th scope="col">Previous · next</th>
@@ -117,20 +120,20 @@
               <xsl:variable name="prev" select="te:neighbour(., 'prev')"/>
               <xsl:variable name="next" select="te:neighbour(., 'next')"/>
               <tr id="{@id}" data-prev="{$prev/@id}" data-next="{$next/@id}">
-                <td data-sort="{if (@date = '') then '~' else @date}">{@date}</td>
-                <td data-sort="{te:fold(title)}"><a href="{te:href(.)}">{if (title = '') then @id else title}</a></td>
-                <td data-sort="{te:fold(string-join(sender, '; '))}">{string-join(sender, '; ')}</td>
-                <td data-sort="{te:fold(string-join(recipient, '; '))}">{string-join(recipient, '; ')}</td>
-                <td>
+                <td data-sort="{if (@date = '') then '~' else @date}" data-label="Date">{@date}</td>
+                <td data-sort="{te:fold(title)}" data-label="Title"><a href="{te:href(.)}">{if (title = '') then @id else title}</a></td>
+                <td data-sort="{te:fold(string-join(sender, '; '))}" data-label="Sender">{string-join(sender, '; ')}</td>
+                <td data-sort="{te:fold(string-join(recipient, '; '))}" data-label="Recipient">{string-join(recipient, '; ')}</td>
+                <td data-label="Editions">
                   <xsl:for-each select="edition">
                     <a href="{encode-for-uri(../@id)}/{encode-for-uri(@file)}">{(@label[. != ''], @name)[1]}</a>
                     <xsl:if test="position() != last()">{' · '}</xsl:if>
                   </xsl:for-each>
                 </td>
-                <td>
-                  <xsl:if test="$prev"><a rel="prev" href="#{$prev/@id}" title="{$prev/title}">←</a></xsl:if>
+                <td data-label="Previous · next">
+                  <xsl:if test="$prev"><a rel="prev" href="#{$prev/@id}" title="{$prev/title}" aria-label="Previous: {$prev/title}">←</a></xsl:if>
                   <xsl:if test="$prev and $next">{' '}</xsl:if>
-                  <xsl:if test="$next"><a rel="next" href="#{$next/@id}" title="{$next/title}">→</a></xsl:if>
+                  <xsl:if test="$next"><a rel="next" href="#{$next/@id}" title="{$next/title}" aria-label="Next: {$next/title}">→</a></xsl:if>
                 </td>
               </tr>
             </xsl:for-each>
@@ -186,7 +189,7 @@
           <label>Words <input type="search" id="q" name="q" autocomplete="off"/></label>
           <button type="submit">Search</button>
         </form>
-        <p id="status">The search needs JavaScript; the <a href="index.html">list of letters</a> works without it.</p>
+        <p id="status" role="status" aria-live="polite">The search needs JavaScript; the <a href="index.html">list of letters</a> works without it.</p>
         <ol id="results"></ol>
         <script src="search-index.js"></script>
       </xsl:with-param>

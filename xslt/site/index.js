@@ -5,12 +5,17 @@
   var body = table.tBodies[0];
   var fold = function (s) { return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(); };
   var input = document.getElementById('filter');
+  var count = document.getElementById('count');
+  var total = body.rows.length;
   input.parentNode.hidden = false;
   input.addEventListener('input', function () {
     var q = fold(input.value.trim());
+    var shown = 0;
     Array.prototype.forEach.call(body.rows, function (row) {
       row.hidden = q !== '' && fold(row.textContent).indexOf(q) === -1;
+      if (!row.hidden) shown++;
     });
+    count.textContent = q === '' ? count.getAttribute('data-all') : shown + ' of ' + total + ' documents shown.';
   });
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
     if (!th.hasAttribute('data-sort-key')) return;

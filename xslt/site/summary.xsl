@@ -18,6 +18,8 @@
   <xsl:param name="editions" as="map(xs:string, xs:string)*" select="()"/>
   <!-- the document's search words, normalised (org.teiedition.site.SearchWords) -->
   <xsl:param name="words" as="xs:string*" select="()"/>
+  <!-- the text the search page shows snippets from (org.teiedition.site.SearchWords.text) -->
+  <xsl:param name="text" as="xs:string" select="''"/>
 
   <xsl:template match="/m:edition">
     <xsl:variable name="meta" select="m:meta"/>
@@ -48,6 +50,7 @@
         <entity type="{@type}" key="{@key}" label="{(current-group()[@register], current-group())[1]/@label}"/>
       </xsl:for-each-group>
       <words>{$words}</words>
+      <text>{$text}</text>
     </summary>
   </xsl:template>
 </xsl:stylesheet>

@@ -59,14 +59,64 @@
     if (ev.key === 'Escape' && open) { close(true); }
   });
 
-  var toggle = doc.getElementById('toggle-app');
-  if (toggle) {
-    toggle.hidden = false;
-    toggle.addEventListener('click', function () {
-      var on = toggle.getAttribute('aria-pressed') !== 'true';
-      toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
-      doc.body.classList.toggle('hide-app', !on);
-      if (!on) { close(false); }
+  /* Opened from the search page (?q=words): the words of the text that start with a query word are marked (folded
+     as the search folds them) and the first is scrolled into view. Text nodes only; the query is never HTML. */
+  var query = (function () { try { return new URLSearchParams(location.search).get('q') || ''; } catch (e) { return ''; } }());
+  var fold = function (s) { return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(); };
+  var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  var text = doc.getElementById('text');
+  if (terms.length && text) {
+    var walker = doc.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var first = null;
+    nodes.forEach(function (node) {
+      var s = node.nodeValue, folded = '', map = [];
+      for (var i = 0; i < s.length; i++) {
+        var f = fold(s[i]);
+        for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
+      }
+      map.push(s.length);
+      var spans = [];
+      terms.forEach(function (w) {
+        var at = -1;
+        while ((at = folded.indexOf(w, at + 1)) !== -1) {
+          if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1])) {
+            spans.push([map[at], map[at + w.length]]);
+          }
+        }
+      });
+      if (!spans.length) { return; }
+      spans.sort(function (a, b) { return a[0] - b[0]; });
+      var frag = doc.createDocumentFragment(), pos = 0;
+      spans.forEach(function (sp) {
+        if (sp[0] < pos) { return; }
+        frag.appendChild(doc.createTextNode(s.slice(pos, sp[0])));
+        var mark = doc.createElement('mark');
+        mark.className = 'hit';
+        mark.textContent = s.slice(sp[0], sp[1]);
+        frag.appendChild(mark);
+        if (!first) { first = mark; }
+        pos = sp[1];
+      });
+      frag.appendChild(doc.createTextNode(s.slice(pos)));
+      node.parentNode.replaceChild(frag, node);
+    });
+    if (first && !location.hash) { first.scrollIntoView({ block: 'center' }); }
+  }
+
+  /* A pressed/unpressed button (hidden without JS) that sets a class on the body while it is off. */
+  function switcher(id, offClass, onChange) {
+    var button = doc.getElementById(id);
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var on = button.getAttribute('aria-pressed') !== 'true';
+      button.setAttribute('aria-pressed', on ? 'true' : 'false');
+      doc.body.classList.toggle(offClass, !on);
+      if (onChange) { onChange(on); }
     });
   }
+  switcher('toggle-signs', 'hide-signs');
+  switcher('toggle-app', 'hide-app', function (on) { if (!on) { close(false); } });
 }());

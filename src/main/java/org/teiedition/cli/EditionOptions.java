@@ -37,6 +37,9 @@ final class EditionOptions {
     @Option(names = "--no-validate", description = "Build even documents that do not validate.")
     boolean noValidate;
 
+    @Option(names = "--facsimile", description = "Print edition: add the page images as plates after the text.")
+    boolean facsimile;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
     int jobs = Parallel.defaultJobs();
 
@@ -46,6 +49,10 @@ final class EditionOptions {
         for (String name : editions) {
             chosen.add(Editions.byName(name.trim()).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown edition '" + name + "'; known: " + String.join(", ", Editions.names()))));
+        }
+        if (facsimile) {
+            chosen = (chosen.isEmpty() ? Editions.ALL : chosen).stream()
+                    .map(e -> e.equals(Editions.PRINT) ? Editions.PRINT.withFacsimile() : e).toList();
         }
         return new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard);
     }

@@ -1,20 +1,25 @@
 package org.teiedition.editions;
 
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import net.sf.saxon.s9api.XdmMap;
-import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
+import org.teiedition.facsimile.Facsimile;
+import org.teiedition.transform.StylesheetWarnings;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -58,7 +63,7 @@ public final class EditionRenderer {
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
-    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger modelsMade = new AtomicInteger();
 
     public EditionRenderer(Xslt xslt) {
         this.xslt = xslt;
@@ -91,15 +96,17 @@ public final class EditionRenderer {
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
-        XdmNode input = input(doc, edition, witness);
-        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        XdmNode input = input(doc, edition, witness, warnings);
+        Map<QName, XdmValue> params = new HashMap<>();
         if (edition.kind() == OutputKind.HTML) {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
         }
-        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
+        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
+        if (edition.facsimile()) params.put(FACSIMILE_IMAGES, facsimile(doc, input).parameter());
         Xslt30Transformer t = transformer(edition, input, witness, params);
+        StylesheetWarnings.attach(t, doc.path().toString(), edition.name(), warnings);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
@@ -110,8 +117,14 @@ public final class EditionRenderer {
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
             throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
-        XdmNode input = input(doc, edition, witness);
-        PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
+        XdmNode input = input(doc, edition, witness, warnings);
+        XdmMap plates = edition.facsimile() ? facsimile(doc, input).plates() : null;
+        PrintLayout layout = new PrintLayout(pdf(), params -> {
+            if (plates == null) return transformer(edition, input, witness, params);
+            Map<QName, XdmValue> all = new java.util.HashMap<>(params);
+            all.put(FACSIMILE_PLATES, plates);
+            return transformer(edition, input, witness, all);
+        }, input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));
     }
 
@@ -119,7 +132,7 @@ public final class EditionRenderer {
     private Xslt30Transformer transformer(Edition edition, XdmNode input, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
-        Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
+        Map<QName, XdmValue> params = new HashMap<>(extra);
         params.put(EDITION, new XdmAtomicValue(edition.name()));
         t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
@@ -127,21 +140,37 @@ public final class EditionRenderer {
     }
 
     /** What the edition's stylesheet is applied to: the model view it renders. */
-    private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
+    private XdmNode input(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
+            throws SaxonApiException {
         return switch (edition.view()) {
-            case WITNESSES -> model(doc, View.READING, null);
-            default -> model(doc, edition.view(), witness);
+            case WITNESSES -> model(doc, View.READING, null, warnings);
+            default -> model(doc, edition.view(), witness, warnings);
         };
     }
 
     /** For {@link View#WITNESSES}: each witness the reading view declares, with its diplomatic view. */
-    private XdmMap witnessViews(SourceDocument doc, XdmNode reading) throws SaxonApiException {
-        Map<XdmAtomicValue, XdmValue> views = new java.util.LinkedHashMap<>();
+    private XdmMap witnessViews(SourceDocument doc, XdmNode reading, Consumer<Diagnostic> warnings) throws SaxonApiException {
+        Map<XdmAtomicValue, XdmValue> views = new LinkedHashMap<>();
         for (XdmNode id : reading.select(Steps.child(MODEL_NS, "edition").then(Steps.child(MODEL_NS, "meta"))
                 .then(Steps.child(MODEL_NS, "witness")).then(Steps.attribute("id"))).toList()) {
-            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue()));
+            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue(), warnings));
         }
         return new XdmMap(views);
+    }
+
+    /** {@code map(xs:string, map(xs:string, xs:string))}, editions {@link Edition#facsimile()}: {@link Facsimile#parameter()}. */
+    public static final QName FACSIMILE_IMAGES = new QName("facsimile-images");
+    /** {@code map(xs:string, xs:string)}, the PDF of an edition {@link Edition#facsimile()}: {@link Facsimile#plates()}. */
+    public static final QName FACSIMILE_PLATES = new QName("facsimile-plates");
+
+    /** The document's facsimile images, made once from one of its model views. */
+    public Facsimile facsimile(SourceDocument doc, XdmNode view) {
+        return Facsimile.of(doc, view, xslt.processor());
+    }
+
+    /** As {@link #facsimile(SourceDocument, XdmNode)}, from the reading view. */
+    public Facsimile facsimile(SourceDocument doc) throws SaxonApiException {
+        return facsimile(doc, model(doc, View.READING, null));
     }
 
     private static final String MODEL_NS = "https://teiedition.org/ns/model";
@@ -158,29 +187,34 @@ public final class EditionRenderer {
      * made once per document and shared by every edition that renders it, also across threads.
      */
     public XdmNode model(SourceDocument doc, View view, String witness) throws SaxonApiException {
+        return model(doc, view, witness, Diagnostic.IGNORE);
+    }
+
+    /** As {@link #model(SourceDocument, View, String)}; the stylesheet's warnings, if this call makes the view, go to {@code warnings}. */
+    public XdmNode model(SourceDocument doc, View view, String witness, Consumer<Diagnostic> warnings) throws SaxonApiException {
         String w = view == View.DIPLOMATIC && witness != null ? witness.trim() : "";
         try {
             return doc.view("model " + view.parameter + " " + w, key -> {
                 Trace.at("model " + view.parameter + " " + doc.name());
                 modelsMade.incrementAndGet();
-                // The model's only messages stop it (an unknown witness): their text becomes the edition's error,
-                // reported once by the caller, instead of Saxon's report on stderr.
-                StringBuilder stop = new StringBuilder();
+                // A message that stops the model (an unknown witness) becomes the edition's error, reported once
+                // by the caller; warnings go to the caller that made the view, so they are reported once too.
+                StylesheetWarnings said = null;
                 try {
                     Xslt30Transformer t = xslt.get(MODEL).load30();
-                    Map<QName, XdmValue> params = new java.util.HashMap<>();
+                    Map<QName, XdmValue> params = new HashMap<>();
                     params.put(VIEW, new XdmAtomicValue(view.parameter));
                     if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
                     t.setStylesheetParameters(params);
                     t.setGlobalContextItem(doc.node());
-                    t.setMessageHandler(m -> stop.append(m.getStringValue().trim()));
-                    t.setErrorReporter(error -> { });
+                    said = StylesheetWarnings.attach(t, doc.path().toString(), "model", warnings);
                     // the raw result: the model's own document node, not a copy of it
                     XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
                     Trace.at("modelled " + view.parameter + " " + doc.name());
                     return model;
                 } catch (SaxonApiException e) {
-                    throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
+                    String stop = said == null ? "" : said.stopMessage();
+                    throw new ModelFailure(stop.isEmpty() ? e : new SaxonApiException(stop, e));
                 }
             });
         } catch (ModelFailure e) {
@@ -203,14 +237,6 @@ public final class EditionRenderer {
         public synchronized SaxonApiException getCause() {
             return (SaxonApiException) super.getCause();
         }
-    }
-
-    /**
-     * Sets up FOP now (its configuration) instead of at the first PDF. Laying out a small document here as well, to
-     * load the fonts and FOP's classes early, was measured: it cost 0.4 s of CPU and gained no time on 2 cores.
-     */
-    public void preparePdf() {
-        pdf();
     }
 
     private PdfRenderer pdf() {

@@ -24,12 +24,21 @@ public final class Editions {
     public static final Edition PARALLEL = new Edition("parallel", "Parallel witnesses", "xslt/html/parallel.xsl", OutputKind.HTML,
             "parallel.html", View.WITNESSES).forWitnesses(2);
 
+    /** The page images beside the diplomatic text; only for documents with a facsimile or @facs. */
+    public static final Edition FACSIMILE = new Edition("facsimile", "Facsimile", "xslt/html/facsimile.xsl", OutputKind.HTML,
+            "facsimile.html", View.DIPLOMATIC).withFacsimile();
+    /** A IIIF Presentation 3 manifest: a canvas per surface, the transcription as annotations; as FACSIMILE. */
+    public static final Edition IIIF = new Edition("iiif", "IIIF manifest", "xslt/iiif/manifest.xsl", OutputKind.JSON,
+            "manifest.json", View.DIPLOMATIC).withFacsimile();
+
     /** The editions of this tool, in the order they are built and linked; a new one is one more entry here. */
     private static final List<Edition> BUILT_IN = List.of(
             READING,
             DIPLOMATIC,
             PRINT,
-            PARALLEL);
+            PARALLEL,
+            FACSIMILE,
+            IIIF);
 
     private static final List<Edition> REGISTERED = new CopyOnWriteArrayList<>(BUILT_IN);
 

@@ -5,5 +5,7 @@ public enum OutputKind {
     /** HTML5, serialized as the stylesheet's xsl:output says. */
     HTML,
     /** XSL-FO, rendered to PDF by Apache FOP in the same process. */
-    PDF
+    PDF,
+    /** JSON (a IIIF manifest), serialized as the stylesheet's xsl:output says. */
+    JSON
 }

@@ -7,17 +7,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.OutputKind;
+import org.teiedition.facsimile.Facsimile;
+import net.sf.saxon.s9api.SaxonApiException;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
@@ -47,16 +53,27 @@ public final class Build {
                 Consumer<Diagnostic> warnings) throws Exception;
     }
 
+    /** Puts an edition's bytes in place (atomically; tests put a failing disk in its place). */
+    interface Writer {
+        void write(Path target, byte[] bytes) throws IOException;
+    }
+
     private final Toolkit toolkit;
     private final Renderer renderer;
+    private final Writer writer;
 
     public Build(Toolkit toolkit) {
         this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built, warnings));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
+        this(toolkit, renderer, AtomicOutput::write);
+    }
+
+    Build(Toolkit toolkit, Renderer renderer, Writer writer) {
         this.toolkit = toolkit;
         this.renderer = renderer;
+        this.writer = writer;
     }
 
     public Toolkit toolkit() {
@@ -64,11 +81,27 @@ public final class Build {
     }
 
     /** One run's settings, shared by the workers. {@code corpus}: see {@link #run}. */
-    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener) {
+    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener,
+            Set<Path> outOfMemory) {
+        Job alone() {
+            return new Job(options, cache, corpus, false, listener, outOfMemory);
+        }
     }
 
     public BuildResult run(BuildOptions options, BuildListener listener) {
         long start = System.nanoTime();
+        // the output folder holding an input folder: its pages would be read as sources, its sources judged stale
+        List<Diagnostic> mixed = Inputs.insideOutput(options.inputs(), options.output());
+        if (!mixed.isEmpty()) return new BuildResult(mixed, List.of(), List.of(), System.nanoTime() - start);
+        try (OutputLock lock = OutputLock.acquire(options.output(), (file, holder) -> listener.waitingForOutput(options.output(), file, holder))) {
+            return runLocked(options, listener, start);
+        } catch (IOException e) {
+            return new BuildResult(List.of(Diagnostic.error(options.output().toString(), "cannot lock the output folder: " + message(e))),
+                    List.of(), List.of(), System.nanoTime() - start);
+        }
+    }
+
+    private BuildResult runLocked(BuildOptions options, BuildListener listener, long start) {
         Inputs.Collected in = Inputs.collect(options.inputs(), options.output());
         List<Path> files = options.shard() == null ? in.files() : options.shard().select(in.files());
         // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
@@ -78,39 +111,57 @@ public final class Build {
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
                 options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
-        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener);
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet());
         Map<Path, Diagnostic> clashes = nameClashes(files);
         listener.started(files.size());
         AtomicInteger done = new AtomicInteger();
-        List<DocumentResult> results = Parallel.map(files, options.jobs(), file -> {
+        // A document that ran out of memory while others were built beside it may have lacked only their share of
+        // the heap: it is tried again alone (and reported then).
+        boolean retry = options.jobs() > 1 && files.size() > 1;
+        List<DocumentResult> results = new ArrayList<>(Parallel.map(files, options.jobs(), file -> {
             DocumentResult r = clashes.containsKey(file) ? DocumentResult.failed(file, List.of(clashes.get(file)))
                     : buildDocument(job, file);
-            listener.documentFinished(r, done.incrementAndGet(), files.size());
+            if (!(retry && job.outOfMemory().contains(file))) listener.documentFinished(r, done.incrementAndGet(), files.size());
             return r;
-        });
+        }));
+        for (int i = 0; retry && i < files.size(); i++) {
+            if (!job.outOfMemory().remove(files.get(i))) continue;
+            DocumentResult r = buildDocument(job.alone(), files.get(i));
+            results.set(i, r);
+            listener.documentFinished(r, done.incrementAndGet(), files.size());
+        }
         List<Diagnostic> corpusProblems = new ArrayList<>();
         if (corpusPages) {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                cache.retainOnly(built.stream().map(Summary::id).toList());
                 CorpusPages.write(toolkit.xslt(), options.output(), built);
+                // after the pages, so that none links to a document whose files are gone
+                cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
                         "cannot write the corpus pages: " + message(e)));
+            } catch (OutOfMemoryError e) {
+                corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
+                        "out of memory writing the corpus pages; " + MORE_HEAP));
             }
         }
         return new BuildResult(in.problems(), results, corpusProblems, System.nanoTime() - start);
     }
 
-    /** What a merge did: summaries read, files written. */
-    public record Merged(int documents, int files) {
+    /** What a merge did: summaries read, files written, summaries refused. */
+    public record Merged(int documents, int files, List<Diagnostic> refused) {
     }
 
-    /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
-    public Merged merge(Path output) throws IOException {
-        List<Summary> all = BuildCache.reader(output).all();
-        return new Merged(all.size(), CorpusPages.write(toolkit.xslt(), output, all));
+    /**
+     * The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state
+     * that verifies (a copied cache is not trusted: see {@link BuildCache#all}).
+     */
+    public Merged merge(Path output, BuildListener listener) throws IOException {
+        try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
+            BuildCache.Read read = BuildCache.reader(output).all();
+            return new Merged(read.summaries().size(), CorpusPages.write(toolkit.xslt(), output, read.summaries()), read.refused());
+        }
     }
 
     /**
@@ -136,8 +187,14 @@ public final class Build {
     private DocumentResult buildDocument(Job job, Path file) {
         try {
             return buildOrReuse(job, file);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | RuntimeException e) {
+            if (!outOfMemory(e)) {
+                // one document's unforeseen failure is its own: the others of the run still build
+                return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
+                        "internal error building it: " + message(e), null, "build")));
+            }
             // the document's trees and editions are unreachable once this method is left: the next document has the heap
+            job.outOfMemory().add(file);
             return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
                     "out of memory building it; " + MORE_HEAP, null, "build")));
         }
@@ -173,7 +230,12 @@ public final class Build {
                 : job.spareCores() ? CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : CompletableFuture.completedFuture(toolkit.validate(doc));
         List<Rendered> rendered = job.spareCores() ? renderAll(job, doc, editions) : null;
-        List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
+        List<Diagnostic> diagnostics;
+        try {
+            diagnostics = new ArrayList<>(validation.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e; // out of memory: see buildDocument
+        }
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new DocumentResult(file, Status.INVALID, diagnostics, List.of(), null);
@@ -183,6 +245,7 @@ public final class Build {
         for (Rendered r : rendered) {
             diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
+                if (outOfMemory(r.failure())) job.outOfMemory().add(file);
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
                 return DocumentResult.failed(file, diagnostics);
             }
@@ -194,24 +257,41 @@ public final class Build {
             diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
         }
         List<Path> written = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Rendered r : rendered) {
             Path target = dir.resolve(r.edition().fileName());
             try {
-                AtomicOutput.write(target, r.bytes());
+                writer.write(target, r.bytes());
                 written.add(target);
+                files.put(r.edition().fileName(), r.bytes());
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
         }
         if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
-        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        // the page images beside the editions that show them (not in the cache entry, which names plain files only)
+        if (editions.stream().anyMatch(Edition::facsimile)) written.addAll(facsimileImages(doc, dir, diagnostics));
+        // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
+        // comes last, when every file it vouches for is in place.
         try {
-            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
+            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
+            job.cache().store(summary, file, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        }
+    }
+
+    /** The facsimile's warnings and the copies of its local images, beside the editions that show them. */
+    private List<Path> facsimileImages(SourceDocument doc, Path dir, List<Diagnostic> diagnostics) {
+        try {
+            Facsimile facsimile = toolkit.renderer().facsimile(doc);
+            diagnostics.addAll(facsimile.problems());
+            return facsimile.write(dir, diagnostics::add);
+        } catch (SaxonApiException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(doc.path().toString(), "cannot read the facsimile: " + message(e)));
+            return List.of();
         }
     }
 
@@ -243,8 +323,16 @@ public final class Build {
 
     private static String failure(Rendered r) {
         String edition = "the " + r.edition().name() + " edition";
-        if (r.failure() instanceof OutOfMemoryError) return "out of memory building " + edition + "; " + MORE_HEAP;
+        if (outOfMemory(r.failure())) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
+    }
+
+    /** Whether {@code e} is, or was caused by, running out of heap (libraries and executors wrap it). */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     /** An exception's message on one line (its class name if it has none). */

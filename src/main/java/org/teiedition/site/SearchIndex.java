@@ -14,7 +14,8 @@ import net.sf.saxon.s9api.streams.Steps;
 /**
  * OUT/search-index.js: {@code var TEI_SEARCH = {"docs":[...],"words":[...],"postings":[[...],...]};} with the
  * documents in reading order (date, then name; as the index page), the words sorted, each word's postings the
- * numbers of the documents containing it. A script rather than JSON so that search.html works from file://.
+ * numbers of the documents containing it; each document carries its text (SearchWords.text) for the snippets.
+ * A script rather than JSON so that search.html works from file://.
  * Made in Java: grouping every word of the corpus is the one corpus step that is cheaper here than in XSLT.
  */
 final class SearchIndex {
@@ -39,7 +40,8 @@ final class SearchIndex {
             if (n > 0) js.append(",\n");
             js.append("{\"id\":").append(org.teiedition.Json.quoteForScript(id)).append(",\"title\":").append(org.teiedition.Json.quoteForScript(title.isEmpty() ? id : title))
                     .append(",\"date\":").append(org.teiedition.Json.quoteForScript(attr(s, DATE))).append(",\"href\":")
-                    .append(org.teiedition.Json.quoteForScript(id + "/" + file)).append('}');
+                    .append(org.teiedition.Json.quoteForScript(id + "/" + file)).append(",\"text\":")
+                    .append(org.teiedition.Json.quoteForScript(text(s, "text"))).append('}');
             // a summary's words are distinct: each doc number is added once per word, in order
             for (String w : text(s, "words").split(" ")) {
                 if (w.isEmpty()) continue;

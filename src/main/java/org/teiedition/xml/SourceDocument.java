@@ -28,6 +28,7 @@ public final class SourceDocument {
     private final String name;
     private final XdmNode node;
     private final OnceMap<String, XdmNode> views = new OnceMap<>();
+    private final OnceMap<Class<?>, Object> derived = new OnceMap<>();
 
     /**
      * @param path the file as the user named it (used verbatim in diagnostics)
@@ -59,6 +60,14 @@ public final class SourceDocument {
      */
     public XdmNode view(String key, Function<String, XdmNode> make) {
         return views.get(key, make);
+    }
+
+    /**
+     * A value derived from this document (say, its facsimile's images) made by {@code make} the first time it is
+     * asked for and shared afterwards, like {@link #view}; one per type.
+     */
+    public <T> T derived(Class<T> type, Function<SourceDocument, T> make) {
+        return type.cast(derived.get(type, key -> make.apply(this)));
     }
 
     /** Parses {@code path} with the hardened reader. Never throws for bad input: that is an XmlInputException. */

@@ -84,7 +84,7 @@ class BrowserTest {
         assertEquals("0", eval("document.querySelectorAll('.popover').length"));
         screenshot("reading-markers-hidden.png");
         click("#toggle-app");
-        assertEquals("inline", eval("getComputedStyle(document.querySelector('a.app-ref')).display"));
+        assertEquals("inline-block", eval("getComputedStyle(document.querySelector('a.app-ref')).display"), "a 24 px target again");
 
         open("reading.html", 390, 844, true);
         screenshot("reading-phone.png");
@@ -96,7 +96,8 @@ class BrowserTest {
     void diplomaticEditionNotesOpenInPlace() throws Exception {
         open("diplomatic.html", 1200, 1600, false);
         screenshot("diplomatic.png");
-        assertTrue(eval("document.getElementById('text').innerText").contains("would surely lead to the peace of the world"));
+        assertTrue(eval("document.getElementById('text').innerText").contains("would surely lead to ‸ the peace of the world"),
+                "DH's words, with the sign that the edition restores words there");
         click("a.note-ref");
         assertEquals("true", eval("document.querySelectorAll('.popover').length == 1"));
         click("#toggle-app");

@@ -78,8 +78,8 @@ class CorporaTest {
             String title = string(page, "//h1");
             assertEquals(string(index, row + "/td[2]"), title, id);
             assertEquals(title + " · Reading edition", string(page, "/html/head/title"), id);
-            String from = "//dl[@class='corresp']/dt[. = 'From']/following-sibling::dd[1]";
-            String to = "//dl[@class='corresp']/dt[. = 'To']/following-sibling::dd[1]";
+            String from = "//dl[@class='corresp']/dt[. = 'Sent']/following-sibling::dd[1]";
+            String to = "//dl[@class='corresp']/dt[. = 'Received']/following-sibling::dd[1]";
             assertEquals(string(index, row + "/td[3]"), string(page, "string-join(" + from + "//span[@class='correspondent'], '; ')"), id);
             assertEquals(string(index, row + "/td[4]"), string(page, "string-join(" + to + "//span[@class='correspondent'], '; ')"), id);
             String sent = string(page, "(" + from + "//time/@datetime)[1]");

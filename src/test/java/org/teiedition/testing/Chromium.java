@@ -135,9 +135,13 @@ public final class Chromium implements AutoCloseable {
 
         /** Sets the viewport, loads the file and waits until the document is complete. */
         public void open(Path file, int width, int height, boolean mobile) throws Exception {
+            openUrl(file.toUri().toString(), width, height, mobile);
+        }
+
+        /** As {@link #open}, for a URL (a file: URL with a query, say). */
+        public void openUrl(String url, int width, int height, boolean mobile) throws Exception {
             send(session, "Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + height
                     + ",\"deviceScaleFactor\":1,\"mobile\":" + mobile + "}");
-            String url = file.toUri().toString();
             send(session, "Page.navigate", "{\"url\":" + Json.quote(url) + "}");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!"complete".equals(eval("document.readyState + (document.URL === " + Json.quote(url) + " ? '' : 'x')"))) {
@@ -148,10 +152,24 @@ public final class Chromium implements AutoCloseable {
 
         /** The value of a JavaScript expression, as a string. */
         public String eval(String js) throws Exception {
-            String r = send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("String(" + js + ")") + ",\"returnByValue\":true}");
-            Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(r);
-            if (!m.find()) throw new IllegalStateException("no value: " + r);
+            return value(send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("String(" + js + ")") + ",\"returnByValue\":true}"));
+        }
+
+        /** The value of a JavaScript expression that gives a promise (axe.run), once it settles, as a string. */
+        public String evalAsync(String js) throws Exception {
+            return value(send(session, "Runtime.evaluate", "{\"expression\":" + Json.quote("(async () => String(await (" + js + ")))()")
+                    + ",\"returnByValue\":true,\"awaitPromise\":true}"));
+        }
+
+        private static String value(String reply) {
+            Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(reply);
+            if (!m.find()) throw new IllegalStateException("no value: " + reply);
             return unquote(m.group(1));
+        }
+
+        /** Renders the page for a media type ("print", "screen"; "" restores the default). */
+        public void emulateMedia(String media) throws Exception {
+            send(session, "Emulation.setEmulatedMedia", "{\"media\":" + Json.quote(media) + "}");
         }
 
         /** A real mouse click in the middle of the first element matching the selector. */
