@@ -370,6 +370,7 @@
   <xsl:template name="p:lang">
     <xsl:for-each select="p:fo-lang(@lang)"><xsl:attribute name="xml:lang" select="."/></xsl:for-each>
     <xsl:if test="@lang"><xsl:attribute name="hyphenate" select="p:fo-lang(@lang) = $p:hyphenation-languages"/></xsl:if>
+    <xsl:if test="self::m:block"><xsl:call-template name="p:no-hyphens-for-urls"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="m:block" mode="p:fo">
@@ -526,6 +527,22 @@
        the fonts' own glyphs instead of FOP's combining-mark positioning, which loses some glyphs. -->
   <xsl:template match="text()" mode="p:fo">
     <xsl:value-of select="normalize-unicode(., 'NFC')"/>
+  </xsl:template>
+
+  <!-- An address (https://...) may break after each slash: a zero-width space there, which FOP breaks at and does not
+       paint, so the text layer keeps the address as it is. Its block is not hyphenated (p:no-hyphens-for-urls): FOP
+       hyphenates per block, and a hyphen inside an address would change it. -->
+  <xsl:template match="text()[matches(., 'https?://')]" mode="p:fo">
+    <xsl:analyze-string select="normalize-unicode(., 'NFC')" regex="https?://\S+">
+      <xsl:matching-substring><xsl:value-of select="replace(., '/(.)', '/&#x200B;$1')"/></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <xsl:template name="p:no-hyphens-for-urls">
+    <xsl:if test=".//text()[matches(., 'https?://')][ancestor::m:block[1] is current() or not(ancestor::m:block)]">
+      <xsl:attribute name="hyphenate" select="false()"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Private-use characters (MUFI and the like) and characters beyond the BMP (FOP truncates their code
@@ -724,6 +741,7 @@
     <xsl:param name="id" as="xs:string?"/>
     <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:note-size}" line-height="10.5pt" space-before="1pt">
       <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:call-template name="p:no-hyphens-for-urls"/>
       <fo:inline role="Lbl">{@n}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
       <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>

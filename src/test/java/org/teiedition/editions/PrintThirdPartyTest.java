@@ -18,6 +18,7 @@ import org.teiedition.testing.Shared;
 class PrintThirdPartyTest {
     static List<String> lines;
     static String text;
+    static String raw;
     static final List<String> warnings = new ArrayList<>();
 
     @BeforeAll
@@ -26,7 +27,7 @@ class PrintThirdPartyTest {
                 Shared.path("corpora/schnitzler-briefe/L00001.xml")), Editions.PRINT, null, false, null,
                 w -> warnings.add(w.format()));
         try (PDDocument d = Loader.loadPDF(pdf)) {
-            String raw = new PrintEditionTest.TextLayer().getText(d);
+            raw = new PrintEditionTest.TextLayer().getText(d);
             // the TEI spaces dates with thin and no-break spaces: compared as plain spaces
             lines = raw.lines().map(l -> l.replaceAll("[\\p{Z}\\s]+", " ").strip()).toList();
             text = PrintEditionTest.flat(raw);
@@ -58,6 +59,16 @@ class PrintThirdPartyTest {
     void theLicenceIsNamedNotPrintedInFull() {
         assertTrue(lines.contains("Licence: https://creativecommons.org/licenses/by/4.0/deed.de"), String.join("\n", lines));
         assertFalse(text.contains("Sie dürfen"), text);
+    }
+
+    @Test
+    void aLongAddressBreaksAfterASlashAndIsNotHyphenated() {
+        int at = lines.indexOf("Frankfurter Zeitung https://sammlungen.ub.uni-frankfurt.de/periodika/");
+        assertTrue(at > 0, String.join("\n", lines));
+        assertEquals("periodical/titleinfo/6198103", lines.get(at + 1));
+        // the break opportunities (zero-width spaces) are not in the text layer, nor a hyphen inside an address
+        assertFalse(raw.contains("\u200B"), raw);
+        assertTrue(lines.stream().filter(l -> l.contains("https://")).noneMatch(l -> l.endsWith("\u00AD")), raw);
     }
 
     @Test
