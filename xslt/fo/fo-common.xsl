@@ -11,8 +11,9 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- Type: DejaVu Serif (bundled, see fop.xconf); DejaVu Sans catches the few signs Serif lacks. -->
-  <xsl:variable name="p:font" as="xs:string" select="'DejaVu Serif, DejaVu Sans'"/>
+  <!-- Type: DejaVu Serif (bundled, see fop.xconf); character by character, DejaVu Sans catches the signs Serif lacks
+       (Hebrew, Coptic letters of the Greek block, dingbats) and Kurinto Sans the scripts both lack (Syriac...). -->
+  <xsl:variable name="p:font" as="xs:string" select="'DejaVu Serif, DejaVu Sans, Kurinto Sans'"/>
   <xsl:variable name="p:size" as="xs:string" select="'10.5pt'"/>
   <xsl:variable name="p:leading" as="xs:string" select="'14.5pt'"/>
   <!-- The apparatus is set smaller than the commentary, as in printed critical editions. -->

@@ -5,7 +5,7 @@
   This stylesheet only decides how things look: which reading a choice or an app shows, the
   numbering of paragraphs, apparatus letters and notes all come from the model.
 
-  Page: A4, DejaVu Serif 10.5pt justified (no hyphenation: FOP's patterns are not on Maven Central),
+  Page: A4, DejaVu Serif 10.5pt justified and hyphenated in each language FOP has patterns for,
   §-numbers in the left margin, two footnote series at the foot of the page, each a real fo:footnote
   so an entry is always on its marker's page: the apparatus (letters, 8pt, sigla in italics) and the
   commentary (numbers, 8.5pt). Back matter: witnesses, editorial principles, registers.
@@ -41,6 +41,9 @@
        alone, without the back matter (it starts on a new page, so the text's pages do not depend on it) and
        its bookmarks. The layout that becomes the PDF is always complete. -->
   <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
+  <!-- The languages the driver found hyphenation patterns for (FOP's, from net.sf.offo:fop-hyph): the text is
+       hyphenated in these only; a language without patterns is set unhyphenated. -->
+  <xsl:param name="p:hyphenation-languages" as="xs:string*" select="()"/>
   <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
   <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
 
@@ -87,6 +90,7 @@
     <xsl:variable name="kind" select="if ($meta/m:action) then 'Letter' else 'Text'"/>
 
     <fo:root font-family="{$p:font}" font-size="{$p:size}" line-height="{$p:leading}" xml:lang="{$lang}"
+        hyphenate="{$lang = $p:hyphenation-languages}" hyphenation-push-character-count="2" hyphenation-remain-character-count="3"
         font-selection-strategy="character-by-character" line-height-shift-adjustment="disregard-shifts">
       <xsl:call-template name="p:layout"/>
       <!-- Our own XMP: FOP takes title, author, subject and language from it; without it FOP stamps the
@@ -100,6 +104,12 @@
                 <dc:creator><rdf:Seq><xsl:for-each select="$authors"><rdf:li>{.}</rdf:li></xsl:for-each></rdf:Seq></dc:creator>
               </xsl:if>
               <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{$subject}</rdf:li></rdf:Alt></dc:description>
+              <xsl:if test="$meta/m:editor">
+                <dc:contributor><rdf:Bag><xsl:for-each select="distinct-values($meta/m:editor/normalize-space())"><rdf:li>{.}</rdf:li></xsl:for-each></rdf:Bag></dc:contributor>
+              </xsl:if>
+              <xsl:for-each select="$meta/m:publication/@publisher">
+                <dc:publisher><rdf:Bag><rdf:li>{.}</rdf:li></rdf:Bag></dc:publisher>
+              </xsl:for-each>
               <dc:language><rdf:Bag><rdf:li>{$lang}</rdf:li></rdf:Bag></dc:language>
             </rdf:Description>
             <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
@@ -171,6 +181,7 @@
                 <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}">
                   <xsl:for-each select="($nodes/ancestor-or-self::m:block[@lang])[last()]/p:fo-lang(@lang)">
                     <xsl:attribute name="xml:lang" select="."/>
+                    <xsl:attribute name="hyphenate" select=". = $p:hyphenation-languages"/>
                   </xsl:for-each>
                   <xsl:if test="$n eq 1">
                     <xsl:for-each select="$edition">
@@ -269,8 +280,10 @@
     <xsl:param name="cite-witnesses" as="xs:boolean"/>
     <xsl:variable name="meta" select="m:meta"/>
     <fo:block text-align="center" space-after="14pt" border-after-style="solid" border-after-width="0.4pt"
-        padding-after="8pt" keep-with-next.within-page="always">
-      <fo:block role="H1" font-size="15pt" line-height="19pt" font-weight="bold" space-after="6pt">{$meta/m:title}</fo:block>
+        padding-after="8pt" keep-with-next.within-page="always" hyphenate="false">
+      <fo:block role="H1" font-size="15pt" line-height="19pt" font-weight="bold" space-after="6pt">
+        <xsl:sequence select="p:names-kept(string($meta/m:title), $meta/m:action/m:correspondent/normalize-space())"/>
+      </fo:block>
       <xsl:if test="$correspondents">
         <fo:block font-style="italic" font-size="11.5pt" space-after="2pt">{$correspondents}</fo:block>
       </xsl:if>
@@ -297,6 +310,41 @@
         </fo:block>
       </xsl:if>
       <fo:block font-size="{$p:small}" line-height="11.5pt" font-style="italic">{p:source-note(.)}</fo:block>
+      <xsl:call-template name="p:citation"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The title with each correspondent's name unbroken: "Nikita S. Khrushchev" on one line. -->
+  <xsl:function name="p:names-kept" as="node()*">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:variable name="names" select="$names[contains(., ' ')][contains($title, .)]"/>
+    <xsl:choose>
+      <xsl:when test="empty($names)"><xsl:value-of select="$title"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:analyze-string select="$title" regex="{string-join(sort($names, (), function($n) { -string-length($n) })
+            ! replace(., '([.\\?*+{{}}()\[\]^$|])', '\\$1'), '|')}">
+          <xsl:matching-substring><fo:inline keep-together.within-line="always">{.}</fo:inline></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Editors, publication and how to cite: the model's fields, as the HTML's "How to cite". -->
+  <xsl:template name="p:citation">
+    <xsl:variable name="meta" select="m:meta"/>
+    <xsl:variable name="editors" select="distinct-values($meta/m:editor/normalize-space())"/>
+    <xsl:variable name="kind" select="if ($meta/m:action) then 'letter' else 'text'"/>
+    <xsl:variable name="published" select="$meta/m:publication[@publisher or @date]/string-join((@publisher, @date), ' ')"/>
+    <xsl:if test="exists($editors)">
+      <fo:block font-size="{$p:small}" line-height="11.5pt" space-before="5pt" role="P">Edited by {string-join($editors, ', ')}<xsl:for-each select="$published">; published by {.}</xsl:for-each>.</fo:block>
+    </xsl:if>
+    <fo:block font-size="{$p:small}" line-height="11.5pt" role="P">
+      <xsl:if test="empty($editors)"><xsl:attribute name="space-before">5pt</xsl:attribute></xsl:if>
+      <xsl:text>Cite as: </xsl:text>
+      <xsl:if test="exists($editors)">{string-join($editors, ', ')} (ed.), </xsl:if>
+      <fo:inline font-style="italic">{$meta/m:title}</fo:inline>, {$kind}<xsl:for-each select="$published">, {.}</xsl:for-each>, print edition, by § or page.
     </fo:block>
   </xsl:template>
 
@@ -321,6 +369,8 @@
   <!-- language of a model element, for FOP (tagged PDF /Lang) -->
   <xsl:template name="p:lang">
     <xsl:for-each select="p:fo-lang(@lang)"><xsl:attribute name="xml:lang" select="."/></xsl:for-each>
+    <xsl:if test="@lang"><xsl:attribute name="hyphenate" select="p:fo-lang(@lang) = $p:hyphenation-languages"/></xsl:if>
+    <xsl:if test="self::m:block"><xsl:call-template name="p:no-hyphens-for-urls"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="m:block" mode="p:fo">
@@ -330,11 +380,11 @@
   <!-- A citable paragraph: its §-number in the left margin (a list label hung outside the text block). -->
   <xsl:template match="m:block[@role = 'p'][@n]" mode="p:fo">
     <fo:list-block provisional-distance-between-starts="{$p:margin-number}" provisional-label-separation="4mm"
-        start-indent="inherited-property-value(start-indent) - {$p:margin-number}" space-after="5pt" role="Div">
+        start-indent="inherited-property-value(start-indent) - {$p:margin-number}" space-after="5pt">
       <fo:list-item>
         <xsl:if test="key('p:id', @id)[1] is ."><xsl:attribute name="id" select="@id"/></xsl:if>
         <fo:list-item-label end-indent="label-end()">
-          <fo:block text-align="end" role="Lbl"><fo:inline font-size="{$p:small}" color="#444444">§{@n}</fo:inline></fo:block>
+          <fo:block text-align="end"><fo:inline font-size="{$p:small}" color="#444444">§{@n}</fo:inline></fo:block>
         </fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
           <fo:block role="P"><xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/></fo:block>
@@ -371,7 +421,7 @@
   </xsl:template>
   <xsl:template match="m:block[@role = 'item']" mode="p:fo">
     <fo:block role="LI" start-indent="inherited-property-value(start-indent) + 7mm" text-indent="-7mm" space-after="2pt">
-      <xsl:call-template name="p:lang"/><xsl:apply-templates mode="p:fo"/>
+      <xsl:call-template name="p:lang"/><fo:block role="LBody"><xsl:apply-templates mode="p:fo"/></fo:block>
     </fo:block>
   </xsl:template>
 
@@ -396,6 +446,14 @@
   <!-- ================================================================== -->
   <!-- the text: inline behaviours                                        -->
   <!-- ================================================================== -->
+
+  <!-- The parts of a letterhead (TEI seg in an opener) follow each other without text between them: each its own line,
+       as on the paper, instead of "Handelsblatt.Redaction.Frankfurt". -->
+  <xsl:template match="m:block[@role = ('opener', 'closer')]/m:inline[preceding-sibling::node()[not(self::text()[not(normalize-space())])][1][self::m:inline]]"
+      mode="p:fo" priority="1">
+    <fo:block/>
+    <xsl:next-match/>
+  </xsl:template>
 
   <xsl:template match="m:inline" mode="p:fo">
     <fo:inline><xsl:call-template name="p:lang"/><xsl:call-template name="p:rend"/><xsl:apply-templates mode="p:fo"/></fo:inline>
@@ -436,6 +494,11 @@
     <xsl:if test="$r = 'spaced'"><xsl:attribute name="letter-spacing">0.12em</xsl:attribute></xsl:if>
   </xsl:template>
 
+  <xsl:template match="m:link[not(normalize-space())]" mode="p:fo" priority="1">
+    <!-- a link without text (a reference to a date or an address): paper shows where it points, not "()" -->
+    <fo:inline>{@href}</fo:inline>
+  </xsl:template>
+
   <xsl:template match="m:link" mode="p:fo">
     <xsl:choose>
       <xsl:when test="matches(@href, '^https?://')">
@@ -466,6 +529,22 @@
     <xsl:value-of select="normalize-unicode(., 'NFC')"/>
   </xsl:template>
 
+  <!-- An address (https://...) may break after each slash: a zero-width space there, which FOP breaks at and does not
+       paint, so the text layer keeps the address as it is. Its block is not hyphenated (p:no-hyphens-for-urls): FOP
+       hyphenates per block, and a hyphen inside an address would change it. -->
+  <xsl:template match="text()[matches(., 'https?://')]" mode="p:fo">
+    <xsl:analyze-string select="normalize-unicode(., 'NFC')" regex="https?://\S+">
+      <xsl:matching-substring><xsl:value-of select="replace(., '/(.)', '/&#x200B;$1')"/></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
+  <xsl:template name="p:no-hyphens-for-urls">
+    <xsl:if test=".//text()[matches(., 'https?://')][ancestor::m:block[1] is current() or not(ancestor::m:block)]">
+      <xsl:attribute name="hyphenate" select="false()"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Private-use characters (MUFI and the like) and characters beyond the BMP (FOP truncates their code
        points; DejaVu has none of the epigraphic ones) have no glyph in the bundled fonts: print the
        replacement character rather than let FOP drop in a '#', and say so. This stylesheet's only messages:
@@ -489,6 +568,7 @@
     <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="if (self::m:app-ref) then key('p:entry', @target) else key('p:note', @target)"/>
     <xsl:variable name="page" select="$p:marker-pages(@id)"/>
+    <xsl:variable name="bidi" select="p:bidi-anchor(.)"/>
     <xsl:variable name="mark" as="element(fo:inline)">
       <fo:inline baseline-shift="super" font-size="70%" role="Lbl">
         <xsl:if test="self::m:app-ref"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
@@ -496,9 +576,34 @@
           <xsl:attribute name="id" select="@id"/>
           <xsl:for-each select="$entry[1]/@id"><xsl:attribute name="p:footnote" select="."/></xsl:for-each>
         </xsl:if>
-        <xsl:value-of select="(@letter, @n)[1]"/>
+        <xsl:value-of select="$bidi || (@letter, @n)[1]"/>
       </fo:inline>
     </xsl:variable>
+    <xsl:value-of select="$bidi"/>
+    <xsl:call-template name="p:marker">
+      <xsl:with-param name="mark" select="$mark"/>
+      <xsl:with-param name="entry" select="$entry"/>
+      <xsl:with-param name="page" select="$page"/>
+    </xsl:call-template>
+    <xsl:value-of select="$bidi"/>
+  </xsl:template>
+
+  <!-- FOP resolves bidirectional text in ranges that a footnote splits (the text before it, its marker, the text
+       after it), and leaves a range without right-to-left characters unresolved: a line holding both kinds then
+       comes out reversed. In a block with right-to-left text, an empty embedding (RLE PDF: no glyph, no effect on
+       the order) next to each footnote and in its marker makes FOP resolve every range. -->
+  <xsl:function name="p:bidi-anchor" as="xs:string">
+    <xsl:param name="marker" as="element()"/>
+    <xsl:sequence select="if (matches(string($marker/ancestor::m:block[1]),
+        '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;]'))
+        then '&#x202B;&#x202C;' else ''"/>
+  </xsl:function>
+
+  <xsl:template name="p:marker">
+    <xsl:param name="mark" as="element(fo:inline)"/>
+    <xsl:param name="entry" as="element()*"/>
+    <xsl:param name="page" as="xs:string?"/>
+    <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$in-note or empty($entry)"><xsl:sequence select="$mark"/></xsl:when>
       <xsl:when test="exists($page)">
@@ -588,6 +693,7 @@
   <xsl:template match="m:apparatus/m:entry" mode="p:entry-text">
       <fo:inline font-style="italic" font-weight="bold" role="Lbl">{@letter}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
+      <xsl:call-template name="p:entry-place"/>
       <xsl:for-each select="m:lemma">
         <xsl:choose>
           <xsl:when test="@om = 'true'">
@@ -614,6 +720,18 @@
       </xsl:for-each>
   </xsl:template>
 
+  <!-- Where the lemma is, so the entry can be found without its marker: the model's paragraph number (@loc), or,
+       outside the numbered paragraphs (salutation, signature), the page of the marker. -->
+  <xsl:template name="p:entry-place">
+    <xsl:variable name="marker" select="key('p:target', @id)[1]"/>
+    <xsl:choose>
+      <xsl:when test="@loc"><fo:inline>§{@loc}</fo:inline><fo:inline>&#x2002;</fo:inline></xsl:when>
+      <xsl:when test="$marker and key('p:id', $marker/@id)[1] is $marker">
+        <fo:inline>p.&#xA0;<fo:page-number-citation ref-id="{$marker/@id}"/></fo:inline><fo:inline>&#x2002;</fo:inline>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="p:sigla">
     <xsl:if test="normalize-space(@wit)"><xsl:text> </xsl:text><fo:inline font-style="italic">{normalize-space(@wit)}</fo:inline></xsl:if>
   </xsl:template>
@@ -623,6 +741,7 @@
     <xsl:param name="id" as="xs:string?"/>
     <fo:block xsl:use-attribute-sets="p:footnote" font-size="{$p:note-size}" line-height="10.5pt" space-before="1pt">
       <xsl:for-each select="$id"><xsl:attribute name="id" select="."/></xsl:for-each>
+      <xsl:call-template name="p:no-hyphens-for-urls"/>
       <fo:inline role="Lbl">{@n}</fo:inline>
       <fo:inline>&#x2002;</fo:inline>
       <xsl:apply-templates mode="p:fo"><xsl:with-param name="in-note" select="true()" tunnel="yes"/></xsl:apply-templates>
@@ -673,8 +792,18 @@
           </xsl:for-each>
         </fo:block>
       </xsl:for-each>
+      <!-- The licence by its first sentence and its address: a licence's full text (Creative Commons' German deed runs
+           to a page) is not the edition's. -->
       <xsl:for-each select="$meta/m:licence">
-        <fo:block font-size="{$p:small}" space-before="8pt" font-style="italic">{.}</fo:block>
+        <fo:block font-size="{$p:small}" space-before="8pt" font-style="italic" role="P">
+          <xsl:variable name="first" select="replace(normalize-space(.), '^(.{12,}?[.!?])\s.*$', '$1')"/>
+          <xsl:text>Licence: {if (string-length($first) le 160) then $first else if (@href) then '' else p:shorten($first, 160)}</xsl:text>
+          <xsl:for-each select="@href[matches(., '^https?://')]">
+            <xsl:if test="string-length($first) le 160"><xsl:text> </xsl:text></xsl:if>
+            <fo:basic-link external-destination="url('{replace(., &quot;'&quot;, '%27')}')" fox:alt-text="{.}"
+                xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">{.}</fo:basic-link>
+          </xsl:for-each>
+        </fo:block>
       </xsl:for-each>
       <xsl:if test="m:registers/m:register">
         <fo:block role="Sect">
@@ -692,7 +821,8 @@
                   <xsl:for-each select="m:desc">, {.}</xsl:for-each>
                   <xsl:for-each select="m:link">
                     <xsl:text>{if (position() = 1) then ' — ' else '; '}</xsl:text>
-                    <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')">{.} {p:authority-id(@href)}</fo:basic-link>
+                    <fo:basic-link external-destination="url('{replace(@href, &quot;'&quot;, '%27')}')" fox:alt-text="{.} {@href}"
+                        xmlns:fox="http://xmlgraphics.apache.org/fop/extensions">{.} {p:authority-id(@href)}</fo:basic-link>
                   </xsl:for-each>
                 </fo:block>
               </xsl:for-each>

@@ -47,6 +47,8 @@ public final class PdfRenderer {
     private static final String SCHEME = "classpath";
     /** PDF/A-2b: archival PDF (embedded fonts, XMP, sRGB output intent); the file is also tagged (fop.xconf). */
     static final String PDF_A = "PDF/A-2b";
+    /** PDF/UA-1: accessible PDF (FOP adds the identification, the document title shown, the notes' ids). */
+    static final String PDF_UA = "PDF/UA-1";
     private final FopFactory factory;
 
     public PdfRenderer() {
@@ -247,6 +249,7 @@ public final class PdfRenderer {
         agent.setProducer("tei-edition");
         agent.setCreator("tei-edition");
         agent.getRendererOptions().put("pdf-a-mode", PDF_A);
+        agent.getRendererOptions().put("pdf-ua-mode", PDF_UA);
         agent.getEventBroadcaster().addEventListener(event -> {
             if (event.getSeverity() == EventSeverity.WARN || event.getSeverity() == EventSeverity.ERROR) {
                 warnings.accept(event);

@@ -52,6 +52,8 @@ final class PrintLayout {
     static final QName TRIAL = new QName(PdfRenderer.PRINT_NS, "trial");
     /** The print stylesheet's answer whether a view's footnotes are grouped by page (and so need a trial). */
     static final QName GROUPS_FOOTNOTES = new QName(PdfRenderer.PRINT_NS, "groups-footnotes");
+    /** The print stylesheet's languages to hyphenate: those of the view FOP has patterns for. */
+    static final QName HYPHENATION = new QName(PdfRenderer.PRINT_NS, "hyphenation-languages");
     /** Grouped layouts tried before a unit falls back to one footnote per marker. */
     static final int ROUNDS = 2;
 
@@ -67,6 +69,7 @@ final class PrintLayout {
     private final PdfRenderer.DocumentFonts fonts = new PdfRenderer.DocumentFonts();
     private final Date date;
     private final String name;
+    private final XdmValue hyphenation;
 
     PrintLayout(PdfRenderer fop, Stylesheet stylesheet, XdmNode view, String name) {
         this.fop = fop;
@@ -74,6 +77,29 @@ final class PrintLayout {
         this.view = view;
         this.name = name;
         this.date = creationDate(view);
+        this.hyphenation = hyphenationLanguages(view);
+    }
+
+    /**
+     * The languages of the view (its {@code @lang} values, and English, the stylesheet's default) that FOP can hyphenate:
+     * those with patterns on the classpath ({@code hyph/ll.hyp} or {@code hyph/ll_CC.hyp}, from net.sf.offo:fop-hyph).
+     * The stylesheet hyphenates only these, so a language without patterns is set unhyphenated rather than warned of.
+     */
+    static XdmValue hyphenationLanguages(XdmNode view) {
+        Set<String> langs = new java.util.TreeSet<>(Set.of("en"));
+        view.select(Steps.descendant().then(Steps.attribute("lang"))).forEach(a -> langs.add(a.getStringValue()));
+        List<XdmAtomicValue> patterns = new ArrayList<>();
+        for (String lang : langs) {
+            String[] tag = lang.split("-");
+            boolean found = tag.length <= 2 && (hasPatterns(tag[0] + (tag.length == 2 ? "_" + tag[1] : ""))
+                    || hasPatterns(tag[0]));
+            if (found) patterns.add(new XdmAtomicValue(lang));
+        }
+        return new XdmValue(patterns);
+    }
+
+    private static boolean hasPatterns(String key) {
+        return key.matches("[A-Za-z_]+") && PrintLayout.class.getClassLoader().getResource("hyph/" + key + ".hyp") != null;
     }
 
     /** The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}. */
@@ -96,7 +122,7 @@ final class PrintLayout {
             Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
             if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));
-                return PdfDeterminism.apply(out.toByteArray());
+                return PdfDeterminism.apply(PdfFinish.apply(out.toByteArray()));
             }
             // The settled units keep their places; the others try where their markers went now, unless this was the
             // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
@@ -119,6 +145,7 @@ final class PrintLayout {
     private FootnotePages layOut(Map<String, String> places, boolean trial, OutputStream out,
             List<Consumer<PrintWarnings>> warnings) throws SaxonApiException, FOPException {
         Map<QName, XdmValue> params = new HashMap<>();
+        params.put(HYPHENATION, hyphenation);
         if (!places.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(places));
         if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = stylesheet.load(params);

@@ -38,7 +38,7 @@ class PdfAComplianceTest {
     }
 
     /** One line per failed rule: clause, test number, failed checks, description and the first failure's context. */
-    private static String failures(ValidationResult result, PDFAValidator validator) {
+    static String failures(ValidationResult result, PDFAValidator validator) {
         Map<RuleId, TestAssertion> first = result.getTestAssertions().stream()
                 .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                 .collect(Collectors.toMap(TestAssertion::getRuleId, a -> a, (a, b) -> a));

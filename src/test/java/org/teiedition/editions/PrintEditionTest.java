@@ -56,21 +56,60 @@ class PrintEditionTest {
         return renderer.render(doc, Editions.PRINT, null, false, null, d -> warn.add(d.format()));
     }
 
-    /** Whitespace normalised and line-end hyphens joined, so phrases can be found across line breaks. */
+    /**
+     * The PDF's text layer as PDFBox reads it, character by character as the PDF maps its glyphs (PDFBox's own text
+     * spells out ligatures itself, which would hide the PDF's). A line's replacement text (/ActualText) stands for
+     * its glyphs, and the soft hyphen that ends it where the layout hyphenated a word (PdfTextLayer) is kept: PDFBox
+     * drops it, and the word's two halves would read as two words.
+     */
+    static class TextLayer extends PDFTextStripper {
+        private final java.util.Set<TextPosition> hyphenated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private boolean softHyphen;
+
+        @Override
+        public void beginMarkedContentSequence(org.apache.pdfbox.cos.COSName tag, org.apache.pdfbox.cos.COSDictionary properties) {
+            String actual = properties == null ? null : properties.getString(org.apache.pdfbox.cos.COSName.getPDFName("ActualText"));
+            softHyphen = actual != null && actual.endsWith("\u00AD");
+            super.beginMarkedContentSequence(tag, properties);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            super.processTextPosition(text);
+            // the first glyph of the marked content carries its whole replacement text
+            if (softHyphen) hyphenated.add(text);
+            softHyphen = false;
+        }
+
+        /** The text of a glyph as the PDF gives it. */
+        String unicode(TextPosition p) {
+            return p.getUnicode() + (hyphenated.contains(p) ? "\u00AD" : "");
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            StringBuilder raw = new StringBuilder();
+            for (TextPosition p : positions) raw.append(unicode(p));
+            writeString(raw.toString());
+        }
+    }
+
+    /** Whitespace normalised and words split at a line's end joined, so phrases can be found across line breaks. */
     static String flat(String s) {
         // FOP sets DejaVu's ligatures (ﬁ, ﬀ...); text extraction returns the ligature characters
         s = s.replace("\uFB00", "ff").replace("\uFB01", "fi").replace("\uFB02", "fl").replace("\uFB03", "ffi").replace("\uFB04", "ffl");
-        return s.replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
+        // a word the layout hyphenated ends its line with a soft hyphen in the text layer (PdfTextLayer)
+        return s.replaceAll("\u00AD\\s*", "").replaceAll("-\\s*\\n\\s*", "").replaceAll("[\\s\u00a0\u2002]+", " ").trim();
     }
 
     /** The text of a page set in the main text size: the edited text without footnotes, markers or § numbers. */
     static String mainText(PDDocument d, int fromPage, int toPage) throws IOException {
         StringBuilder main = new StringBuilder();
-        PDFTextStripper s = new PDFTextStripper() {
+        PDFTextStripper s = new TextLayer() {
             @Override
             protected void writeString(String text, List<TextPosition> positions) {
                 for (TextPosition p : positions) {
-                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? p.getUnicode() : " ");
+                    main.append(Math.abs(p.getYScale() - MAIN_TEXT_SIZE) < 0.1 ? unicode(p) : " ");
                 }
                 main.append(' ');
             }
@@ -82,7 +121,7 @@ class PrintEditionTest {
     }
 
     static String pageText(PDDocument d, int page) throws IOException {
-        PDFTextStripper s = new PDFTextStripper();
+        PDFTextStripper s = new TextLayer();
         s.setStartPage(page);
         s.setEndPage(page);
         return flat(s.getText(d));
@@ -96,7 +135,7 @@ class PrintEditionTest {
             assertFalse(main.contains("would surely lead to the peace of the world"), main);
             assertTrue(main.contains("along the lines in this letter and in your letter of October 26th"), main);
             // the sic reading appears once in the whole PDF: quoted in textual note h, never as text
-            String all = flat(new PDFTextStripper().getText(d));
+            String all = flat(new TextLayer().getText(d));
             assertEquals(1, count(all, "would surely lead to the peace of the world"), all);
             assertTrue(all.contains("“would surely lead to the peace of the world”"), all);
         }
@@ -111,15 +150,62 @@ class PrintEditionTest {
             for (int p = 1; p <= d.getNumberOfPages(); p++) {
                 String t = pageText(d, p);
                 if (t.contains("a grave risk toh the peace")) marker = p;
-                if (t.contains("h an … to ] FRUS; om. DH")) entry = p;
+                if (t.contains("h §4 an … to ] FRUS; om. DH")) entry = p;
             }
             assertTrue(marker > 0, "marker h found");
             assertEquals(marker, entry, "apparatus entry h on the page of its marker");
             // the two series are blocks: on page 2 all apparatus entries come before the commentary notes
             String p2 = pageText(d, 2);
-            assertTrue(p2.indexOf("k om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
-            assertTrue(p2.indexOf("d 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k om. DH"), p2);
+            assertTrue(p2.contains("k p. 2 om. DH; \" FRUS") && p2.contains("d §3 'other armaments', ] FRUS".replace('\'', '\u2019')), p2);
+            assertTrue(p2.indexOf("k p. 2 om. DH; \" FRUS") < p2.indexOf("6 Khrushchev's letter of 27 October"), p2);
+            assertTrue(p2.indexOf("d §3 'other armaments', ] FRUS".replace('\'', '\u2019')) < p2.indexOf("k p. 2 om. DH"), p2);
         }
+    }
+
+    @Test
+    void everyApparatusEntryHasItsLocation() throws Exception {
+        // the model's numbering: an entry's @loc is the § of its lemma's paragraph; outside them, the marker's page
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
+        XdmNode model = renderer.model(doc, View.READING, null);
+        XPathCompiler xp = xslt.processor().newXPathCompiler();
+        xp.declareNamespace("m", EditionSupport.MODEL_NS);
+        List<String[]> entries = new ArrayList<>();
+        for (var e : xp.evaluate("//m:apparatus/m:entry", model)) {
+            XdmNode entry = (XdmNode) e;
+            entries.add(new String[] {entry.attribute("letter"), entry.attribute("loc")});
+        }
+        assertEquals(11, entries.size());
+        // c-i in §1, §3 and §4; a, b in the salutation and j, k in the closing and signature (unnumbered)
+        assertEquals(7, entries.stream().filter(e -> e[1] != null).count());
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            for (String[] e : entries) {
+                boolean found = false;
+                for (int p = 1; p <= d.getNumberOfPages() && !found; p++) {
+                    String where = e[1] != null ? "§" + e[1] : "p. " + p;
+                    // the entry starts with its letter, then its place: "h §4 an … to ] FRUS; om. DH"
+                    found = Pattern.compile("(^|[\\s.;])" + e[0] + " " + Pattern.quote(where) + " \\S")
+                            .matcher(footnotes(d, p)).find();
+                }
+                assertTrue(found, "entry " + e[0] + " with " + (e[1] != null ? "§" + e[1] : "its page"));
+            }
+        }
+    }
+
+    /** The footnote text of a page: what is set smaller than the main text, without the markers in the text. */
+    static String footnotes(PDDocument d, int page) throws IOException {
+        StringBuilder notes = new StringBuilder();
+        PDFTextStripper s = new TextLayer() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                // 8pt apparatus and 8.5pt notes; their letters and numbers are 70% of those (5.6–6pt)
+                for (TextPosition p : positions) notes.append(p.getYScale() > 5 && p.getYScale() < 9 ? unicode(p) : " ");
+                notes.append('\n');
+            }
+        };
+        s.setStartPage(page);
+        s.setEndPage(page);
+        s.getText(d);
+        return flat(notes.toString());
     }
 
     @Test
@@ -201,7 +287,7 @@ class PrintEditionTest {
                 doc.node()).getStringValue());
         assertEquals(4, paragraphs);
         try (PDDocument d = Loader.loadPDF(pdf)) {
-            String text = flat(new PDFTextStripper().getText(d));
+            String text = flat(new TextLayer().getText(d));
             // § numbers are set at the start of a line in the left margin: "§1 I have read", in order
             Matcher m = Pattern.compile("§(\\d+) [A-Z]").matcher(mainLetter(text));
             List<Integer> found = new ArrayList<>();
@@ -234,6 +320,51 @@ class PrintEditionTest {
             String xmp = new String(d.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
         }
+    }
+
+    @Test
+    void titleBlockKeepsNamesWholeAndNamesEditorsAndCitation() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            TextLayer s = new TextLayer();
+            s.setEndPage(1);
+            List<String> lines = s.getText(d).lines().map(String::strip).toList();
+            // the title is two lines, the addressee's name whole on the second
+            assertEquals("Letter from John F. Kennedy to", lines.get(0));
+            assertEquals("Nikita S. Khrushchev, 27 October 1962", lines.get(1));
+            String head = flat(String.join("\n", lines.subList(0, 12)));
+            assertTrue(head.contains("Edited by tei-edition editors; published by tei-edition project 26 November 2026."), head);
+            assertTrue(head.contains("Cite as: tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev,"
+                    + " 27 October 1962, letter, tei-edition project 26 November 2026, print edition, by § or page."), head);
+        }
+    }
+
+    @Test
+    void xmpMetadataComesFromTheModel() throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            var xmp = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(d.getDocumentCatalog().getMetadata().toByteArray()));
+            // m:title; the sender (m:action[@type='sent']/m:correspondent); m:editor; m:publication/@publisher; @lang
+            assertEquals(List.of("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962"), dc(xmp, "title"));
+            assertEquals(List.of("John F. Kennedy"), dc(xmp, "creator"));
+            assertEquals(List.of("tei-edition editors"), dc(xmp, "contributor"));
+            assertEquals(List.of("tei-edition project"), dc(xmp, "publisher"));
+            assertEquals(List.of("en"), dc(xmp, "language"));
+            assertEquals(1, dc(xmp, "description").size());
+            assertTrue(dc(xmp, "description").get(0).startsWith("Critical edition of the letter John F. Kennedy to Nikita S. "
+                    + "Khrushchev, 27 October 1962, with textual apparatus"), dc(xmp, "description").toString());
+        }
+    }
+
+    /** The values (rdf:li) of a Dublin Core property in XMP. */
+    static List<String> dc(org.w3c.dom.Document xmp, String property) {
+        List<String> values = new ArrayList<>();
+        var props = xmp.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", property);
+        for (int i = 0; i < props.getLength(); i++) {
+            var li = ((org.w3c.dom.Element) props.item(i)).getElementsByTagNameNS("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "li");
+            for (int j = 0; j < li.getLength(); j++) values.add(li.item(j).getTextContent());
+        }
+        return values;
     }
 
     @Test

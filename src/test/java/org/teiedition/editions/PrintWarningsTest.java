@@ -21,8 +21,8 @@ class PrintWarningsTest {
     @Test
     void aCharacterNoFontHasIsBuiltAndReportedOnceWithItsFileAndPlace(@TempDir Path dir) throws Exception {
         String letter = Files.readString(LETTER);
-        // a Han character (DejaVu has none) twice, and Linear B syllable a (U+10000, beyond the BMP). Not Syriac:
-        // FOP's bidi reordering fails an assertion on right-to-left text when the JVM runs with -ea (tests)
+        // a Han character (no bundled font has one) twice, and Linear B syllable a (U+10000, beyond the BMP); the
+        // right-to-left scripts of the fallback font: PrintScriptsTest
         Path file = dir.resolve("scripts.xml");
         Files.writeString(file, letter.replace("pear tree is in flower", "pear tree \u4E2D\u4E2D is in flower \uD800\uDC00"));
         // the characters are in the text of the paragraph that starts on this line
