@@ -95,7 +95,12 @@ class AddWitnessTest {
                 .replace("the Acting Secretary General and your representative", "the new Secretary, with yours");
         Run r = cli("add-witness", LETTER.toString(), "--wit", "Y=" + Files.writeString(tmp.resolve("y.txt"), y));
         assertEquals(0, r.code(), r.err());
-        assertEquals(LETTER + ":317:77: warning: Y reads \u201C, with yours\u201D where the text is \u201CGeneral and your "
+        // located at the text where the difference starts: "General", which ends the roleName
+        List<String> lines = Files.readAllLines(LETTER);
+        int line = 1 + java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).contains("Secretary General</roleName>")).findFirst().orElseThrow();
+        int column = 1 + lines.get(line - 1).indexOf("General</roleName>");
+        assertEquals(LETTER + ":" + line + ":" + column + ": warning: Y reads \u201C, with yours\u201D where the text is \u201CGeneral and your "
                 + "representative\u201D across markup: not encoded\n", r.err());
         // the part inside one text node is encoded
         assertEquals("Acting|new", string(parse(r.out()), "//tei:roleName/tei:app ! (tei:lem || '|' || tei:rdg)"));
