@@ -148,8 +148,9 @@ public final class PdfRenderer {
 
     /**
      * The configured (TrueType) fonts of one document's PDF, shared by its layouts: FOP's CustomFontCollection
-     * makes new LazyFonts for every layout, each parsing its font file again (cmap, glyf, kerning, GSUB/GPOS; about
-     * 90 ms of the Kennedy letter's second layout in a cold build). Never shared between documents, nor between
+     * makes new LazyFonts for every layout, each parsing its font file again (cmap, glyf, kerning, GSUB/GPOS), and the
+     * print protocol lays a document out two or more times, so every PDF would pay for that in every round, warm or
+     * cold. Never shared between documents, nor between
      * threads: a font records the glyphs it has mapped, and the PDF embeds that subset numbered in first-use order,
      * so the final PDF's subsets also hold (first) the glyphs of the earlier rounds. Those rounds depend only on the
      * document, so its PDF is the same alone, in a corpus, in {@code serve} or in parallel.
