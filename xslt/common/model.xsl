@@ -207,7 +207,11 @@
       <m:title>{normalize-space(($titles[@type = 'main'], $titles[@level = 'a'],
           $titles[not(@level = ('s', 'j', 'm')) and not(@type = ('sub', 'iso-date'))], $titles, 'Untitled document')[1])}</m:title>
       <xsl:for-each select="$fd/tei:titleStmt/(tei:editor | tei:respStmt[tei:resp])">
-        <m:editor>{normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))}</m:editor>
+        <!-- @type org: named by orgName alone (a citation names an organisation as it is, never as "Surname, Forename") -->
+        <m:editor>
+          <xsl:if test="(tei:persName, tei:name, tei:orgName)[1][self::tei:orgName]"><xsl:attribute name="type">org</xsl:attribute></xsl:if>
+          <xsl:value-of select="normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))"/>
+        </m:editor>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:publicationStmt">
         <m:publication>

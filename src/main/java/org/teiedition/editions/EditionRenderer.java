@@ -43,6 +43,15 @@ public final class EditionRenderer {
     public static final QName EDITIONS = new QName("editions");
     /** xs:boolean, HTML editions only: {@link Edition#apparatus()}. */
     public static final QName SHOW_APPARATUS = new QName("show-apparatus");
+    /** xs:string, HTML editions only: the document's name, its folder in OUT (its pages' URLs, its TEI source). */
+    public static final QName DOCUMENT = new QName("document");
+    /** xs:string, HTML editions only, when the build has one: the absolute URL OUT is published at, ending in "/". */
+    public static final QName BASE_URL = new QName("base-url");
+
+    /** The name of a document's TEI source, published in its folder beside its editions. */
+    public static String sourceFileName(String document) {
+        return document + ".xml";
+    }
 
     /** The value of {@link #EDITIONS} for these editions. */
     public static XdmValue editionsParameter(List<Edition> editions) {
@@ -85,6 +94,12 @@ public final class EditionRenderer {
      */
     public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
             Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, built, null, warnings);
+    }
+
+    /** As above; {@code baseUrl}: see {@link #BASE_URL} (null: none, the pages' links stay relative). */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+            String baseUrl, Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         if (edition.kind() == OutputKind.PDF) {
             byte[] pdf = renderPdf(doc, edition, witness, warnings);
@@ -97,6 +112,8 @@ public final class EditionRenderer {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
+            params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+            if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
         Xslt30Transformer t = transformer(edition, input, witness, params);

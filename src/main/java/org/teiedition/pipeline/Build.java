@@ -17,10 +17,12 @@ import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.EditionRenderer;
 import org.teiedition.editions.OutputKind;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
+import org.teiedition.site.Publication;
 import org.teiedition.site.Summaries;
 import org.teiedition.site.Summary;
 import org.teiedition.transform.AtomicOutput;
@@ -44,14 +46,15 @@ public final class Build {
      */
     interface Renderer {
         byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
-                Consumer<Diagnostic> warnings) throws Exception;
+                String baseUrl, Consumer<Diagnostic> warnings) throws Exception;
     }
 
     private final Toolkit toolkit;
     private final Renderer renderer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built, warnings));
+        this(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) ->
+                toolkit.renderer().render(doc, edition, witness, corpus, built, baseUrl, warnings));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
@@ -63,8 +66,12 @@ public final class Build {
         return toolkit;
     }
 
-    /** One run's settings, shared by the workers. {@code corpus}: see {@link #run}. */
-    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener) {
+    /**
+     * One run's settings, shared by the workers. {@code corpus}: see {@link #run}; {@code baseUrl}: the options' or
+     * the sources' ({@link SiteConfig}), null when neither names one.
+     */
+    private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener,
+            String baseUrl) {
     }
 
     public BuildResult run(BuildOptions options, BuildListener listener) {
@@ -75,10 +82,17 @@ public final class Build {
         // that the shards of a folder build give the same pages as one build.
         boolean corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = options.shard() == null && corpus;
+        List<Diagnostic> inputProblems = new ArrayList<>(in.problems());
+        String baseUrl = options.baseUrl();
+        if (baseUrl == null) {
+            SiteConfig.Read config = SiteConfig.read(options.inputs());
+            baseUrl = config.baseUrl();
+            if (config.problem() != null) inputProblems.add(config.problem());
+        }
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
-                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
+                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single", "base-url " + baseUrl);
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
-        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener);
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, baseUrl);
         Map<Path, Diagnostic> clashes = nameClashes(files);
         listener.started(files.size());
         AtomicInteger done = new AtomicInteger();
@@ -94,23 +108,31 @@ public final class Build {
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
                 cache.retainOnly(built.stream().map(Summary::id).toList());
-                CorpusPages.write(toolkit.xslt(), options.output(), built);
+                CorpusPages.write(toolkit.xslt(), options.output(), built, baseUrl);
+                corpusProblems.addAll(Publication.write(toolkit.xslt(), options.output(), built, baseUrl).warnings());
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
                         "cannot write the corpus pages: " + message(e)));
             }
         }
-        return new BuildResult(in.problems(), results, corpusProblems, System.nanoTime() - start);
+        return new BuildResult(inputProblems, results, corpusProblems, System.nanoTime() - start);
     }
 
-    /** What a merge did: summaries read, files written. */
-    public record Merged(int documents, int files) {
+    /** What a merge did: summaries read, files written, warnings about them. */
+    public record Merged(int documents, int files, List<Diagnostic> warnings) {
     }
 
     /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
     public Merged merge(Path output) throws IOException {
+        return merge(output, null);
+    }
+
+    /** As {@link #merge(Path)}, with the publication files for {@code baseUrl} (null: none). */
+    public Merged merge(Path output, String baseUrl) throws IOException {
         List<Summary> all = BuildCache.reader(output).all();
-        return new Merged(all.size(), CorpusPages.write(toolkit.xslt(), output, all));
+        int n = CorpusPages.write(toolkit.xslt(), output, all, baseUrl);
+        Publication.Written published = Publication.write(toolkit.xslt(), output, all, baseUrl);
+        return new Merged(all.size(), n + published.files(), published.warnings());
     }
 
     /**
@@ -147,8 +169,10 @@ public final class Build {
 
     private DocumentResult buildOrReuse(Job job, Path file) {
         String key = null;
+        byte[] source = null;
         try {
-            key = job.cache().key(Files.readAllBytes(file));
+            source = Files.readAllBytes(file);
+            key = job.cache().key(source);
             Summary cached = job.cache().upToDate(OutputNames.documentName(file), key);
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
@@ -203,11 +227,21 @@ public final class Build {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
         }
-        if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        // The encoding is the edition's primary output: published beside its editions, byte for byte.
+        Path tei = dir.resolve(sourceFileName(doc.name()));
+        try {
+            AtomicOutput.write(tei, source != null ? source : Files.readAllBytes(file));
+            written.add(tei);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(tei.toString(), "cannot write: " + e.getMessage()));
+        }
+        if (written.size() < rendered.size() + 1) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         // The corpus pages need only this small record: the tree is dropped when this method returns.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, editions.stream().map(Edition::fileName).toList());
+            List<String> files = new ArrayList<>(editions.stream().map(Edition::fileName).toList());
+            files.add(tei.getFileName().toString());
+            job.cache().store(summary, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
@@ -232,7 +266,8 @@ public final class Build {
         List<Diagnostic> warnings = Collections.synchronizedList(new ArrayList<>());
         Rendered r;
         try {
-            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built, warnings::add),
+            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built,
+                    job.baseUrl(), warnings::add),
                     null, warnings);
         } catch (Exception | OutOfMemoryError e) {
             r = new Rendered(edition, null, e, warnings);
@@ -245,6 +280,11 @@ public final class Build {
         String edition = "the " + r.edition().name() + " edition";
         if (r.failure() instanceof OutOfMemoryError) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
+    }
+
+    /** The name of a document's TEI source in OUT/&lt;document&gt;/: the document's name with ".xml". */
+    public static String sourceFileName(String document) {
+        return EditionRenderer.sourceFileName(document);
     }
 
     /** An exception's message on one line (its class name if it has none). */

@@ -118,8 +118,15 @@ public final class DevServer implements AutoCloseable {
             byte[] body = Files.readAllBytes(file);
             String ext = extension(file);
             if (ext.equals("html")) body = inject(body);
-            send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
+            send(ex, 200, type(file, ext), body);
         }
+    }
+
+    /** TEI (each document's source, cmif.xml, the DTS documents) as TEI, the DTS API's JSON as JSON-LD. */
+    static String type(Path file, String ext) {
+        if (ext.equals("xml") && !file.getFileName().toString().equals("sitemap.xml")) return "application/tei+xml";
+        if (ext.equals("jsonld")) return "application/ld+json";
+        return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
     /**
