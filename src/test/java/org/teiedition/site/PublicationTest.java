@@ -1,0 +1,277 @@
+package org.teiedition.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.teiedition.site.SiteFixtures.string;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.XdmNode;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.jbibtex.Key;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Cli;
+import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.Shared;
+
+/**
+ * Issue 20: what a build published at a base URL offers readers and machines: canonical links, the TEI source,
+ * citations (read back with a BibTeX parser and a JSON parser), Highwire, Open Graph and JSON-LD metadata, sitemap,
+ * robots.txt and CMIF.
+ */
+class PublicationTest {
+    static final String BASE = "https://example.org/ed/";
+    static final String KENNEDY = "kennedy-to-khrushchev-1962-10-27";
+    static final String PAGE = BASE + KENNEDY + "/reading.html";
+
+    @TempDir
+    static Path dir;
+    static Path src;
+    static Path out;
+    static Run build;
+    static XdmNode reading;
+
+    @BeforeAll
+    static void build() throws Exception {
+        src = SiteFixtures.corpus(dir);
+        Files.copy(Path.of("tei", KENNEDY + ".xml"), src.resolve(KENNEDY + ".xml"));
+        out = dir.resolve("out");
+        build = Cli.run("build", "--no-validate", "-e", "reading,diplomatic", "--base-url", "https://example.org/ed",
+                "-o", out.toString(), src.toString());
+        assertEquals(0, build.code(), build.err());
+        reading = SiteFixtures.html(out.resolve(KENNEDY).resolve("reading.html"));
+    }
+
+    @Test
+    void theTeiSourceIsPublishedBesideTheEditionsAndLinkedFromEachView() throws Exception {
+        assertArrayEquals(Files.readAllBytes(src.resolve(KENNEDY + ".xml")), Files.readAllBytes(out.resolve(KENNEDY).resolve(KENNEDY + ".xml")));
+        for (String view : List.of("reading.html", "diplomatic.html")) {
+            XdmNode page = SiteFixtures.html(out.resolve(KENNEDY).resolve(view));
+            assertEquals(KENNEDY + ".xml", string(page, "//link[@rel='alternate'][@type='application/tei+xml']/@href"), view);
+            assertEquals(KENNEDY + ".xml", string(page, "//footer//a[@type='application/tei+xml']/@href"), view);
+        }
+        assertEquals(BASE + KENNEDY + "/" + KENNEDY + ".xml", json(reading).path("encoding").path("contentUrl").asText());
+    }
+
+    @Test
+    void everyPageHasItsCanonicalUrlAndTheSitemapListsThemAll() throws Exception {
+        TreeSet<String> pages = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html") && !p.toString().contains(".tei-edition")).toList()) {
+                String url = BASE + out.relativize(f).toString().replace('\\', '/');
+                assertEquals(url, string(SiteFixtures.html(f), "//head/link[@rel='canonical']/@href"), f.toString());
+                pages.add(url);
+            }
+        }
+        assertEquals(13, pages.size(), "index, 3 registers, search, 2 views of 4 letters: " + pages);
+        XdmNode sitemap = SiteFixtures.SAXON.newDocumentBuilder().build(out.resolve("sitemap.xml").toFile());
+        TreeSet<String> listed = new TreeSet<>(List.of(SiteFixtures.SAXON.newXPathCompiler()
+                .evaluate("string-join(//*:loc, ' ')", sitemap).itemAt(0).getStringValue().split(" ")));
+        assertEquals(pages, listed);
+        assertEquals("User-agent: *\nAllow: /\nSitemap: " + BASE + "sitemap.xml\n", Files.readString(out.resolve("robots.txt")));
+    }
+
+    @Test
+    void theCitationNamesEditorsTitleEditionDateAndUrlAndEachParagraphHasOne() throws Exception {
+        String citation = "tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962, "
+                + "reading edition, tei-edition project, 26 November 2026.";
+        assertEquals(citation + " " + PAGE, string(reading, "//p[@id='citation']"));
+        assertEquals(citation + " " + PAGE, string(reading, "//button[@class='copy-cite']/@data-copy"));
+        assertEquals(citation.replace("2026.", "2026, §2.") + " " + PAGE + "#p2", string(reading, "//a[@href='#p2'][@class='para-num ed']/@data-cite"));
+        assertEquals("", string(reading, "//*[contains(@class, 'cite-url-unknown')]"));
+    }
+
+    @Test
+    void bibtexImportsWithABibtexParser() throws Exception {
+        String bib = download(reading, "cite-bibtex");
+        BibTeXDatabase db = new BibTeXParser().parse(new StringReader(bib));
+        assertEquals(1, db.getEntries().size());
+        BibTeXEntry e = db.getEntries().values().iterator().next();
+        assertEquals("misc", e.getType().getValue());
+        assertEquals("{Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962}", e.getField(BibTeXEntry.KEY_TITLE).toUserString());
+        assertEquals("John F. Kennedy", e.getField(BibTeXEntry.KEY_AUTHOR).toUserString());
+        assertEquals("{tei-edition editors}", e.getField(BibTeXEntry.KEY_EDITOR).toUserString());
+        assertEquals("1962", e.getField(BibTeXEntry.KEY_YEAR).toUserString());
+        assertEquals("1962-10-27", e.getField(new Key("date")).toUserString());
+        assertEquals("tei-edition project", e.getField(BibTeXEntry.KEY_PUBLISHER).toUserString());
+        assertEquals(PAGE, e.getField(BibTeXEntry.KEY_URL).toUserString());
+        assertEquals("reading edition, tei-edition project, 26 November 2026", e.getField(BibTeXEntry.KEY_HOWPUBLISHED).toUserString());
+    }
+
+    @Test
+    void risHasTheTagsReferenceManagersRead() throws Exception {
+        String ris = download(reading, "cite-ris");
+        Map<String, List<String>> tags = ris.lines().filter(l -> l.length() >= 6)
+                .collect(Collectors.groupingBy(l -> l.substring(0, 2), LinkedHashMap::new,
+                        Collectors.mapping(l -> l.substring(6), Collectors.toList())));
+        assertTrue(ris.lines().allMatch(l -> l.matches("[A-Z][A-Z0-9]  - .*")), ris);
+        assertTrue(ris.startsWith("TY  - LETTER\r\n") && ris.endsWith("ER  - \r\n"), ris);
+        assertEquals(List.of("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962"), tags.get("TI"));
+        assertEquals(List.of("John F. Kennedy"), tags.get("AU"));
+        assertEquals(List.of("tei-edition editors"), tags.get("ED"));
+        assertEquals(List.of("1962/10/27"), tags.get("DA"));
+        assertEquals(List.of("1962"), tags.get("PY"));
+        assertEquals(List.of("tei-edition project"), tags.get("PB"));
+        assertEquals(List.of(PAGE), tags.get("UR"));
+    }
+
+    @Test
+    void cslJsonReadsAsALetterWithItsDates() throws Exception {
+        JsonNode items = new ObjectMapper().readTree(download(reading, "cite-csl"));
+        assertEquals(1, items.size());
+        JsonNode item = items.get(0);
+        assertEquals("personal_communication", item.path("type").asText());
+        assertEquals(KENNEDY, item.path("id").asText());
+        assertEquals("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962", item.path("title").asText());
+        assertEquals("John F. Kennedy", item.path("author").get(0).path("literal").asText());
+        assertEquals("Nikita S. Khrushchev", item.path("recipient").get(0).path("literal").asText());
+        assertEquals("tei-edition editors", item.path("editor").get(0).path("literal").asText());
+        assertEquals("[[1962,10,27]]", item.path("issued").path("date-parts").toString());
+        assertEquals("[[2026,11,26]]", item.path("available-date").path("date-parts").toString());
+        assertEquals(PAGE, item.path("URL").asText());
+    }
+
+    /** What Zotero's "Embedded Metadata" translator reads: the Highwire Press citation_* tags. */
+    @Test
+    void highwireAndOpenGraphTagsAreThere() throws Exception {
+        assertEquals("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962", meta("citation_title"));
+        assertEquals("John F. Kennedy", meta("citation_author"));
+        assertEquals("tei-edition editors", meta("citation_editor"));
+        assertEquals("1962/10/27", meta("citation_date"));
+        assertEquals("2026/11/26", meta("citation_publication_date"));
+        assertEquals("tei-edition project", meta("citation_publisher"));
+        assertEquals("en", meta("citation_language"));
+        assertEquals(PAGE, meta("citation_public_url"));
+        assertEquals("", meta("citation_pdf_url"), "no PDF was built: none is named");
+        assertEquals(PAGE, string(reading, "//meta[@property='og:url']/@content"));
+        assertEquals("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962", string(reading, "//meta[@property='og:title']/@content"));
+        assertEquals("article", string(reading, "//meta[@property='og:type']/@content"));
+    }
+
+    @Test
+    void jsonLdDescribesTheLetterWithAuthorityIds() throws Exception {
+        JsonNode ld = json(reading);
+        assertEquals("https://schema.org", ld.path("@context").asText());
+        assertEquals("Message", ld.path("@type").asText());
+        assertEquals(PAGE, ld.path("@id").asText());
+        assertEquals("John F. Kennedy", ld.path("sender").get(0).path("name").asText());
+        assertEquals("[\"https://www.wikidata.org/entity/Q9696\"]", ld.path("sender").get(0).path("sameAs").toString());
+        assertEquals("[\"https://www.wikidata.org/entity/Q35004\"]", ld.path("recipient").get(0).path("sameAs").toString());
+        assertEquals("1962-10-27", ld.path("dateSent").asText());
+        assertEquals("1962-10-28", ld.path("dateReceived").asText());
+        assertEquals("Washington", ld.path("locationCreated").path("name").asText());
+        assertEquals("https://www.wikidata.org/entity/Q61", ld.path("locationCreated").path("sameAs").get(0).asText());
+        assertEquals("Organization", ld.path("editor").get(0).path("@type").asText());
+        assertEquals("2026-11-26", ld.path("datePublished").asText());
+    }
+
+    @Test
+    void cmifIsValidCmif11AndNamesTheLettersWithoutAuthorityIds() throws Exception {
+        Path rng = Shared.path("schemas/cmif/cmi-customization.rng");
+        Path sch = Shared.path("schemas/cmif/cmif.sch");
+        Path cmif = out.resolve("cmif.xml");
+        Run v = Cli.run("validate", "--schema", rng.toString(), "--schema", sch.toString(), cmif.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue((v.out() + v.err()).contains("1 file, 1 valid, 0 errors, 0 warnings"), v.out() + v.err());
+        XdmNode doc = SiteFixtures.SAXON.newDocumentBuilder().build(cmif.toFile());
+        assertEquals(PAGE + " https://www.wikidata.org/entity/Q9696 https://www.wikidata.org/entity/Q61 1962-10-27 "
+                        + "https://www.wikidata.org/entity/Q35004 https://www.wikidata.org/entity/Q649 1962-10-28",
+                SiteFixtures.SAXON.newXPathCompiler().evaluate("string-join(//*:correspDesc[contains(@ref, 'kennedy')]/"
+                        + "(@ref, .//@ref, .//@when), ' ')", doc).itemAt(0).getStringValue());
+        assertEquals("4", SiteFixtures.SAXON.newXPathCompiler().evaluate("count(//*:correspDesc)", doc).itemAt(0).getStringValue());
+        // the generated letters' correspondents have no authority ids: one warning names each letter and name
+        assertTrue(build.err().contains(cmif.toString() + ": warning: letters without an authority id (GND, VIAF, GeoNames, Wikidata) "
+                + "for a correspondent or place, which correspSearch cannot find by id: a: Anna Alt, Bruno Berg; b: Bruno Berg, Anna Alt; "
+                + "c: Carl <i>Chor</i>, Anna Alt"), "stderr: " + build.err());
+    }
+
+    @Test
+    void serveAnswersTheTeiSourceAsTei() throws Exception {
+        try (DevServer server = new DevServer(out)) {
+            int port = server.start(0);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/" + KENNEDY + "/" + KENNEDY + ".xml")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertEquals("application/tei+xml", r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(r.body().contains("<title type=\"main\">Letter from John F. Kennedy"));
+        }
+    }
+
+    @Test
+    void withoutABaseUrlTheCitationSaysTheUrlIsUnknownAndNothingNeedsOne(@TempDir Path tmp) throws Exception {
+        Path o = tmp.resolve("out");
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), src.toString());
+        assertEquals(0, r.code(), r.err());
+        XdmNode page = SiteFixtures.html(o.resolve(KENNEDY).resolve("reading.html"));
+        assertEquals("", string(page, "//link[@rel='canonical']/@href"));
+        assertEquals("tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962, "
+                + "reading edition, tei-edition project, 26 November 2026.", string(page, "//p[@id='citation']"));
+        assertTrue(string(page, "//p[@class='cite-url-unknown']").startsWith("The address of this page is unknown"));
+        assertEquals("", meta(page, "citation_public_url"));
+        for (String f : List.of("sitemap.xml", "robots.txt", "cmif.xml")) assertFalse(Files.exists(o.resolve(f)), f);
+        assertEquals("", string(SiteFixtures.html(o.resolve("index.html")), "//link[@rel='canonical']/@href"));
+    }
+
+    @Test
+    void theSourcesMayStateTheirBaseUrlOnceAndTheOptionWins(@TempDir Path tmp) throws Exception {
+        Path letters = tmp.resolve("letters");
+        Files.createDirectories(letters);
+        Files.copy(src.resolve("a.xml"), letters.resolve("a.xml"));
+        Files.writeString(letters.resolve("tei-edition.properties"), "# where this corpus is published\nbase-url = https://letters.example.net/corpus\n");
+        Path o = tmp.resolve("out");
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), letters.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("https://letters.example.net/corpus/a/reading.html", string(SiteFixtures.html(o.resolve("a/reading.html")), "//link[@rel='canonical']/@href"));
+        r = Cli.run("build", "--no-validate", "-e", "reading", "--base-url", "https://other.example.org/", "-o", o.toString(), letters.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1 rebuilt"), "another base URL rebuilds the pages: " + r.err());
+        assertEquals("https://other.example.org/a/reading.html", string(SiteFixtures.html(o.resolve("a/reading.html")), "//link[@rel='canonical']/@href"));
+        Run bad = Cli.run("build", "--base-url", "example.org/ed", "-o", o.toString(), letters.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--base-url: not an absolute http(s) URL without query or fragment: 'example.org/ed'"), bad.err());
+        Files.writeString(letters.resolve("tei-edition.properties"), "base-url = ftp://x\n");
+        Run badFile = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), letters.toString());
+        assertEquals(1, badFile.code());
+        assertTrue(badFile.err().contains(letters.resolve("tei-edition.properties") + ": error: base-url: not an absolute http(s) URL"), badFile.err());
+    }
+
+    private static String meta(String name) throws Exception {
+        return meta(reading, name);
+    }
+
+    private static String meta(XdmNode page, String name) throws Exception {
+        return string(page, "//head/meta[@name='" + name + "']/@content");
+    }
+
+    private static JsonNode json(XdmNode page) throws Exception {
+        return new ObjectMapper().readTree(SiteFixtures.xpath(page, "string(//script[@type='application/ld+json'])").itemAt(0).getStringValue());
+    }
+
+    /** The text of a download link's data: URL. */
+    private static String download(XdmNode page, String cls) throws Exception {
+        String href = string(page, "//a[@class='" + cls + "']/@href");
+        assertTrue(href.startsWith("data:"), href);
+        return URLDecoder.decode(href.substring(href.indexOf(',') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}
