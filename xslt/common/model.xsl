@@ -75,7 +75,7 @@
     <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
     <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
     <xsl:variable name="notes" select="$scope//tei:note[te:note-kind(.) = 'commentary']"/>
-    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
     <xsl:variable name="regs" select="te:register-items($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
@@ -140,6 +140,13 @@
         </m:citation>
       </m:edition>
     </xsl:document>
+  </xsl:function>
+
+  <!-- The paragraphs cited as §1, §2 ... (m:citation), in document order: those of the body, not in a note. The DTS
+       API (site/dts.xsl) cuts its citable units with this same rule. -->
+  <xsl:function name="te:citable-paragraphs" as="element(tei:p)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc//tei:text[not(ancestor::tei:text)]//tei:body//tei:p[not(ancestor::tei:note)]"/>
   </xsl:function>
 
   <!-- The label of every declared witness by its id (the first witness of an id), made once per model: the lemma and
@@ -754,7 +761,7 @@
     <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
     <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
     <xsl:variable name="silent-n" as="map(*)" select="map:merge(for $i in 1 to count($silent) return map:entry(generate-id($silent[$i]), $i))"/>
-    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map{},

@@ -27,6 +27,9 @@
       <!-- correspContext pointers of other documents may name this one by its xml:id -->
       <xsl:for-each select="$meta/@xml-id"><xsl:attribute name="xml-id" select="."/></xsl:for-each>
       <xsl:for-each select="@published"><xsl:attribute name="published" select="."/></xsl:for-each>
+      <!-- the citable paragraphs (the DTS API's citation tree) and the language (its Dublin Core) -->
+      <xsl:attribute name="paragraphs" select="count(m:citation/m:para)"/>
+      <xsl:attribute name="lang" select="@lang"/>
       <title>{$meta/m:title}</title>
       <xsl:for-each select="$meta/m:action[@type = 'sent']/m:correspondent"><sender>{.}</sender></xsl:for-each>
       <xsl:for-each select="$meta/m:action[@type = 'received']/m:correspondent"><recipient>{.}</recipient></xsl:for-each>

@@ -22,6 +22,7 @@ import org.teiedition.editions.OutputKind;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
+import org.teiedition.site.Dts;
 import org.teiedition.site.Publication;
 import org.teiedition.site.Summaries;
 import org.teiedition.site.Summary;
@@ -236,6 +237,19 @@ public final class Build {
             diagnostics.add(Diagnostic.error(tei.toString(), "cannot write: " + e.getMessage()));
         }
         if (written.size() < rendered.size() + 1) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        if (job.corpus() && job.baseUrl() != null) {
+            try {
+                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, source != null ? source : Files.readAllBytes(file),
+                        job.baseUrl()).entrySet()) {
+                    Path target = options.output().resolve(f.getKey());
+                    AtomicOutput.write(target, f.getValue());
+                    written.add(target);
+                }
+            } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+                diagnostics.add(Diagnostic.error(file.toString(), "cannot write its DTS files: " + message(e)));
+                return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+            }
+        }
         // The corpus pages need only this small record: the tree is dropped when this method returns.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);

@@ -20,7 +20,7 @@ import org.teiedition.transform.Xslt;
 /**
  * What a corpus published at a known URL offers machines, made from the document {@link Summary summaries} like the
  * corpus pages: {@code sitemap.xml} and {@code robots.txt} for search engines, {@code cmif.xml} (CMIF 1.1) for
- * correspSearch. Without a base URL none of them is written: each needs absolute URLs.
+ * correspSearch, the DTS entry point and collections ({@link Dts}). Without a base URL none of them is written: each needs absolute URLs.
  */
 public final class Publication {
     static final String STYLESHEET = "xslt/site/publish.xsl";
@@ -49,6 +49,13 @@ public final class Publication {
         byte[] robots = ("User-agent: *\nAllow: /\nSitemap: " + baseUrl + SITEMAP + "\n").getBytes(StandardCharsets.UTF_8);
         if (Outputs.writeIfChanged(out.resolve(ROBOTS), robots)) n++;
         if (Outputs.writeIfChanged(out.resolve(CMIF), run(xslt, corpus, "cmif", params))) n++;
+        try {
+            for (Map.Entry<String, byte[]> f : Dts.corpusFiles(xslt, corpus, baseUrl).entrySet()) {
+                if (Outputs.writeIfChanged(out.resolve(f.getKey()), f.getValue())) n++;
+            }
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot make the DTS collections: " + e.getMessage(), e);
+        }
         List<Diagnostic> warnings = new ArrayList<>();
         String unidentified = new String(run(xslt, corpus, UNIDENTIFIED, params), StandardCharsets.UTF_8).strip();
         if (!unidentified.isEmpty()) {

@@ -207,7 +207,7 @@ class PublicationTest {
     }
 
     @Test
-    void serveAnswersTheTeiSourceAsTei() throws Exception {
+    void serveAnswersTeiAsTeiAndTheDtsApiAsJsonLd() throws Exception {
         try (DevServer server = new DevServer(out)) {
             int port = server.start(0);
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -215,6 +215,10 @@ class PublicationTest {
             assertEquals(200, r.statusCode());
             assertEquals("application/tei+xml", r.headers().firstValue("Content-Type").orElse(""));
             assertTrue(r.body().contains("<title type=\"main\">Letter from John F. Kennedy"));
+            HttpResponse<String> nav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/dts/navigation/" + KENNEDY + ";down=1.jsonld")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, nav.statusCode());
+            assertEquals("application/ld+json", nav.headers().firstValue("Content-Type").orElse(""));
         }
     }
 
@@ -254,6 +258,76 @@ class PublicationTest {
         Run badFile = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), letters.toString());
         assertEquals(1, badFile.code());
         assertTrue(badFile.err().contains(letters.resolve("tei-edition.properties") + ": error: base-url: not an absolute http(s) URL"), badFile.err());
+    }
+
+    /**
+     * A DTS client's walk from the entry point, by the URI templates the API states (a URL is read as the file it
+     * names under OUT, as a static host serves it): the collection, the Kennedy letter's Resource, its citation tree,
+     * then §2 as TEI.
+     */
+    @Test
+    void aDtsClientWalksFromTheEntryPointToParagraphTwoOfTheKennedyLetter() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode entry = json.readTree(Files.readString(out.resolve("dts/index.jsonld")));
+        assertEquals("EntryPoint", entry.path("@type").asText());
+        assertEquals("1.0", entry.path("dtsVersion").asText());
+        assertEquals(BASE + "dts/index.jsonld", entry.path("@id").asText());
+
+        JsonNode root = json.readTree(get(expand(entry.path("collection").asText(), Map.of())));
+        assertEquals("Collection", root.path("@type").asText());
+        assertEquals(4, root.path("totalChildren").asInt());
+        JsonNode letter = null;
+        for (JsonNode m : root.path("member")) if (m.path("@id").asText().equals(KENNEDY)) letter = m;
+        assertEquals("Resource", letter.path("@type").asText());
+        assertEquals("Letter from John F. Kennedy to Nikita S. Khrushchev, 27 October 1962", letter.path("title").asText());
+        assertEquals("1962-10-27", letter.path("dublinCore").path("date").asText());
+        assertEquals("[\"https://www.wikidata.org/entity/Q9696\"]", letter.path("dublinCore").path("creator").toString());
+        assertEquals(letter, ((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(get(letter.path("collection").asText())))
+                .without(List.of("@context", "dtsVersion")), "the Resource on its own is the member of the collection");
+        assertEquals("paragraph", letter.path("citationTrees").get(0).path("citeStructure").get(0).path("citeType").asText());
+
+        JsonNode nav = json.readTree(get(expand(letter.path("navigation").asText(), Map.of("down", "1"))));
+        assertEquals("Navigation", nav.path("@type").asText());
+        List<String> refs = new java.util.ArrayList<>();
+        nav.path("member").forEach(u -> refs.add(u.path("identifier").asText() + ":" + u.path("level").asInt() + ":" + u.path("parent").isNull()));
+        // the § of the pages: as many citable units as the reading edition numbers paragraphs
+        assertEquals(Integer.parseInt(string(reading, "count(//a[@class='para-num ed'])")), refs.size());
+        assertEquals("1:1:true|2:1:true|3:1:true|4:1:true", String.join("|", refs));
+        JsonNode two = json.readTree(get(expand(letter.path("navigation").asText(), Map.of("ref", "2"))));
+        assertEquals("2", two.path("ref").path("identifier").asText());
+
+        XdmNode tei = SiteFixtures.SAXON.newDocumentBuilder().build(new javax.xml.transform.stream.StreamSource(
+                new StringReader(get(expand(letter.path("document").asText(), Map.of("ref", "2"))))));
+        var xp = SiteFixtures.SAXON.newXPathCompiler();
+        xp.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
+        xp.declareNamespace("dts", "https://w3id.org/api/dts#");
+        assertEquals("1", xp.evaluate("count(/tei:TEI/dts:wrapper[@ref = '2']/tei:p)", tei).itemAt(0).getStringValue());
+        assertTrue(xp.evaluate("normalize-space(/tei:TEI/dts:wrapper/tei:p)", tei).itemAt(0).getStringValue()
+                .startsWith("Assuming this is done promptly, I have given my representatives in New York"));
+        // the whole document is the published TEI source
+        assertEquals(Files.readString(src.resolve(KENNEDY + ".xml")), get(expand(letter.path("document").asText(), Map.of())));
+    }
+
+    /** RFC 6570 expansion of the forms the API uses: {x}, {/x}, {;x} (an undefined variable expands to nothing). */
+    private static String expand(String template, Map<String, String> vars) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([/;]?)([a-z]+)\\}").matcher(template);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String v = vars.get(m.group(2));
+            String x = v == null ? "" : switch (m.group(1)) {
+                case "/" -> "/" + v;
+                case ";" -> ";" + m.group(2) + "=" + v;
+                default -> v;
+            };
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(x));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    /** What a static host answers for a URL under the base: the file under OUT. */
+    private static String get(String url) throws Exception {
+        assertTrue(url.startsWith(BASE), url);
+        return Files.readString(out.resolve(URLDecoder.decode(url.substring(BASE.length()), StandardCharsets.UTF_8)));
     }
 
     private static String meta(String name) throws Exception {
