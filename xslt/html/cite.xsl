@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Citing a page, for people and for machines (included by html-common.xsl; issue 20): the canonical URL, the
-  "How to cite" box with copy buttons and BibTeX, RIS and CSL-JSON downloads, a citation for each § permalink, the
+  "How to cite" box with copy buttons and BibTeX, RIS and CSL-JSON downloads (files the driver writes beside the
+  editions with h:cite-files), a citation for each § permalink, the
   Highwire citation_* tags reference managers read, Open Graph tags, schema.org JSON-LD, and the link to the TEI
   source published beside the editions. Every fact is the model's (m:meta, m:registers, m:citation); this
   stylesheet only writes them in each format.
@@ -212,6 +213,13 @@
     <xsl:sequence select="serialize(array{$item}, map{'method': 'json', 'indent': true()})"/>
   </xsl:function>
 
+  <!-- The downloads of the "How to cite" box, written beside the editions by the driver
+       (EditionRenderer.citationFiles): file extension -> text, for the view of the edition named $edition. -->
+  <xsl:template name="h:cite-files" as="map(xs:string, xs:string)">
+    <xsl:context-item as="document-node(element(m:edition))" use="required"/>
+    <xsl:sequence select="map{'bib': h:bibtex(m:edition), 'ris': h:ris(m:edition), 'csl.json': h:csl(m:edition)}"/>
+  </xsl:template>
+
   <!-- ===== the "How to cite" box ===== -->
 
   <xsl:template name="h:cite">
@@ -227,12 +235,9 @@
       <p class="cite-actions">
         <button type="button" class="copy-cite" data-copy="{h:citation($e, ())}" hidden="hidden">Copy the citation</button>
         <xsl:text> Download: </xsl:text>
-        <a class="cite-bibtex" download="{$name}.bib" type="application/x-bibtex"
-           href="data:application/x-bibtex;charset=utf-8,{encode-for-uri(h:bibtex($e))}">BibTeX</a>,
-        <a class="cite-ris" download="{$name}.ris" type="application/x-research-info-systems"
-           href="data:application/x-research-info-systems;charset=utf-8,{encode-for-uri(h:ris($e))}">RIS</a>,
-        <a class="cite-csl" download="{$name}.csl.json" type="application/vnd.citationstyles.csl+json"
-           href="data:application/vnd.citationstyles.csl+json;charset=utf-8,{encode-for-uri(h:csl($e))}">CSL-JSON</a>
+        <a class="cite-bibtex" download="" type="application/x-bibtex" href="{$name}.bib">BibTeX</a>,
+        <a class="cite-ris" download="" type="application/x-research-info-systems" href="{$name}.ris">RIS</a>,
+        <a class="cite-csl" download="" type="application/vnd.citationstyles.csl+json" href="{$name}.csl.json">CSL-JSON</a>
         <xsl:for-each select="$h:source">, <a class="cite-tei" href="{.}" type="application/tei+xml">TEI source</a></xsl:for-each>.
       </p>
       <xsl:if test="$e/m:citation/m:para">

@@ -2,16 +2,12 @@
 (function () {
   function copy(text, button) {
     function done() { var old = button.textContent; button.textContent = 'Copied'; setTimeout(function () { button.textContent = old; }, 1500); }
+    // without the Clipboard API (pages opened from file://): the copy command, its data set by a copy handler
     function fallback() {
-      var area = document.createElement('textarea');
-      area.value = text;
-      area.setAttribute('readonly', '');
-      area.style.position = 'fixed';
-      area.style.opacity = '0';
-      document.body.appendChild(area);
-      area.select();
-      try { document.execCommand('copy'); done(); } catch (e) { /* the citation stays visible to copy by hand */ }
-      document.body.removeChild(area);
+      function put(e) { e.clipboardData.setData('text/plain', text); e.preventDefault(); }
+      document.addEventListener('copy', put);
+      try { if (document.execCommand('copy')) done(); } catch (e) { /* the citation stays on the page to copy by hand */ }
+      document.removeEventListener('copy', put);
     }
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();

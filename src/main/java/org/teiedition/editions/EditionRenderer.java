@@ -123,6 +123,31 @@ public final class EditionRenderer {
         return out.toByteArray();
     }
 
+    /** The extensions of the citation files {@link #citationFiles} writes, in order. */
+    public static final List<String> CITATION_FORMATS = List.of("bib", "ris", "csl.json");
+
+    /**
+     * The citation downloads every HTML page of the document links to (html/cite.xsl, h:cite-files): BibTeX, RIS and
+     * CSL-JSON, by file name ({@code <document>.bib} ...), citing the first built HTML edition that renders the reading
+     * view; none when no such edition was built.
+     */
+    public Map<String, byte[]> citationFiles(SourceDocument doc, List<Edition> built, String baseUrl) throws SaxonApiException {
+        Edition page = built.stream().filter(e -> e.kind() == OutputKind.HTML && e.view() == View.READING).findFirst().orElse(null);
+        if (page == null) return Map.of();
+        XdmNode input = model(doc, View.READING, null);
+        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        params.put(EDITIONS, editionsParameter(built));
+        params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+        if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
+        Xslt30Transformer t = transformer(page, input, null, params);
+        XdmMap files = (XdmMap) t.callTemplate(new QName("https://teiedition.org/ns/html", "cite-files")).itemAt(0);
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        for (String ext : CITATION_FORMATS) {
+            out.put(doc.name() + "." + ext, files.get(ext).itemAt(0).getStringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view. */
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
             throws SaxonApiException, FOPException {

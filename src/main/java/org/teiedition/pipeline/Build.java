@@ -228,15 +228,27 @@ public final class Build {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
         }
-        // The encoding is the edition's primary output: published beside its editions, byte for byte.
+        // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
+        // citation downloads its pages link to.
         Path tei = dir.resolve(sourceFileName(doc.name()));
+        Map<String, byte[]> besides = new java.util.LinkedHashMap<>();
         try {
-            AtomicOutput.write(tei, source != null ? source : Files.readAllBytes(file));
-            written.add(tei);
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(tei.toString(), "cannot write: " + e.getMessage()));
+            besides.put(tei.getFileName().toString(), source != null ? source : Files.readAllBytes(file));
+            besides.putAll(toolkit.renderer().citationFiles(doc, editions, job.baseUrl()));
+        } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(file.toString(), "cannot make its TEI copy and citation files: " + message(e)));
+            return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         }
-        if (written.size() < rendered.size() + 1) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        for (Map.Entry<String, byte[]> f : besides.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            try {
+                AtomicOutput.write(target, f.getValue());
+                written.add(target);
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
+            }
+        }
+        if (written.size() < rendered.size() + besides.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         if (job.corpus() && job.baseUrl() != null) {
             try {
                 for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, source != null ? source : Files.readAllBytes(file),
@@ -254,7 +266,7 @@ public final class Build {
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
             List<String> files = new ArrayList<>(editions.stream().map(Edition::fileName).toList());
-            files.add(tei.getFileName().toString());
+            files.addAll(besides.keySet());
             job.cache().store(summary, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {

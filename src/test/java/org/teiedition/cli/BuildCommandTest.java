@@ -63,7 +63,7 @@ class BuildCommandTest {
         Run first = CliTest.run("build", "-o", out.toString(), letter.toString());
         assertEquals(0, first.code(), first.err());
         assertTrue(first.err().contains("1 rebuilt, 0 up to date"), first.err());
-        assertTrue(first.err().contains("built 4 files from 1 of 1 document"), first.err());
+        assertTrue(first.err().contains("built 7 files from 1 of 1 document"), first.err());
         Run second = CliTest.run("build", "-o", out.toString(), letter.toString());
         assertEquals(0, second.code(), second.err());
         assertTrue(second.err().contains("0 rebuilt, 1 up to date"), second.err());

@@ -342,10 +342,10 @@ class PublicationTest {
         return new ObjectMapper().readTree(SiteFixtures.xpath(page, "string(//script[@type='application/ld+json'])").itemAt(0).getStringValue());
     }
 
-    /** The text of a download link's data: URL. */
+    /** The file a download link of the Kennedy letter's page names, beside the page. */
     private static String download(XdmNode page, String cls) throws Exception {
         String href = string(page, "//a[@class='" + cls + "']/@href");
-        assertTrue(href.startsWith("data:"), href);
-        return URLDecoder.decode(href.substring(href.indexOf(',') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        assertTrue(href.startsWith(KENNEDY + "."), href);
+        return Files.readString(out.resolve(KENNEDY).resolve(href));
     }
 }
