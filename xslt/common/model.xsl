@@ -283,7 +283,18 @@
           <xsl:value-of select="normalize-space()"/>
         </m:licence>
       </xsl:for-each>
+      <!-- the document's own citation scheme (refsDecl/citeStructure): its units, for the DTS API's citation trees -->
+      <xsl:for-each select="($h/tei:encodingDesc/tei:refsDecl[tei:citeStructure])[1]">
+        <m:cite-scheme id="{(@xml:id, @n, 'document')[1]}">
+          <xsl:apply-templates select="tei:citeStructure" mode="m:cite-scheme"/>
+        </m:cite-scheme>
+      </xsl:for-each>
     </m:meta>
+  </xsl:template>
+
+  <xsl:mode name="m:cite-scheme" on-no-match="shallow-skip"/>
+  <xsl:template match="tei:citeStructure" mode="m:cite-scheme">
+    <m:cite-unit type="{(@unit, 'unit')[1]}"><xsl:apply-templates select="tei:citeStructure" mode="m:cite-scheme"/></m:cite-unit>
   </xsl:template>
 
   <!-- The declared witnesses as the model states them (m:witness, xslt/README.md); $w: the witness the view

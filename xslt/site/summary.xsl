@@ -46,6 +46,7 @@
           <xsl:for-each select="m:date[@when]"><date when="{@when}">{.}</date></xsl:for-each>
         </action>
       </xsl:for-each>
+      <xsl:copy-of select="$meta/m:cite-scheme" copy-namespaces="no"/>
       <xsl:for-each select="$meta/(m:prev | m:next)[@doc]">
         <xsl:element name="{local-name()}">{@doc}</xsl:element>
       </xsl:for-each>

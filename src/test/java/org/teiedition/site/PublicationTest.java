@@ -308,6 +308,62 @@ class PublicationTest {
         assertEquals(Files.readString(src.resolve(KENNEDY + ".xml")), get(expand(letter.path("document").asText(), Map.of())));
     }
 
+    static final String TREATISE = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <TEI xmlns="http://www.tei-c.org/ns/1.0">
+          <teiHeader>
+            <fileDesc>
+              <titleStmt><title>A treatise in books</title></titleStmt>
+              <publicationStmt><p>test</p></publicationStmt>
+              <sourceDesc><p>generated</p></sourceDesc>
+            </fileDesc>
+            <encodingDesc>
+              <refsDecl xml:id="books">
+                <citeStructure unit="book" match="%s" use="@n">
+                  <citeStructure unit="section" match="div" use="@n" delim="."/>
+                </citeStructure>
+              </refsDecl>
+            </encodingDesc>
+          </teiHeader>
+          <text><body>
+            <div n="1"><div n="1"><p>First of the first.</p></div><div n="2"><p>Second of the first.</p></div></div>
+            <div n="2"><div n="1"><p>First of the second.</p></div></div>
+          </body></text>
+        </TEI>
+        """;
+
+    /** A document's own refsDecl/citeStructure is a second citation tree; its XPaths run only when they are paths. */
+    @Test
+    void aDocumentsOwnCiteStructureIsASecondCitationTree(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.writeString(in.resolve("treatise.xml"), TREATISE.formatted("/TEI/text/body/div"));
+        Files.writeString(in.resolve("unsafe.xml"), TREATISE.formatted("unparsed-text('/etc/hostname')").replace("in books", "unsafe"));
+        Path o = tmp.resolve("out");
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "--base-url", BASE, "-o", o.toString(), in.toString());
+        assertEquals(0, r.code(), r.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode entry = json.readTree(Files.readString(o.resolve("dts/index.jsonld")));
+        JsonNode resource = json.readTree(Files.readString(o.resolve(expand(entry.path("collection").asText(), Map.of("id", "treatise"))
+                .substring(BASE.length()))));
+        JsonNode tree = resource.path("citationTrees").get(1);
+        assertEquals("books", tree.path("identifier").asText());
+        assertEquals("book>section", tree.path("citeStructure").get(0).path("citeType").asText() + ">"
+                + tree.path("citeStructure").get(0).path("citeStructure").get(0).path("citeType").asText());
+        JsonNode nav = json.readTree(Files.readString(o.resolve(expand(resource.path("navigation").asText(),
+                Map.of("tree", "books", "down", "-1")).substring(BASE.length()))));
+        List<String> units = new java.util.ArrayList<>();
+        nav.path("member").forEach(u -> units.add(u.path("identifier").asText() + "<" + u.path("parent").asText("-") + "@" + u.path("level").asInt()));
+        assertEquals("1<-@1|1.1<1@2|1.2<1@2|2<-@1|2.1<2@2", String.join("|", units));
+        String unit = Files.readString(o.resolve(expand(resource.path("document").asText(), Map.of("tree", "books", "ref", "1.2"))
+                .substring(BASE.length())));
+        XdmNode tei = SiteFixtures.SAXON.newDocumentBuilder().build(new javax.xml.transform.stream.StreamSource(new StringReader(unit)));
+        assertEquals("2|Second of the first.", SiteFixtures.SAXON.newXPathCompiler().evaluate(
+                "string-join((/*:TEI/*:wrapper[@ref = '1.2']/*:div/@n, normalize-space(/*:TEI/*:wrapper)), '|')", tei).itemAt(0).getStringValue());
+        JsonNode unsafe = json.readTree(Files.readString(o.resolve("dts/navigation/unsafe;tree=books;down=-1.jsonld")));
+        assertEquals(0, unsafe.path("member").size(), "a function that reads a file is not evaluated");
+    }
+
     /** RFC 6570 expansion of the forms the API uses: {x}, {/x}, {;x} (an undefined variable expands to nothing). */
     private static String expand(String template, Map<String, String> vars) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([/;]?)([a-z]+)\\}").matcher(template);
