@@ -237,6 +237,8 @@
           <xsl:for-each select="tei:date">
             <m:date>
               <xsl:for-each select="(@when, @notBefore, @from)[1]"><xsl:attribute name="when" select="."/></xsl:for-each>
+              <!-- a date known only within limits keeps them (CMIF states them so) -->
+              <xsl:if test="not(@when)"><xsl:copy-of select="(@notBefore | @notAfter | @from | @to)[matches(., '^-?\d{4}(-\d\d(-\d\d)?)?$')]"/></xsl:if>
               <xsl:value-of select="normalize-space((.[normalize-space()], @when, @notBefore)[1])"/>
             </m:date>
           </xsl:for-each>

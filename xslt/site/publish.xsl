@@ -82,7 +82,8 @@
                   <xsl:for-each select="place[1]">
                     <placeName><xsl:for-each select="@ref"><xsl:attribute name="ref" select="."/></xsl:for-each>{.}</placeName>
                   </xsl:for-each>
-                  <xsl:for-each select="date[1]"><date when="{@when}"/></xsl:for-each>
+                  <!-- the limits of a date known only within them, else its day -->
+                  <xsl:for-each select="date[1]"><date><xsl:copy-of select="if (@notBefore | @notAfter | @from | @to) then (@notBefore | @notAfter | @from | @to) else @when"/></date></xsl:for-each>
                 </correspAction>
               </xsl:for-each>
             </correspDesc>

@@ -43,7 +43,7 @@
               <xsl:value-of select="."/>
             </xsl:element>
           </xsl:for-each>
-          <xsl:for-each select="m:date[@when]"><date when="{@when}">{.}</date></xsl:for-each>
+          <xsl:for-each select="m:date[@when]"><date><xsl:copy-of select="@when | @notBefore | @notAfter | @from | @to"/>{.}</date></xsl:for-each>
         </action>
       </xsl:for-each>
       <xsl:copy-of select="$meta/m:cite-scheme" copy-namespaces="no"/>

@@ -206,6 +206,24 @@ class PublicationTest {
                 + "c: Carl <i>Chor</i>, Anna Alt"), "stderr: " + build.err());
     }
 
+    /** The 40 Schnitzler letters of ../shared: their CMIF is valid; a date known within limits keeps them. */
+    @Test
+    void theSchnitzlerLettersCmifIsValidAndKeepsDateLimits(@TempDir Path tmp) throws Exception {
+        Path letters = Shared.path("corpora/schnitzler-briefe");
+        Path o = tmp.resolve("out");
+        Run r = Cli.run("build", "--no-validate", "-e", "reading", "--base-url", BASE, "-o", o.toString(), letters.toString());
+        assertEquals(0, r.code(), r.err());
+        Run v = Cli.run("validate", "--schema", Shared.path("schemas/cmif/cmi-customization.rng").toString(),
+                "--schema", Shared.path("schemas/cmif/cmif.sch").toString(), o.resolve("cmif.xml").toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+        XdmNode doc = SiteFixtures.SAXON.newDocumentBuilder().build(o.resolve("cmif.xml").toFile());
+        var xp = SiteFixtures.SAXON.newXPathCompiler();
+        assertEquals("40", xp.evaluate("string(count(//*:correspDesc))", doc).itemAt(0).getStringValue());
+        // L00001 was received between 3 and 7 August 1889 (its TEI: notBefore/notAfter)
+        assertEquals("1889-08-03 1889-08-07", xp.evaluate("string-join(//*:correspDesc[ends-with(@ref, '/L00001/reading.html')]"
+                + "/*:correspAction[@type = 'received']/*:date/(@notBefore, @notAfter), ' ')", doc).itemAt(0).getStringValue());
+    }
+
     @Test
     void serveAnswersTeiAsTeiAndTheDtsApiAsJsonLd() throws Exception {
         try (DevServer server = new DevServer(out)) {
