@@ -60,7 +60,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private static int merge(Build build, BuildOptions chosen, PrintWriter err) {
         try {
-            Build.Merged m = build.merge(chosen.output(), chosen.baseUrl());
+            Build.Merged m = build.merge(chosen);
             m.warnings().forEach(w -> err.println(w.format()));
             err.printf("merged %s into the corpus pages of %s (%s written)%n",
                     BuildReport.count(m.documents(), "document summary", "document summaries"), chosen.output(),

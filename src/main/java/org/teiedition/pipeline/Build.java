@@ -84,12 +84,7 @@ public final class Build {
         boolean corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = options.shard() == null && corpus;
         List<Diagnostic> inputProblems = new ArrayList<>(in.problems());
-        String baseUrl = options.baseUrl();
-        if (baseUrl == null) {
-            SiteConfig.Read config = SiteConfig.read(options.inputs());
-            baseUrl = config.baseUrl();
-            if (config.problem() != null) inputProblems.add(config.problem());
-        }
+        String baseUrl = baseUrl(options, inputProblems);
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
                 options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single", "base-url " + baseUrl);
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
@@ -126,6 +121,25 @@ public final class Build {
     /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
     public Merged merge(Path output) throws IOException {
         return merge(output, null);
+    }
+
+    /**
+     * The reduce step for {@code options}' output, with the publication files for its base URL (the option's, else
+     * the sources' {@link SiteConfig}; an unusable config file is an error).
+     */
+    public Merged merge(BuildOptions options) throws IOException {
+        List<Diagnostic> problems = new ArrayList<>();
+        String baseUrl = baseUrl(options, problems);
+        if (!problems.isEmpty()) throw new IOException(problems.get(0).format());
+        return merge(options.output(), baseUrl);
+    }
+
+    /** The base URL of a build: the option's, else the one its sources' config file names (its problem to {@code problems}). */
+    private static String baseUrl(BuildOptions options, List<Diagnostic> problems) {
+        if (options.baseUrl() != null) return options.baseUrl();
+        SiteConfig.Read config = SiteConfig.read(options.inputs());
+        if (config.problem() != null) problems.add(config.problem());
+        return config.baseUrl();
     }
 
     /** As {@link #merge(Path)}, with the publication files for {@code baseUrl} (null: none). */

@@ -206,6 +206,29 @@ class PublicationTest {
                 + "c: Carl <i>Chor</i>, Anna Alt"), "stderr: " + build.err());
     }
 
+    /** Shards merged publish what one build does, byte for byte (the base URL from the sources' config file). */
+    @Test
+    void shardsMergedPublishTheSameFiles(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.toList()) Files.copy(f, in.resolve(f.getFileName()));
+        }
+        Files.writeString(in.resolve("tei-edition.properties"), "base-url=" + BASE + "\n");
+        Path o = tmp.resolve("out");
+        for (String shard : List.of("1/2", "2/2")) {
+            Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic", "--shard", shard, "-o", o.toString(), in.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        Run m = Cli.run("build", "--merge", "-o", o.toString(), in.toString());
+        assertEquals(0, m.code(), m.err());
+        for (String f : List.of("sitemap.xml", "robots.txt", "cmif.xml", "dts/index.jsonld", "dts/collection.jsonld",
+                "dts/navigation/" + KENNEDY + ";down=1.jsonld", "dts/document/" + KENNEDY + "/2.xml", KENNEDY + "/reading.html")) {
+            assertEquals(Files.readString(out.resolve(f)), Files.readString(o.resolve(f)), f);
+        }
+        assertTrue(m.err().contains("warning: letters without an authority id"), m.err());
+    }
+
     /** The 40 Schnitzler letters of ../shared: their CMIF is valid; a date known within limits keeps them. */
     @Test
     void theSchnitzlerLettersCmifIsValidAndKeepsDateLimits(@TempDir Path tmp) throws Exception {
