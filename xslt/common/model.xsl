@@ -117,15 +117,19 @@
             </m:note>
           </xsl:for-each>
         </m:notes>
-        <m:apparatus>
-          <xsl:for-each select="$entries">
-            <xsl:apply-templates select="." mode="m:entry">
-              <xsl:with-param name="i" select="position()"/>
-              <xsl:with-param name="w" select="$w" tunnel="yes"/>
-              <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:for-each>
-        </m:apparatus>
+        <!-- The apparatus is the reading view's: a witness's view only delimits the entries in its text (with the
+             reading view's ids), which is what a diplomatic page and the parallel view need of it. -->
+        <xsl:if test="empty($w)">
+          <m:apparatus>
+            <xsl:for-each select="$entries">
+              <xsl:apply-templates select="." mode="m:entry">
+                <xsl:with-param name="i" select="position()"/>
+                <xsl:with-param name="w" select="$w" tunnel="yes"/>
+                <xsl:with-param name="idx" select="$idx" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:for-each>
+          </m:apparatus>
+        </xsl:if>
         <m:registers>
           <xsl:for-each-group select="$regs" group-by="local-name()">
             <m:register type="{current-grouping-key() ! (if (. = 'personGrp') then 'person' else .)}">

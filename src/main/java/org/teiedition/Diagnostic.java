@@ -1,6 +1,8 @@
 package org.teiedition;
 
 import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * One problem found in one file, in the form editors and their tools understand:
@@ -12,9 +14,12 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         ERROR, WARNING;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** A sink for diagnostics nobody asked for: a caller that passes it chose not to report them. */
+    public static final Consumer<Diagnostic> IGNORE = d -> { };
 
     /** Files first, then position, so reports are stable whatever order parallel work finished in. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)

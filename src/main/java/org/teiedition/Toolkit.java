@@ -5,6 +5,7 @@ import java.util.List;
 import java.nio.file.Path;
 import org.teiedition.editions.EditionRenderer;
 import org.teiedition.transform.Xslt;
+import org.teiedition.validation.ApparatusLinter;
 import org.teiedition.validation.SchemaValidator;
 import org.teiedition.validation.TeiRootCheck;
 import org.teiedition.validation.Validator;
@@ -22,7 +23,7 @@ public final class Toolkit {
 
     private final SchemaValidator schemaValidator;
 
-    /** The project's validation: TEI root, schema/tei-letter.rng, schema/tei-letter.sch. */
+    /** The project's validation: TEI root, schema/tei-letter.rng, schema/tei-letter.sch, the apparatus linter. */
     public Toolkit() {
         this(SchemaValidator.Settings.PROJECT);
     }
@@ -30,7 +31,7 @@ public final class Toolkit {
     /** Validation against the given schemas (or those the documents name, see {@link SchemaValidator}). */
     public Toolkit(SchemaValidator.Settings settings) {
         this.schemaValidator = new SchemaValidator(xslt, settings);
-        this.validators = List.of(new TeiRootCheck(), schemaValidator);
+        this.validators = List.of(new TeiRootCheck(), schemaValidator, new ApparatusLinter());
     }
 
     /** The schema layers of this toolkit: its cache tells how often each schema was compiled. */
@@ -65,6 +66,7 @@ public final class Toolkit {
             // only repeat that. Otherwise every layer runs, so editors see all problems in one pass.
             if (v instanceof TeiRootCheck && !all.isEmpty()) break;
         }
+        all = new ArrayList<>(ApparatusLinter.withoutRepeats(all));
         all.sort(Diagnostic.ORDER);
         Trace.at("validated " + doc.name());
         return all;

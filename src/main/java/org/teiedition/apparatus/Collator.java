@@ -30,10 +30,10 @@ import javax.xml.stream.XMLStreamWriter;
  * segmentation: the base text in {@code body/p}, one {@code app} per variant place.
  * <p>
  * Tokens are words, dashes and single punctuation marks, each with its trailing whitespace; CollateX compares a
- * token's normalised form only, so readings keep their original characters. Whitespace is compared by class (none,
- * space, paragraph break): a witness text rebuilt from the output ({@code witness --wit X}) is the input text after
- * whitespace normalisation, paragraph breaks included (those of one witness only become
- * {@code milestone unit="paragraph" edRef="#X"}).
+ * token's normalised form only, so readings keep their original characters. A difference of spacing alone (a space
+ * against none, as where a page or line break stood) is not a variant: the base's spacing is kept. Paragraph breaks
+ * of one witness only become {@code milestone unit="paragraph" edRef="#X"}, so a witness text rebuilt from the
+ * output ({@code witness --wit X}) is the input text with its spacing normalised, paragraph breaks included.
  */
 public final class Collator {
 
@@ -62,7 +62,7 @@ public final class Collator {
     public record Input(String siglum, String text, String source) {
     }
 
-    private static final Pattern RAW = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+|-{2,}|[^\\s\\p{L}\\p{N}\\p{M}])(\\s*)");
+    static final Pattern RAW = Pattern.compile("([\\p{L}\\p{N}\\p{M}]+|-{2,}|[^\\s\\p{L}\\p{N}\\p{M}])(\\s*)");
     private static final Pattern DASH = Pattern.compile("-{2,}|[\u2012\u2013\u2014\u2015]");
     private static final String QUOTE_CHARS = "\"'\u2018\u2019\u201A\u201B\u201C\u201D\u201E\u201F\u00AB\u00BB\u2039\u203A";
     private static final Pattern PARA = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n");
@@ -78,9 +78,16 @@ public final class Collator {
     }
 
     private final Set<Normalization> norm;
+    private final boolean exactSpacing;
 
     public Collator(Set<Normalization> normalizations) {
+        this(normalizations, false);
+    }
+
+    /** @param exactSpacing a difference of spacing alone is an entry too, so that every witness rebuilds exactly */
+    public Collator(Set<Normalization> normalizations, boolean exactSpacing) {
         this.norm = normalizations.isEmpty() ? EnumSet.noneOf(Normalization.class) : EnumSet.copyOf(normalizations);
+        this.exactSpacing = exactSpacing;
     }
 
     // ------------------------------------------------------------------ tokens
@@ -134,34 +141,219 @@ public final class Collator {
 
     // ------------------------------------------------------------------ alignment
 
-    /** Collates the inputs (at least two); {@code base} is the siglum whose text the output's body carries. */
+    /**
+     * What of the witnesses is collated: from the first occurrence of the witness's {@code from} phrase (by siglum;
+     * spacing free), to the end of the first occurrence of its {@code to} phrase after that; a side without a phrase is trimmed to the
+     * span the witnesses share when {@code trim} is set (the first and last run of {@value #ANCHOR} tokens that all
+     * witnesses read alike), else kept whole.
+     */
+    public record Span(Map<String, String> from, Map<String, String> to, boolean trim) {
+        public static final Span WHOLE = new Span(Map.of(), Map.of(), false);
+        public static final Span SHARED = new Span(Map.of(), Map.of(), true);
+    }
+
+    /** The collation as TEI, and one line per witness and side saying what was left out (empty when nothing was). */
+    public record Result(String tei, List<String> leftOut) {
+    }
+
+    /** A phrase given with --from/--to that a witness does not contain. */
+    public static final class PhraseNotFoundException extends IllegalArgumentException {
+        public PhraseNotFoundException(String siglum, String option, String phrase) {
+            super("witness " + siglum + " does not contain the " + option + " phrase \"" + phrase + "\"");
+        }
+    }
+
+    /** Agreeing tokens in a row that mark the start or end of the shared text. */
+    static final int ANCHOR = 3;
+    /** The shared text starts where, of the next WINDOW ranks, at least DENSITY agree (and ends likewise). */
+    private static final int WINDOW = 12;
+    private static final double DENSITY = 0.6;
+    /** Tokens kept around the shared text for the second alignment. */
+    private static final int MARGIN = 40;
+    /** Differing ranks between two runs of agreement that still belong to the shared text (a variant, not framing). */
+    private static final int GAP = 8;
+
+    /** Collates the inputs (at least two) whole; {@code base} is the siglum whose text the output's body carries. */
     public String collate(List<Input> inputs, String base) {
+        return collate(inputs, base, Span.WHOLE).tei();
+    }
+
+    /** Collates the part of the inputs that {@code span} selects, and says what was left out. */
+    public Result collate(List<Input> inputs, String base, Span span) {
         if (inputs.size() < 2) throw new IllegalArgumentException("collation needs at least two witnesses");
         int n = inputs.size();
         int b = -1;
         for (int i = 0; i < n; i++) if (inputs.get(i).siglum().equals(base)) b = i;
         if (b < 0) throw new IllegalArgumentException("the base '" + base + "' is not one of the witnesses");
 
+        String[][] cut = new String[n][2]; // per witness: the text left out before and after
         List<List<Tok>> toks = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            Input in = inputs.get(w);
+            String text = in.text().strip();
+            int start = 0, end = text.length();
+            String from = span.from().get(in.siglum()), to = span.to().get(in.siglum());
+            if (from != null) start = find(text, from, 0, in.siglum(), "--from").start();
+            if (to != null) end = find(text, to, start, in.siglum(), "--to").end();
+            cut[w][0] = text.substring(0, start);
+            cut[w][1] = text.substring(end);
+            toks.add(tokenize(text.substring(start, end)));
+        }
+        List<int[]> table = align(inputs, toks);
+        boolean head = span.trim() && span.from().isEmpty(), tail = span.trim() && span.to().isEmpty();
+        if (head || tail) {
+            // found on a first alignment, which framing texts can confuse; then aligned again with a margin
+            // around it, which finds the shared text's first and last words exactly; then without the margin
+            int[][] bounds = shared(toks, table);
+            if (bounds != null) {
+                for (int w = 0; w < n; w++) {
+                    List<Tok> t = toks.get(w);
+                    int from = head ? Math.max(0, bounds[0][w] - MARGIN) : 0, to = tail ? Math.min(t.size(), bounds[1][w] + 1 + MARGIN) : t.size();
+                    cut(toks, cut, w, from, to);
+                }
+                table = align(inputs, toks);
+                bounds = shared(toks, table);
+                if (bounds != null) {
+                    for (int w = 0; w < n; w++) cut(toks, cut, w, head ? bounds[0][w] : 0, tail ? bounds[1][w] + 1 : toks.get(w).size());
+                }
+                table = align(inputs, toks);
+            }
+        }
+        List<String> report = new ArrayList<>();
+        List<Input> described = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            Input in = inputs.get(w);
+            List<String> parts = new ArrayList<>();
+            if (!cut[w][0].isBlank()) parts.add(leftOut("before", cut[w][0]));
+            if (!cut[w][1].isBlank()) parts.add(leftOut("after", cut[w][1]));
+            parts.forEach(p -> report.add(in.siglum() + ": " + p));
+            described.add(parts.isEmpty() ? in : new Input(in.siglum(), in.text(), in.source() + "; left out of the collation: "
+                    + String.join("; ", parts)));
+        }
+        try {
+            return new Result(new Writer(described, b, toks, table).write(), report);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing the collation failed", e); // a StringWriter does not fail
+        }
+    }
+
+    /**
+     * The first and last token of the shared text per witness ({@code [0][w]}, {@code [1][w]}), or null when the
+     * witnesses share no run of {@value #ANCHOR} tokens.
+     */
+    private int[][] shared(List<List<Tok>> toks, List<int[]> table) {
+        int size = table.size(), first = -1, last = -1;
+        boolean[] agree = new boolean[size];
+        for (int r = 0; r < size; r++) agree[r] = agree(toks, table.get(r));
+        for (int r = 0; r < size && first < 0; r++) if (anchor(agree, r, 1)) first = r;
+        for (int r = size - 1; r >= 0 && last < 0; r--) if (anchor(agree, r, -1)) last = r;
+        if (first < 0 || last < first) return null;
+        first = extend(agree, first, -1);
+        last = extend(agree, last, 1);
+        return new int[][] {table.get(first).clone(), table.get(last).clone()};
+    }
+
+    /**
+     * From the dense core outwards: the farthest run of {@value #ANCHOR} agreeing ranks that is reached over gaps of at
+     * most {@value #GAP} differing ranks (the variants at a text's edges, such as a signature mark).
+     */
+    private static int extend(boolean[] agree, int r, int dir) {
+        int best = r, gap = 0;
+        for (int i = r + dir; i >= 0 && i < agree.length && gap <= GAP; ) {
+            int len = 0;
+            while (i + dir * len >= 0 && i + dir * len < agree.length && agree[i + dir * len]) len++;
+            if (len >= ANCHOR) {
+                best = i + dir * (len - 1);
+                gap = 0;
+                i = best + dir;
+            } else {
+                gap += Math.max(1, len);
+                i += dir * Math.max(1, len);
+            }
+        }
+        return best;
+    }
+
+    /** A run of agreeing ranks from r in direction dir, in a window that mostly agrees. */
+    static boolean anchor(boolean[] agree, int r, int dir) {
+        int window = Math.min(WINDOW, agree.length), hits = 0;
+        for (int k = 0; k < ANCHOR; k++) {
+            int i = r + dir * k;
+            if (i < 0 || i >= agree.length || !agree[i]) return false;
+        }
+        for (int k = 0; k < window; k++) {
+            int i = r + dir * k;
+            if (i >= 0 && i < agree.length && agree[i]) hits++;
+        }
+        return hits >= DENSITY * window;
+    }
+
+    /** Keeps tokens [from, to) of witness w; what is cut goes to the left-out text. The last token's spacing goes too. */
+    private static void cut(List<List<Tok>> toks, String[][] cut, int w, int from, int to) {
+        List<Tok> t = toks.get(w);
+        cut[w][0] += joined(t.subList(0, from));
+        cut[w][1] = joined(t.subList(to, t.size())) + cut[w][1];
+        List<Tok> kept = new ArrayList<>(t.subList(from, to));
+        if (!kept.isEmpty()) {
+            Tok end = kept.remove(kept.size() - 1);
+            if (to < t.size()) cut[w][1] = end.ws() + cut[w][1];
+            kept.add(new Tok(end.core(), "", end.key(), end.kind(), end.merged()));
+        }
+        toks.set(w, kept);
+    }
+
+    private static Matcher find(String text, String phrase, int from, String siglum, String option) {
+        String[] words = phrase.strip().split("\\s+");
+        String regex = String.join("\\s+", java.util.Arrays.stream(words).map(Pattern::quote).toList());
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (phrase.isBlank() || !m.find(from)) throw new PhraseNotFoundException(siglum, option, phrase);
+        return m;
+    }
+
+    private static String joined(List<Tok> toks) {
+        StringBuilder b = new StringBuilder();
+        toks.forEach(t -> b.append(t.text()));
+        return b.toString();
+    }
+
+    /** "before the collated text: 12 words, “Digital History … 1962”". */
+    private static String leftOut(String side, String text) {
+        String[] words = text.strip().split("\\s+");
+        String quoted = words.length <= 8 ? String.join(" ", words)
+                : String.join(" ", java.util.Arrays.asList(words).subList(0, 4)) + " … "
+                        + String.join(" ", java.util.Arrays.asList(words).subList(words.length - 4, words.length));
+        return side + " the collated text, " + words.length + (words.length == 1 ? " word" : " words") + ": \u201C" + quoted + "\u201D";
+    }
+
+    /** The rank table of a CollateX (Dekker) alignment: per rank, per witness, the token index or -1. */
+    private List<int[]> align(List<Input> inputs, List<List<Tok>> toks) {
+        List<List<String[]>> tokens = new ArrayList<>();
+        for (List<Tok> t : toks) tokens.add(t.stream().map(k -> new String[] {k.text(), k.key()}).toList());
+        return rankTable(inputs.stream().map(Input::siglum).toList(), tokens);
+    }
+
+    /**
+     * The rank table of a CollateX (Dekker) alignment of token lists ({text, key} each, compared by key): per rank,
+     * per witness, the token index or -1; every witness complete and in order.
+     */
+    static List<int[]> rankTable(List<String> sigla, List<List<String[]>> tokens) {
+        int n = sigla.size();
         List<SimpleWitness> sws = new ArrayList<>();
         Map<Token, Integer> index = new IdentityHashMap<>();
-        for (Input in : inputs) {
-            List<Tok> t = tokenize(in.text());
-            SimpleWitness sw = new SimpleWitness(in.siglum());
+        for (int w = 0; w < n; w++) {
+            SimpleWitness sw = new SimpleWitness(sigla.get(w));
             List<Token> st = new ArrayList<>();
-            for (int i = 0; i < t.size(); i++) {
-                SimpleToken token = new SimpleToken(sw, t.get(i).text(), t.get(i).key());
+            for (int i = 0; i < tokens.get(w).size(); i++) {
+                SimpleToken token = new SimpleToken(sw, tokens.get(w).get(i)[0], tokens.get(w).get(i)[1]);
                 index.put(token, i);
                 st.add(token);
             }
             sw.setTokens(st);
-            toks.add(t);
             sws.add(sw);
         }
         VariantGraph graph = new VariantGraph();
         CollationAlgorithmFactory.dekker(new EqualityTokenComparator()).collate(graph, sws);
 
-        // rank table -> per rank, per witness, the token index (or -1)
         List<int[]> table = new ArrayList<>();
         for (SortedMap<eu.interedition.collatex.Witness, Set<Token>> row : VariantGraphRanking.of(graph).asTable()) {
             int[] cells = new int[n];
@@ -170,7 +362,7 @@ public final class Collator {
             for (int w = 0; w < n; w++) {
                 Set<Token> cell = row.get(sws.get(w));
                 if (cell == null || cell.isEmpty()) continue;
-                if (cell.size() > 1) throw new IllegalStateException("CollateX put two tokens of " + inputs.get(w).siglum() + " in one rank");
+                if (cell.size() > 1) throw new IllegalStateException("CollateX put two tokens of " + sigla.get(w) + " in one rank");
                 cells[w] = index.get(cell.iterator().next());
                 any = true;
             }
@@ -181,16 +373,12 @@ public final class Collator {
             int next = 0;
             for (int[] cells : table) {
                 if (cells[w] < 0) continue;
-                if (cells[w] != next) throw new IllegalStateException("the alignment reorders the tokens of " + inputs.get(w).siglum());
+                if (cells[w] != next) throw new IllegalStateException("the alignment reorders the tokens of " + sigla.get(w));
                 next++;
             }
-            if (next != toks.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + inputs.get(w).siglum());
+            if (next != tokens.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + sigla.get(w));
         }
-        try {
-            return new Writer(inputs, b, toks, table).write();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing the collation failed", e); // a StringWriter does not fail
-        }
+        return table;
     }
 
     private boolean agree(List<List<Tok>> toks, int[] cells) {
@@ -310,32 +498,19 @@ public final class Collator {
             emptyParagraph = false;
         }
 
-        /** Whether a whitespace-only difference at this boundary is set aside by the normalisation options. */
-        private boolean looseSpace(int[] before, int[] after) {
-            for (int[] cells : new int[][] {before, after}) {
-                if (cells == null) continue;
-                for (int w = 0; w < cells.length; w++) {
-                    Tok t = toks.get(w).get(cells[w]);
-                    if (norm.contains(Normalization.DASHES) && t.kind() == Kind.DASH) return true;
-                    if (norm.contains(Normalization.PUNCTUATION) && (t.merged() || t.kind() != Kind.WORD)) return true;
-                }
-            }
-            if (after != null && norm.contains(Normalization.DASHES)) {
-                // the space before a dash belongs to the token before it
-                for (int w = 0; w < after.length; w++) {
-                    int i = after[w] + 1;
-                    if (i < toks.get(w).size() && toks.get(w).get(i).kind() == Kind.DASH) return true;
-                }
-            }
-            return false;
-        }
-
         private void segment(String[] s, int[] before, int[] after) throws XMLStreamException {
             int n = s.length;
             String[] seg = s.clone();
             boolean allBlank = true;
             for (String v : seg) allBlank &= v.isBlank();
-            if (allBlank && before != null && after != null && looseSpace(before, after)) java.util.Arrays.fill(seg, seg[base]);
+            if (allBlank && !exactSpacing) {
+                // spacing alone (a space against none, as around a page or line break) is not a variant: the base's
+                // spacing, and a paragraph milestone for the witnesses that break here
+                boolean baseBreaks = PARA.matcher(seg[base]).find();
+                for (int w = 0; w < n; w++) if (!PARA.matcher(seg[w]).find()) seg[w] = baseBreaks ? " " : seg[base];
+                if (before != null && after != null) space(seg);
+                return;
+            }
             String[] lead = new String[n], core = new String[n], trail = new String[n];
             for (int w = 0; w < n; w++) {
                 String v = seg[w];
@@ -485,7 +660,11 @@ public final class Collator {
             // the project schema (schema/tei-letter.rng) requires a correspDesc; a collation knows no correspondents
             open("profileDesc", "\n      ");
             open("correspDesc", "\n");
-            line("        ", "note", "A collation of witness texts: no correspondence metadata was given.");
+            chars("        ");
+            start("note");
+            x.writeAttribute("type", "editorial"); // the project's rules want every note typed
+            chars("A collation of witness texts: no correspondence metadata was given.");
+            end("\n");
             chars("      ");
             end("\n    "); // correspDesc
             end("\n  "); // profileDesc

@@ -67,6 +67,29 @@ public final class WitnessText {
         }
     }
 
+    /**
+     * The first (or last) few words of the element with xml:id {@code id}, as a phrase to find in the document's
+     * text ({@code collate --from/--to ID}); empty when no element has that id.
+     */
+    public static java.util.Optional<String> phraseOf(Xslt xslt, XdmNode doc, String id, boolean first) {
+        try {
+            XPathCompiler xp = xslt.processor().newXPathCompiler();
+            xp.declareVariable(new QName("id"));
+            var sel = xp.compile("(//*[@xml:id = $id])[1]/normalize-space()").load();
+            sel.setVariable(new QName("id"), new XdmAtomicValue(id));
+            sel.setContextItem(doc);
+            XdmItem text = sel.evaluateSingle();
+            if (text == null || text.getStringValue().isEmpty()) return java.util.Optional.empty();
+            List<String> words = List.of(text.getStringValue().split(" "));
+            int k = Math.min(PHRASE_WORDS, words.size());
+            return java.util.Optional.of(String.join(" ", first ? words.subList(0, k) : words.subList(words.size() - k, words.size())));
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static final int PHRASE_WORDS = 4;
+
     /** A siglum the document does not know. */
     public static final class UnknownWitnessException extends IllegalArgumentException {
         private final String siglum;

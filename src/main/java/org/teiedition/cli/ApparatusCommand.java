@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.teiedition.Toolkit;
 import org.teiedition.apparatus.ApparatusTable;
+import org.teiedition.apparatus.TableFormats;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
@@ -14,16 +15,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "apparatus", mixinStandardHelpOptions = true,
-        description = "Print the apparatus of a document as a table for proofreading: §-location, lemma, readings "
-                + "with sigla, type (sic/corr, variant, regularisation, abbreviation), note.")
+        description = "Print the apparatus of a document as a table for proofreading: the editions' entry letter and "
+                + "location (§n, or salutation, signature ...), lemma, readings with sigla, type (sic/corr, variant, "
+                + "regularisation, abbreviation), note.")
 final class ApparatusCommand implements Callable<Integer> {
-    enum Format { text, csv, json }
+    enum Format { text, html, csv, json }
 
     @Parameters(paramLabel = "FILE", description = "A TEI document.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (aligned columns, default), csv (RFC 4180) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text (one wrapped block per entry, default), html (a page for a browser), csv (RFC 4180, "
+                    + "formula characters escaped for spreadsheets) or json.")
     Format format = Format.text;
+
+    @Option(names = "--width", paramLabel = "N", description = "Line width of the text layout (default: ${DEFAULT-VALUE}).")
+    int width = TableFormats.WIDTH;
 
     @Spec
     CommandSpec spec;
@@ -40,9 +47,10 @@ final class ApparatusCommand implements Callable<Integer> {
         }
         List<ApparatusTable.Entry> entries = ApparatusTable.of(toolkit.xslt(), doc.node());
         spec.commandLine().getOut().print(switch (format) {
-            case text -> ApparatusTable.text(entries);
-            case csv -> ApparatusTable.csv(entries);
-            case json -> ApparatusTable.json(entries);
+            case text -> TableFormats.text(entries, width);
+            case html -> TableFormats.html(String.valueOf(file.getFileName()), entries);
+            case csv -> TableFormats.csv(entries);
+            case json -> TableFormats.json(entries);
         });
         return Main.OK;
     }

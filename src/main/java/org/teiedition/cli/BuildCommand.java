@@ -43,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions chosen = options.buildOptions(spec, shard());
         Build build = new Build(Warmup.toolkit());
-        if (merge) return merge(build, chosen, err);
+        if (merge) return merge(build, chosen, err, new Progress(err));
         BuildResult result = build.run(chosen, new Progress(err));
         BuildReport.print(err, result, chosen);
         return result.ok() ? Main.OK : Main.FAILED;
@@ -58,14 +58,15 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private static int merge(Build build, BuildOptions chosen, PrintWriter err) {
+    private static int merge(Build build, BuildOptions chosen, PrintWriter err, Progress progress) {
         try {
-            Build.Merged m = build.merge(chosen);
+            Build.Merged m = build.merge(chosen, progress);
+            m.refused().forEach(d -> err.println(d.format()));
             m.warnings().forEach(w -> err.println(w.format()));
             err.printf("merged %s into the corpus pages of %s (%s written)%n",
                     BuildReport.count(m.documents(), "document summary", "document summaries"), chosen.output(),
                     BuildReport.count(m.files(), "file", "files"));
-            return Main.OK;
+            return m.refused().isEmpty() ? Main.OK : Main.FAILED;
         } catch (IOException | RuntimeException e) {
             err.println(Diagnostic.error(chosen.output().toString(), "cannot merge: " + Build.message(e)).format());
             return Main.FAILED;

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "collate", mixinStandardHelpOptions = true,
         description = "Collate two or more witnesses with CollateX and write a TEI document with the base text and "
-                + "a parallel-segmentation apparatus (app/lem/rdg).")
+                + "a parallel-segmentation apparatus (app/lem/rdg). By default only the text the witnesses share is "
+                + "collated (title blocks, framing and the like are left out, and reported on stderr and in the "
+                + "witness descriptions); differences of spacing alone are not variants.")
 final class CollateCommand implements Callable<Integer> {
     @Option(names = "--wit", paramLabel = "SIGLUM=FILE", required = true,
             description = "A witness: a plain-text file, a TEI document (its edited text), FILE.xml#SIGLUM (that "
@@ -41,6 +43,24 @@ final class CollateCommand implements Callable<Integer> {
     @Option(names = "--normalize", split = ",", paramLabel = "WHAT",
             description = "Differences that are not variants, comma-separated: case, punctuation, dashes, quotes (default: none).")
     List<String> normalize = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "PHRASE",
+            description = "Collate each witness from the first occurrence of PHRASE (spacing free), or, for a TEI "
+                    + "witness, from the element with this xml:id (default: from where the witnesses' shared text starts).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "PHRASE",
+            description = "Collate each witness up to the end of the first occurrence of PHRASE after the start, or to "
+                    + "the end of the element with this xml:id (default: to where the shared text ends).")
+    String to;
+
+    @Option(names = "--no-trim", description = "Collate the witnesses whole: no trimming to the shared text.")
+    boolean noTrim;
+
+    @Option(names = "--exact-spacing",
+            description = "A difference of spacing alone (a space against none) is an apparatus entry too, so that "
+                    + "each witness's text is rebuilt character for character (default: not a variant).")
+    boolean exactSpacing;
 
     @Spec
     CommandSpec spec;
@@ -63,46 +83,78 @@ final class CollateCommand implements Callable<Integer> {
         }
         Toolkit toolkit = new Toolkit();
         List<Collator.Input> inputs = new ArrayList<>();
+        Map<String, String> fromPhrase = new LinkedHashMap<>(), toPhrase = new LinkedHashMap<>();
         for (var e : witnesses.entrySet()) {
             String siglum = e.getKey();
-            if (!siglum.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
-                throw new ParameterException(spec.commandLine(), "siglum '" + siglum + "' is not an XML name (letters, digits, _ . -)");
-            }
-            String spec0 = e.getValue();
-            int hash = spec0.lastIndexOf('#');
-            Path file = Path.of(hash >= 0 ? spec0.substring(0, hash) : spec0);
-            String part = hash >= 0 ? spec0.substring(hash + 1) : null;
-            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            String text;
-            if (part != null || name.toLowerCase(Locale.ROOT).matches(".*\\.(xml|tei)$")) {
-                SourceDocument doc;
-                try {
-                    doc = toolkit.parse(file);
-                } catch (XmlInputException x) {
-                    err.println(x.diagnostic().format());
-                    return Main.FAILED;
-                }
-                String wit = part == null || part.equals("lemma") ? null : part;
-                try {
-                    text = WitnessText.of(toolkit.xslt(), doc.node(), wit);
-                } catch (WitnessText.UnknownWitnessException x) {
-                    err.println("error: no witness '" + x.siglum() + "' in " + file + " (known: "
-                            + (x.known().isEmpty() ? "none" : String.join(", ", x.known())) + ")");
-                    return Main.FAILED;
-                }
-                name += wit == null ? " (edited text)" : " (witness " + wit + ")";
+            checkSiglum(spec, siglum);
+            Loaded w = load(toolkit, e.getValue(), err);
+            if (w == null) return Main.FAILED;
+            if (w.doc() != null) {
+                // an id names an element of this document: its first (--from) or last (--to) words are the phrase
+                if (from != null) fromPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), w.doc().node(), from, true).orElse(from));
+                if (to != null) toPhrase.put(siglum, WitnessText.phraseOf(toolkit.xslt(), w.doc().node(), to, false).orElse(to));
             } else {
-                if (!Files.isRegularFile(file)) {
-                    err.println("error: " + file + ": file not found");
-                    return Main.FAILED;
-                }
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                if (from != null) fromPhrase.put(siglum, from);
+                if (to != null) toPhrase.put(siglum, to);
             }
-            inputs.add(new Collator.Input(siglum, text, name));
+            inputs.add(new Collator.Input(siglum, w.text(), w.name()));
         }
-        String tei = new Collator(norm).collate(inputs, baseSiglum);
-        if (output == null) spec.commandLine().getOut().print(tei);
-        else AtomicOutput.write(output, tei.getBytes(StandardCharsets.UTF_8));
+        Collator.Result result;
+        try {
+            result = new Collator(norm, exactSpacing).collate(inputs, baseSiglum, new Collator.Span(fromPhrase, toPhrase, !noTrim));
+        } catch (Collator.PhraseNotFoundException x) {
+            err.println("error: " + x.getMessage());
+            return Main.FAILED;
+        }
+        // what was left out goes to stderr (and into each witness's description), never silently
+        for (String line : result.leftOut()) err.println("collate: " + line);
+        if (output == null) spec.commandLine().getOut().print(result.tei());
+        else AtomicOutput.write(output, result.tei().getBytes(StandardCharsets.UTF_8));
         return Main.OK;
+    }
+
+    /** A siglum becomes an xml:id: it must be an XML name. */
+    static void checkSiglum(CommandSpec spec, String siglum) {
+        if (!siglum.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+            throw new ParameterException(spec.commandLine(), "siglum '" + siglum + "' is not an XML name (letters, digits, _ . -)");
+        }
+    }
+
+    /** A witness read from the command line: its text, a name for the header, its document when it is TEI. */
+    record Loaded(String text, String name, SourceDocument doc) {
+    }
+
+    /**
+     * Reads a witness given as FILE (plain text), FILE.xml (a TEI document's edited text), FILE.xml#SIGLUM (that
+     * witness of its apparatus) or FILE.xml#lemma; null after printing the error.
+     */
+    static Loaded load(Toolkit toolkit, String given, java.io.PrintWriter err) throws IOException {
+        int hash = given.lastIndexOf('#');
+        Path file = Path.of(hash >= 0 ? given.substring(0, hash) : given);
+        String part = hash >= 0 ? given.substring(hash + 1) : null;
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (part == null && !name.toLowerCase(Locale.ROOT).matches(".*\\.(xml|tei)$")) {
+            if (!Files.isRegularFile(file)) {
+                err.println("error: " + file + ": file not found");
+                return null;
+            }
+            return new Loaded(Files.readString(file, StandardCharsets.UTF_8), name, null);
+        }
+        SourceDocument doc;
+        try {
+            doc = toolkit.parse(file);
+        } catch (XmlInputException x) {
+            err.println(x.diagnostic().format());
+            return null;
+        }
+        String wit = part == null || part.equals("lemma") ? null : part;
+        try {
+            String text = WitnessText.of(toolkit.xslt(), doc.node(), wit);
+            return new Loaded(text, name + (wit == null ? " (edited text)" : " (witness " + wit + ")"), doc);
+        } catch (WitnessText.UnknownWitnessException x) {
+            err.println("error: no witness '" + x.siglum() + "' in " + file + " (known: "
+                    + (x.known().isEmpty() ? "none" : String.join(", ", x.known())) + ")");
+            return null;
+        }
     }
 }

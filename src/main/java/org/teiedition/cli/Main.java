@@ -97,6 +97,7 @@ public final class Main implements Runnable {
         m.put("collate", CollateCommand::new);
         m.put("witness", WitnessCommand::new);
         m.put("apparatus", ApparatusCommand::new);
+        m.put("add-witness", AddWitnessCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

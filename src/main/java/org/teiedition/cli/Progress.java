@@ -52,6 +52,12 @@ final class Progress implements BuildListener {
     }
 
     @Override
+    public void waitingForOutput(Path output, Path lockFile, String holder) {
+        line(output + ": waiting for " + (holder == null ? "another build" : "process " + holder)
+                + " (building into this folder; lock file " + lockFile + ")");
+    }
+
+    @Override
     public void started(int documents) {
         total = documents;
     }

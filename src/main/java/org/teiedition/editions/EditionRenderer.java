@@ -1,20 +1,24 @@
 package org.teiedition.editions;
 
 import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import net.sf.saxon.s9api.XdmMap;
-import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
 import org.teiedition.Diagnostic;
 import org.teiedition.Trace;
+import org.teiedition.transform.StylesheetWarnings;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -67,7 +71,7 @@ public final class EditionRenderer {
 
     private final Xslt xslt;
     private volatile PdfRenderer pdf;
-    private final java.util.concurrent.atomic.AtomicInteger modelsMade = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger modelsMade = new AtomicInteger();
 
     public EditionRenderer(Xslt xslt) {
         this.xslt = xslt;
@@ -106,8 +110,8 @@ public final class EditionRenderer {
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
-        XdmNode input = input(doc, edition, witness);
-        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        XdmNode input = input(doc, edition, witness, warnings);
+        Map<QName, XdmValue> params = new HashMap<>();
         if (edition.kind() == OutputKind.HTML) {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
@@ -115,8 +119,9 @@ public final class EditionRenderer {
             params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
             if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         }
-        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input));
+        if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
         Xslt30Transformer t = transformer(edition, input, witness, params);
+        StylesheetWarnings.attach(t, doc.path().toString(), edition.name(), warnings);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
@@ -152,7 +157,7 @@ public final class EditionRenderer {
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
             throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
-        XdmNode input = input(doc, edition, witness);
+        XdmNode input = input(doc, edition, witness, warnings);
         PrintLayout layout = new PrintLayout(pdf(), params -> transformer(edition, input, witness, params), input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));
     }
@@ -161,7 +166,7 @@ public final class EditionRenderer {
     private Xslt30Transformer transformer(Edition edition, XdmNode input, String witness, Map<QName, XdmValue> extra)
             throws SaxonApiException {
         Xslt30Transformer t = xslt.get(edition.stylesheet()).load30();
-        Map<QName, XdmValue> params = new java.util.HashMap<>(extra);
+        Map<QName, XdmValue> params = new HashMap<>(extra);
         params.put(EDITION, new XdmAtomicValue(edition.name()));
         t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
@@ -169,19 +174,20 @@ public final class EditionRenderer {
     }
 
     /** What the edition's stylesheet is applied to: the model view it renders. */
-    private XdmNode input(SourceDocument doc, Edition edition, String witness) throws SaxonApiException {
+    private XdmNode input(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
+            throws SaxonApiException {
         return switch (edition.view()) {
-            case WITNESSES -> model(doc, View.READING, null);
-            default -> model(doc, edition.view(), witness);
+            case WITNESSES -> model(doc, View.READING, null, warnings);
+            default -> model(doc, edition.view(), witness, warnings);
         };
     }
 
     /** For {@link View#WITNESSES}: each witness the reading view declares, with its diplomatic view. */
-    private XdmMap witnessViews(SourceDocument doc, XdmNode reading) throws SaxonApiException {
-        Map<XdmAtomicValue, XdmValue> views = new java.util.LinkedHashMap<>();
+    private XdmMap witnessViews(SourceDocument doc, XdmNode reading, Consumer<Diagnostic> warnings) throws SaxonApiException {
+        Map<XdmAtomicValue, XdmValue> views = new LinkedHashMap<>();
         for (XdmNode id : reading.select(Steps.child(MODEL_NS, "edition").then(Steps.child(MODEL_NS, "meta"))
                 .then(Steps.child(MODEL_NS, "witness")).then(Steps.attribute("id"))).toList()) {
-            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue()));
+            views.put(new XdmAtomicValue(id.getStringValue()), model(doc, View.DIPLOMATIC, id.getStringValue(), warnings));
         }
         return new XdmMap(views);
     }
@@ -200,29 +206,34 @@ public final class EditionRenderer {
      * made once per document and shared by every edition that renders it, also across threads.
      */
     public XdmNode model(SourceDocument doc, View view, String witness) throws SaxonApiException {
+        return model(doc, view, witness, Diagnostic.IGNORE);
+    }
+
+    /** As {@link #model(SourceDocument, View, String)}; the stylesheet's warnings, if this call makes the view, go to {@code warnings}. */
+    public XdmNode model(SourceDocument doc, View view, String witness, Consumer<Diagnostic> warnings) throws SaxonApiException {
         String w = view == View.DIPLOMATIC && witness != null ? witness.trim() : "";
         try {
             return doc.view("model " + view.parameter + " " + w, key -> {
                 Trace.at("model " + view.parameter + " " + doc.name());
                 modelsMade.incrementAndGet();
-                // The model's only messages stop it (an unknown witness): their text becomes the edition's error,
-                // reported once by the caller, instead of Saxon's report on stderr.
-                StringBuilder stop = new StringBuilder();
+                // A message that stops the model (an unknown witness) becomes the edition's error, reported once
+                // by the caller; warnings go to the caller that made the view, so they are reported once too.
+                StylesheetWarnings said = null;
                 try {
                     Xslt30Transformer t = xslt.get(MODEL).load30();
-                    Map<QName, XdmValue> params = new java.util.HashMap<>();
+                    Map<QName, XdmValue> params = new HashMap<>();
                     params.put(VIEW, new XdmAtomicValue(view.parameter));
                     if (!w.isEmpty()) params.put(WITNESS, new XdmAtomicValue(w));
                     t.setStylesheetParameters(params);
                     t.setGlobalContextItem(doc.node());
-                    t.setMessageHandler(m -> stop.append(m.getStringValue().trim()));
-                    t.setErrorReporter(error -> { });
+                    said = StylesheetWarnings.attach(t, doc.path().toString(), "model", warnings);
                     // the raw result: the model's own document node, not a copy of it
                     XdmNode model = (XdmNode) t.applyTemplates(doc.node()).itemAt(0);
                     Trace.at("modelled " + view.parameter + " " + doc.name());
                     return model;
                 } catch (SaxonApiException e) {
-                    throw new ModelFailure(stop.length() > 0 ? new SaxonApiException(stop.toString(), e) : e);
+                    String stop = said == null ? "" : said.stopMessage();
+                    throw new ModelFailure(stop.isEmpty() ? e : new SaxonApiException(stop, e));
                 }
             });
         } catch (ModelFailure e) {
@@ -245,14 +256,6 @@ public final class EditionRenderer {
         public synchronized SaxonApiException getCause() {
             return (SaxonApiException) super.getCause();
         }
-    }
-
-    /**
-     * Sets up FOP now (its configuration) instead of at the first PDF. Laying out a small document here as well, to
-     * load the fonts and FOP's classes early, was measured: it cost 0.4 s of CPU and gained no time on 2 cores.
-     */
-    public void preparePdf() {
-        pdf();
     }
 
     private PdfRenderer pdf() {

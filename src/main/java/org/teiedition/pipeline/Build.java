@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
@@ -50,8 +54,14 @@ public final class Build {
                 String baseUrl, Consumer<Diagnostic> warnings) throws Exception;
     }
 
+    /** Puts an edition's bytes in place (atomically; tests put a failing disk in its place). */
+    interface Writer {
+        void write(Path target, byte[] bytes) throws IOException;
+    }
+
     private final Toolkit toolkit;
     private final Renderer renderer;
+    private final Writer writer;
 
     public Build(Toolkit toolkit) {
         this(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) ->
@@ -59,8 +69,13 @@ public final class Build {
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
+        this(toolkit, renderer, AtomicOutput::write);
+    }
+
+    Build(Toolkit toolkit, Renderer renderer, Writer writer) {
         this.toolkit = toolkit;
         this.renderer = renderer;
+        this.writer = writer;
     }
 
     public Toolkit toolkit() {
@@ -72,11 +87,26 @@ public final class Build {
      * the sources' ({@link SiteConfig}), null when neither names one.
      */
     private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener,
-            String baseUrl) {
+            Set<Path> outOfMemory, String baseUrl) {
+        Job alone() {
+            return new Job(options, cache, corpus, false, listener, outOfMemory, baseUrl);
+        }
     }
 
     public BuildResult run(BuildOptions options, BuildListener listener) {
         long start = System.nanoTime();
+        // the output folder holding an input folder: its pages would be read as sources, its sources judged stale
+        List<Diagnostic> mixed = Inputs.insideOutput(options.inputs(), options.output());
+        if (!mixed.isEmpty()) return new BuildResult(mixed, List.of(), List.of(), System.nanoTime() - start);
+        try (OutputLock lock = OutputLock.acquire(options.output(), (file, holder) -> listener.waitingForOutput(options.output(), file, holder))) {
+            return runLocked(options, listener, start);
+        } catch (IOException e) {
+            return new BuildResult(List.of(Diagnostic.error(options.output().toString(), "cannot lock the output folder: " + message(e))),
+                    List.of(), List.of(), System.nanoTime() - start);
+        }
+    }
+
+    private BuildResult runLocked(BuildOptions options, BuildListener listener, long start) {
         Inputs.Collected in = Inputs.collect(options.inputs(), options.output());
         List<Path> files = options.shard() == null ? in.files() : options.shard().select(in.files());
         // Part of a corpus (its HTML pages link to their neighbours through nav.js): decided on the whole input, so
@@ -88,50 +118,66 @@ public final class Build {
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
                 options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single", "base-url " + baseUrl);
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
-        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, baseUrl);
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet(), baseUrl);
         Map<Path, Diagnostic> clashes = nameClashes(files);
         listener.started(files.size());
         AtomicInteger done = new AtomicInteger();
-        List<DocumentResult> results = Parallel.map(files, options.jobs(), file -> {
+        // A document that ran out of memory while others were built beside it may have lacked only their share of
+        // the heap: it is tried again alone (and reported then).
+        boolean retry = options.jobs() > 1 && files.size() > 1;
+        List<DocumentResult> results = new ArrayList<>(Parallel.map(files, options.jobs(), file -> {
             DocumentResult r = clashes.containsKey(file) ? DocumentResult.failed(file, List.of(clashes.get(file)))
                     : buildDocument(job, file);
-            listener.documentFinished(r, done.incrementAndGet(), files.size());
+            if (!(retry && job.outOfMemory().contains(file))) listener.documentFinished(r, done.incrementAndGet(), files.size());
             return r;
-        });
+        }));
+        for (int i = 0; retry && i < files.size(); i++) {
+            if (!job.outOfMemory().remove(files.get(i))) continue;
+            DocumentResult r = buildDocument(job.alone(), files.get(i));
+            results.set(i, r);
+            listener.documentFinished(r, done.incrementAndGet(), files.size());
+        }
         List<Diagnostic> corpusProblems = new ArrayList<>();
         if (corpusPages) {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                cache.retainOnly(built.stream().map(Summary::id).toList());
                 CorpusPages.write(toolkit.xslt(), options.output(), built, baseUrl);
                 corpusProblems.addAll(Publication.write(toolkit.xslt(), options.output(), built, baseUrl).warnings());
+                // after the pages, so that none links to a document whose files are gone
+                cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
             } catch (IOException | RuntimeException e) {
                 corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
                         "cannot write the corpus pages: " + message(e)));
+            } catch (OutOfMemoryError e) {
+                corpusProblems.add(Diagnostic.error(options.output().resolve("index.html").toString(),
+                        "out of memory writing the corpus pages; " + MORE_HEAP));
             }
         }
         return new BuildResult(inputProblems, results, corpusProblems, System.nanoTime() - start);
     }
 
-    /** What a merge did: summaries read, files written, warnings about them. */
-    public record Merged(int documents, int files, List<Diagnostic> warnings) {
+    /** What a merge did: summaries read, files written, summaries refused, warnings about the files. */
+    public record Merged(int documents, int files, List<Diagnostic> refused, List<Diagnostic> warnings) {
     }
 
-    /** The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state. */
-    public Merged merge(Path output) throws IOException {
-        return merge(output, null);
+    /**
+     * The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state
+     * that verifies (a copied cache is not trusted: see {@link BuildCache#all}).
+     */
+    public Merged merge(Path output, BuildListener listener) throws IOException {
+        return merge(output, null, listener);
     }
 
     /**
      * The reduce step for {@code options}' output, with the publication files for its base URL (the option's, else
      * the sources' {@link SiteConfig}; an unusable config file is an error).
      */
-    public Merged merge(BuildOptions options) throws IOException {
+    public Merged merge(BuildOptions options, BuildListener listener) throws IOException {
         List<Diagnostic> problems = new ArrayList<>();
         String baseUrl = baseUrl(options, problems);
         if (!problems.isEmpty()) throw new IOException(problems.get(0).format());
-        return merge(options.output(), baseUrl);
+        return merge(options.output(), baseUrl, listener);
     }
 
     /** The base URL of a build: the option's, else the one its sources' config file names (its problem to {@code problems}). */
@@ -142,12 +188,14 @@ public final class Build {
         return config.baseUrl();
     }
 
-    /** As {@link #merge(Path)}, with the publication files for {@code baseUrl} (null: none). */
-    public Merged merge(Path output, String baseUrl) throws IOException {
-        List<Summary> all = BuildCache.reader(output).all();
-        int n = CorpusPages.write(toolkit.xslt(), output, all, baseUrl);
-        Publication.Written published = Publication.write(toolkit.xslt(), output, all, baseUrl);
-        return new Merged(all.size(), n + published.files(), published.warnings());
+    /** As {@link #merge(Path, BuildListener)}, with the publication files for {@code baseUrl} (null: none). */
+    public Merged merge(Path output, String baseUrl, BuildListener listener) throws IOException {
+        try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
+            BuildCache.Read read = BuildCache.reader(output).all();
+            int n = CorpusPages.write(toolkit.xslt(), output, read.summaries(), baseUrl);
+            Publication.Written published = Publication.write(toolkit.xslt(), output, read.summaries(), baseUrl);
+            return new Merged(read.summaries().size(), n + published.files(), read.refused(), published.warnings());
+        }
     }
 
     /**
@@ -173,8 +221,14 @@ public final class Build {
     private DocumentResult buildDocument(Job job, Path file) {
         try {
             return buildOrReuse(job, file);
-        } catch (OutOfMemoryError e) {
+        } catch (OutOfMemoryError | RuntimeException e) {
+            if (!outOfMemory(e)) {
+                // one document's unforeseen failure is its own: the others of the run still build
+                return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
+                        "internal error building it: " + message(e), null, "build")));
+            }
             // the document's trees and editions are unreachable once this method is left: the next document has the heap
+            job.outOfMemory().add(file);
             return DocumentResult.failed(file, List.of(Diagnostic.error(file.toString(), 0, 0,
                     "out of memory building it; " + MORE_HEAP, null, "build")));
         }
@@ -212,7 +266,12 @@ public final class Build {
                 : job.spareCores() ? CompletableFuture.supplyAsync(() -> toolkit.validate(doc))
                 : CompletableFuture.completedFuture(toolkit.validate(doc));
         List<Rendered> rendered = job.spareCores() ? renderAll(job, doc, editions) : null;
-        List<Diagnostic> diagnostics = new ArrayList<>(validation.join());
+        List<Diagnostic> diagnostics;
+        try {
+            diagnostics = new ArrayList<>(validation.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e; // out of memory: see buildDocument
+        }
         // An invalid document is not built; the summary line says so once, so that each problem is one line.
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new DocumentResult(file, Status.INVALID, diagnostics, List.of(), null);
@@ -222,6 +281,7 @@ public final class Build {
         for (Rendered r : rendered) {
             diagnostics.addAll(r.warnings());
             if (r.failure() != null) {
+                if (outOfMemory(r.failure())) job.outOfMemory().add(file);
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0, failure(r), null, "build"));
                 return DocumentResult.failed(file, diagnostics);
             }
@@ -233,11 +293,13 @@ public final class Build {
             diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
         }
         List<Path> written = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Rendered r : rendered) {
             Path target = dir.resolve(r.edition().fileName());
             try {
-                AtomicOutput.write(target, r.bytes());
+                writer.write(target, r.bytes());
                 written.add(target);
+                files.put(r.edition().fileName(), r.bytes());
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
@@ -245,7 +307,7 @@ public final class Build {
         // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
         // citation downloads its pages link to.
         Path tei = dir.resolve(sourceFileName(doc.name()));
-        Map<String, byte[]> besides = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> besides = new LinkedHashMap<>();
         try {
             besides.put(tei.getFileName().toString(), source != null ? source : Files.readAllBytes(file));
             besides.putAll(toolkit.renderer().citationFiles(doc, editions, job.baseUrl()));
@@ -256,8 +318,9 @@ public final class Build {
         for (Map.Entry<String, byte[]> f : besides.entrySet()) {
             Path target = dir.resolve(f.getKey());
             try {
-                AtomicOutput.write(target, f.getValue());
+                writer.write(target, f.getValue());
                 written.add(target);
+                files.put(f.getKey(), f.getValue());
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
@@ -265,10 +328,10 @@ public final class Build {
         if (written.size() < rendered.size() + besides.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         if (job.corpus() && job.baseUrl() != null) {
             try {
-                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, source != null ? source : Files.readAllBytes(file),
+                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()),
                         job.baseUrl()).entrySet()) {
                     Path target = options.output().resolve(f.getKey());
-                    AtomicOutput.write(target, f.getValue());
+                    writer.write(target, f.getValue());
                     written.add(target);
                 }
             } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
@@ -276,12 +339,11 @@ public final class Build {
                 return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
             }
         }
-        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
+        // comes last, when every file it vouches for is in place.
         try {
-            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions) : Summary.keyOnly(doc.name(), key);
-            List<String> files = new ArrayList<>(editions.stream().map(Edition::fileName).toList());
-            files.addAll(besides.keySet());
-            job.cache().store(summary, files);
+            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
+            job.cache().store(summary, file, files);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
@@ -318,13 +380,21 @@ public final class Build {
 
     private static String failure(Rendered r) {
         String edition = "the " + r.edition().name() + " edition";
-        if (r.failure() instanceof OutOfMemoryError) return "out of memory building " + edition + "; " + MORE_HEAP;
+        if (outOfMemory(r.failure())) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
     }
 
     /** The name of a document's TEI source in OUT/&lt;document&gt;/: the document's name with ".xml". */
     public static String sourceFileName(String document) {
         return EditionRenderer.sourceFileName(document);
+    }
+
+    /** Whether {@code e} is, or was caused by, running out of heap (libraries and executors wrap it). */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     /** An exception's message on one line (its class name if it has none). */

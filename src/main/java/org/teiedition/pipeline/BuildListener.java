@@ -8,6 +8,13 @@ public interface BuildListener {
     BuildListener NONE = new BuildListener() {
     };
 
+    /**
+     * Another build holds the output folder: this one waits until it is done. {@code holder}: its process id, or
+     * null if it is a build of this process or unknown.
+     */
+    default void waitingForOutput(Path output, Path lockFile, String holder) {
+    }
+
     /** The inputs are known: {@code documents} will be built or found up to date. */
     default void started(int documents) {
     }

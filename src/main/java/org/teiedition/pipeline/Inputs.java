@@ -42,6 +42,32 @@ public final class Inputs {
         return new Collected(List.copyOf(files), problems, anyDir);
     }
 
+    /**
+     * Input folders that are the output folder or inside it ({@code build -o . tei}, {@code -o DIR DIR}): refused,
+     * since the editions would be mixed with the sources. (An output folder inside an input folder is left out of
+     * that folder's walk instead.)
+     */
+    public static List<Diagnostic> insideOutput(List<Path> args, Path output) {
+        Path out = real(output);
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Path arg : args) {
+            if (!Files.isDirectory(arg)) continue;
+            Path in = real(arg);
+            String advice = "; the editions would be mixed with the sources: choose an output folder outside the inputs (e.g. -o out)";
+            if (in.equals(out)) problems.add(Diagnostic.error(arg.toString(), "this folder is the output folder" + advice));
+            else if (in.startsWith(out)) problems.add(Diagnostic.error(arg.toString(), "this folder is inside the output folder " + output + advice));
+        }
+        return problems;
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private static boolean isHidden(Path root, Path p) {
         for (Path part : root.relativize(p)) {
             if (part.toString().startsWith(".")) return true;

@@ -22,6 +22,10 @@ public final class Parallel {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
             Thread t = new Thread(r, "tei-edition-worker");
             t.setDaemon(true);
+            // a worker that runs out of memory between tasks is replaced; the task's own failure is reported by its caller
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                if (!(e instanceof OutOfMemoryError)) thread.getThreadGroup().uncaughtException(thread, e);
+            });
             return t;
         });
         try {
@@ -34,6 +38,7 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) throw error; // out of memory stays out of memory for the caller
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

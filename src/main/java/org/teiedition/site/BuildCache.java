@@ -7,28 +7,35 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.teiedition.Diagnostic;
 import org.teiedition.Hashes;
 import org.teiedition.editions.Edition;
+import org.teiedition.transform.AtomicOutput;
 import org.teiedition.transform.Xslt;
+import org.teiedition.xml.OutputNames;
 
 /**
- * The incremental-build state under {@code OUT/.tei-edition/}: one summary per built document
- * ({@code summaries/<id>.xml}) whose {@code key} attribute is the hash of the source bytes, the tool version, the
- * chosen editions and options and all bundled stylesheets, and beside it the names of the edition files written for
- * it ({@code summaries/<id>.files}: an edition that needs two witnesses is not made for a one-witness letter). A
- * document whose key matches and whose edition files exist is up to date: its summary is reused and nothing is
- * parsed or rendered.
+ * The incremental-build state under {@code OUT/.tei-edition/}: per built document its summary
+ * ({@code summaries/<id>.xml}, whose {@code key} attribute is the hash of the source bytes, the tool version, the
+ * chosen editions and options and all bundled stylesheets) and its manifest ({@code summaries/<id>.files}), written
+ * last, once every output of the document is in place: the key, the summary's hash and the name and hash of each
+ * edition file written (an edition that needs two witnesses is not made for a one-witness letter). A document is up
+ * to date only if all of that verifies against what is on disk: its summary is reused and nothing is parsed or
+ * rendered. Nothing read back from here is trusted: a cache folder may have been copied from elsewhere.
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -66,57 +73,170 @@ public final class BuildCache {
         return Hashes.hex(d.digest());
     }
 
-    /** The cached summary if {@code id} was built from a source with this key and its edition files are all on disk. */
+    /**
+     * The cached summary if {@code id} was built from a source with this key, and its summary and every edition file
+     * its manifest names are on disk with the bytes the manifest's hashes say; else null (rebuild it).
+     */
     public Summary upToDate(String id, String key) {
-        Path f = summaries.resolve(id + ".xml");
-        Path files = summaries.resolve(id + FILES);
         try {
-            if (!Files.isRegularFile(f) || !Files.isRegularFile(files)) return null;
-            for (String name : Files.readAllLines(files, StandardCharsets.UTF_8)) {
-                if (!name.isEmpty() && !Files.isRegularFile(out.resolve(id).resolve(name))) return null;
+            Manifest m = Manifest.read(summaries.resolve(id + FILES));
+            if (m == null || !m.key().equals(key)) return null;
+            byte[] xml = Files.readAllBytes(summaries.resolve(id + ".xml"));
+            if (!m.summary().equals(Hashes.hex(Hashes.sha256(xml))) || SummaryCheck.problem(id, xml) != null) return null;
+            if (!key.equals(keyOf(xml))) return null;
+            for (Map.Entry<String, String> f : m.files().entrySet()) {
+                Path file = out.resolve(id).resolve(f.getKey());
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        || !f.getValue().equals(Hashes.hex(Hashes.sha256(Files.readAllBytes(file))))) {
+                    return null;
+                }
             }
-            byte[] xml = Files.readAllBytes(f);
-            String cached = keyOf(xml);
-            return key.equals(cached) ? new Summary(id, key, xml) : null;
+            return new Summary(id, key, xml);
         } catch (IOException e) {
             return null;
         }
     }
 
-    /** @param files the names of the edition files written for the document, in OUT/&lt;id&gt;/ */
-    public void store(Summary s, List<String> files) throws IOException {
-        Outputs.writeIfChanged(summaries.resolve(s.id() + FILES), String.join("\n", files).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Writes the document's entry once its edition files are in place: the summary, then the manifest that vouches
+     * for it and for them.
+     *
+     * @param source the file it was built from (when it is gone, so are its files: {@link #retainOnly})
+     * @param files the bytes written for the document in OUT/&lt;id&gt;/, by file name
+     */
+    public void store(Summary s, Path source, Map<String, byte[]> files) throws IOException {
+        Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
+                new TreeMap<>());
+        files.forEach((name, bytes) -> m.files().put(name, Hashes.hex(Hashes.sha256(bytes))));
         Outputs.writeIfChanged(summaries.resolve(s.id() + ".xml"), s.xml());
+        Outputs.writeIfChanged(summaries.resolve(s.id() + FILES), m.bytes());
     }
 
     private static final String FILES = ".files";
 
-    /** Every cached summary, sorted by id (a merge of shard outputs reads these). */
-    public List<Summary> all() throws IOException {
-        if (!Files.isDirectory(summaries)) return List.of();
+    /** Every summary of the folder that verifies, sorted by id, and why each of the others was refused. */
+    public record Read(List<Summary> summaries, List<Diagnostic> refused) {
+    }
+
+    /**
+     * Every summary of the folder, sorted by id (a merge of shard outputs reads these). A summary is used only if its
+     * id is its file's name and a name a source could give, its edition files are plain file names and its manifest
+     * has its hash; the others are refused, each with a diagnostic.
+     */
+    public Read all() throws IOException {
         TreeMap<String, Summary> byId = new TreeMap<>();
-        try (Stream<Path> files = Files.list(summaries)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (!name.endsWith(".xml") || name.startsWith(".")) continue;
-                byte[] xml = Files.readAllBytes(f);
-                String id = name.substring(0, name.length() - 4);
-                byId.put(id, new Summary(id, keyOf(xml), xml));
+        List<Diagnostic> refused = new ArrayList<>();
+        for (Path f : entries(".xml")) {
+            String name = f.getFileName().toString();
+            String id = name.substring(0, name.length() - 4);
+            byte[] xml = Files.readAllBytes(f);
+            String problem = OutputNames.isDocumentName(id) ? SummaryCheck.problem(id, xml)
+                    : "its file name is not the output name of a document";
+            if (problem == null) {
+                Manifest m = Manifest.read(summaries.resolve(id + FILES));
+                if (m == null || !m.summary().equals(Hashes.hex(Hashes.sha256(xml)))) {
+                    problem = "it does not match the hash in its manifest " + id + FILES + " (damaged or edited)";
+                }
             }
+            if (problem == null) byId.put(id, new Summary(id, keyOf(xml), xml));
+            else refused.add(Diagnostic.error(f.toString(), "untrusted summary, not merged: " + problem));
+        }
+        return new Read(new ArrayList<>(byId.values()), refused);
+    }
+
+    /** The files of the summaries folder whose names end with {@code suffix}, not hidden ones. */
+    private List<Path> entries(String suffix) throws IOException {
+        if (!Files.isDirectory(summaries)) return List.of();
+        try (Stream<Path> files = Files.list(summaries)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix) && !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new ArrayList<>(byId.values());
     }
 
-    /** Forgets documents that are no longer part of the corpus (their summaries would show up in the pages). */
-    public void retainOnly(Collection<String> ids) throws IOException {
-        Set<String> keep = Set.copyOf(ids);
-        for (Summary s : all()) {
-            if (!keep.contains(s.id())) {
-                Files.deleteIfExists(summaries.resolve(s.id() + ".xml"));
-                Files.deleteIfExists(summaries.resolve(s.id() + FILES));
+    /**
+     * Forgets documents that are no longer part of the corpus: those not {@code built} leave the corpus pages (their
+     * summaries are deleted); those whose source file is gone (not among {@code inputs}, and not where it was built
+     * from) also lose their edition files, the ones their manifest names, and their nav.js: a folder is removed only
+     * when nothing else is left in it. A document built from a file still there keeps its files (a build of a few
+     * files into a corpus's folder).
+     *
+     * @param inputs the output names of every source of the run
+     */
+    public void retainOnly(Collection<String> built, Collection<String> inputs) throws IOException {
+        Set<String> keep = Set.copyOf(built);
+        for (Path f : entries(".xml")) {
+            String name = f.getFileName().toString();
+            if (!keep.contains(name.substring(0, name.length() - 4))) Files.deleteIfExists(f);
+        }
+        Set<String> present = Set.copyOf(inputs);
+        for (Path f : entries(FILES)) {
+            String name = f.getFileName().toString();
+            String id = name.substring(0, name.length() - FILES.length());
+            if (present.contains(id)) continue;
+            Manifest m = Manifest.read(f);
+            if (m == null || !OutputNames.isDocumentName(id)) {
+                Files.deleteIfExists(f);
+            } else if (m.sourceGone()) {
+                removeOutputs(out.resolve(id), m.files().keySet());
+                Files.deleteIfExists(f);
             }
+        }
+    }
+
+    private static void removeOutputs(Path dir, Collection<String> files) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        for (String name : files) Files.deleteIfExists(dir.resolve(name));
+        Files.deleteIfExists(dir.resolve(Sequence.SCRIPT));
+        AtomicOutput.removeStaleTemporaries(dir);
+        try (Stream<Path> left = Files.list(dir)) {
+            if (left.findAny().isPresent()) return;
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /**
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "HASH NAME" per edition file. Read back from
+     * disk it is untrusted: a line that does not parse, or a file name that is not a plain one, makes the whole entry
+     * void; the source path is only ever tested for existence.
+     */
+    private record Manifest(String key, String summary, String source, Map<String, String> files) {
+        private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+        byte[] bytes() {
+            StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
+                    .append("\nsource ").append(source).append('\n');
+            files.forEach((name, hash) -> b.append(hash).append(' ').append(name).append('\n'));
+            return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        boolean sourceGone() {
+            try {
+                return Files.notExists(Path.of(source));
+            } catch (InvalidPathException e) {
+                return false;
+            }
+        }
+
+        static Manifest read(Path f) throws IOException {
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) || Files.size(f) > 64 * 1024) return null;
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            if (lines.size() < 3 || !lines.get(0).startsWith("key ") || !lines.get(1).startsWith("summary ")
+                    || !lines.get(2).startsWith("source ")) {
+                return null;
+            }
+            String summary = lines.get(1).substring(8);
+            if (!HASH.matcher(summary).matches()) return null;
+            Map<String, String> files = new TreeMap<>();
+            for (String line : lines.subList(3, lines.size())) {
+                int space = line.indexOf(' ');
+                if (space < 0 || !HASH.matcher(line.substring(0, space)).matches()) return null;
+                String name = line.substring(space + 1);
+                if (!OutputNames.isFileName(name)) return null;
+                files.put(name, line.substring(0, space));
+            }
+            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), files);
         }
     }
 
@@ -140,8 +260,8 @@ public final class BuildCache {
     /**
      * A hash over every bundled file under xslt/ (stylesheets, their imports, scripts, FOP configuration) and
      * schema/ (a changed rule must revalidate every document). A jar carries it, computed when it was built
-     * ({@link Fingerprint}): reading and hashing every bundled file at start-up cost a cold build about 50 ms.
-     * Classes in a folder (tests, an IDE) may have changed since: it is computed from the files.
+     * ({@link Fingerprint}), since its files cannot change after the build. Classes in a folder (tests, an IDE) may
+     * have changed since: it is computed from the files.
      */
     static String stylesheetsHash() {
         String h = stylesheetsHash;

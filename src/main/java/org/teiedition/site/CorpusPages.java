@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
+import org.teiedition.xml.OutputNames;
 import org.teiedition.xml.SecureXml;
 import org.xml.sax.InputSource;
 
@@ -31,8 +33,9 @@ import org.xml.sax.InputSource;
  */
 public final class CorpusPages {
     static final String STYLESHEET = "xslt/site/corpus.xsl";
-    public static final List<String> FILES = List.of("index.html", "persons.html", "places.html", "organisations.html",
-            "search.html", "search-index.js", "nav.json");
+    public static final List<String> FILES = OutputNames.CORPUS_FILES;
+    /** The one page made from the documents' words, made again whenever a summary changed. */
+    private static final String SEARCH_INDEX = "search-index.js";
 
     private CorpusPages() {
     }
@@ -53,7 +56,7 @@ public final class CorpusPages {
             pages.put("organisations.html", run(xslt, corpus, "register", "org", baseUrl));
             pages.put("search.html", run(xslt, corpus, "search", null, baseUrl));
         }
-        pages.put("search-index.js", SearchIndex.render(corpus));
+        pages.put(SEARCH_INDEX, SearchIndex.render(corpus));
         if (htmlPages) pages.putAll(Sequence.files(sequence(xslt, corpus)));
         return pages;
     }
@@ -61,7 +64,8 @@ public final class CorpusPages {
     /**
      * Writes the pages whose bytes changed; returns how many were written. The pages other than the search index do
      * not read the documents' words, so when only words changed (the usual edit in serve) only the index is made:
-     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words.
+     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words, and the hash of each page
+     * made from them, so that a damaged page is made again.
      */
     public static int write(Xslt xslt, Path out, List<Summary> summaries) throws IOException {
         return write(xslt, out, summaries, null);
@@ -71,16 +75,50 @@ public final class CorpusPages {
     public static int write(Xslt xslt, Path out, List<Summary> summaries, String baseUrl) throws IOException {
         Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
         String key = pagesKey(summaries) + (baseUrl == null ? "" : " " + baseUrl);
-        boolean same = Files.isRegularFile(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)
-                && FILES.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)))
-                && summaries.stream().filter(Sequence::hasHtml)
-                        .allMatch(s -> Files.isRegularFile(out.resolve(s.id()).resolve(Sequence.SCRIPT)));
+        boolean same = pagesVerify(out, keyFile, key, summaries);
+        StringBuilder written = new StringBuilder(key).append('\n');
         int n = 0;
         for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same, baseUrl).entrySet()) {
-            if (Outputs.writeIfChanged(out.resolve(page.getKey()), page.getValue())) n++;
+            if (Outputs.writeIfChanged(pagePath(out, page.getKey()), page.getValue())) n++;
+            if (!page.getKey().equals(SEARCH_INDEX)) {
+                written.append(Hashes.hex(Hashes.sha256(page.getValue()))).append(' ').append(page.getKey()).append('\n');
+            }
         }
-        Outputs.writeIfChanged(keyFile, key.getBytes(StandardCharsets.UTF_8));
+        if (!same) Outputs.writeIfChanged(keyFile, written.toString().getBytes(StandardCharsets.UTF_8));
         return n;
+    }
+
+    /**
+     * Whether the pages other than the search index are those pages.key names for this key, byte for byte. What
+     * pages.key says is only compared with: the pages are looked up by the names they must have.
+     */
+    private static boolean pagesVerify(Path out, Path keyFile, String key, List<Summary> summaries) throws IOException {
+        if (!Files.isRegularFile(keyFile) || Files.size(keyFile) > 16L * 1024 * 1024) return false;
+        List<String> lines = Files.readAllLines(keyFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(key)) return false;
+        Map<String, String> hashes = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            int space = line.indexOf(' ');
+            if (space < 0) return false;
+            hashes.put(line.substring(space + 1), line.substring(0, space));
+        }
+        List<String> pages = new ArrayList<>(FILES);
+        pages.remove(SEARCH_INDEX);
+        summaries.stream().filter(Sequence::hasHtml).forEach(s -> pages.add(s.id() + "/" + Sequence.SCRIPT));
+        for (String page : pages) {
+            Path f = out.resolve(page);
+            if (!Files.isRegularFile(f) || !Hashes.hex(Hashes.sha256(Files.readAllBytes(f))).equals(hashes.get(page))) return false;
+        }
+        return true;
+    }
+
+    /** Where a page goes: a corpus file or a document's nav.js, never elsewhere (ids may come from a copied cache). */
+    private static Path pagePath(Path out, String page) {
+        String[] parts = page.split("/", -1);
+        boolean corpusPage = parts.length == 1 ? FILES.contains(page)
+                : parts.length == 2 && OutputNames.isDocumentName(parts[0]) && parts[1].equals(Sequence.SCRIPT);
+        if (!corpusPage) throw new IllegalStateException("refused to write \"" + page + "\": not a corpus page of the output folder");
+        return out.resolve(page);
     }
 
     /** Hash of the tool, its stylesheets and every summary without its words and key. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.streams.Steps;
@@ -53,7 +54,7 @@ final class Sequence {
     }
 
     /** {"title":…,"date":…,"dir":"../id/","files":[…]}: the page picks its own edition's file if there is one. */
-    private static String link(java.util.Optional<XdmNode> neighbour) {
+    private static String link(Optional<XdmNode> neighbour) {
         if (neighbour.isEmpty()) return "null";
         XdmNode n = neighbour.get();
         StringBuilder b = new StringBuilder("{\"title\":").append(Json.quoteForScript(n.getAttributeValue(TITLE)))

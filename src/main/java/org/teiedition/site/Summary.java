@@ -1,5 +1,7 @@
 package org.teiedition.site;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What the corpus pages need of one built document, made right after its editions are written so the tree can be
  * dropped: the XML of xslt/site/summary.xsl (title, date, correspondents, prev/next pointers, entities, editions,
@@ -19,7 +21,7 @@ public record Summary(String id, String key, byte[] xml) {
     public static Summary keyOnly(String id, String key) {
         String k = key == null ? "" : key;
         return new Summary(id, k, ("<summary id=\"" + xmlAttribute(id) + "\" key=\"" + k + "\"/>")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String xmlAttribute(String s) {

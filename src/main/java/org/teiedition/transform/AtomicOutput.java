@@ -23,7 +23,8 @@ public final class AtomicOutput {
 
     /**
      * Deletes temporary files a killed earlier run left in {@code dir} (a normal run never leaves any). Call before
-     * writing into a folder; two builds into the same folder at the same time are not supported.
+     * writing into a folder, holding the output folder's lock (org.teiedition.pipeline.OutputLock): a build that
+     * is running has its temporary files in use.
      *
      * @return how many were removed
      */

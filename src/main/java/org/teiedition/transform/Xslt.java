@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.transform.stream.StreamSource;
-import org.teiedition.Trace;
+import net.sf.saxon.lib.DirectResourceResolver;
 import net.sf.saxon.lib.Feature;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
+import org.teiedition.OnceMap;
+import org.teiedition.Trace;
 
 /**
  * The process's one Saxon {@link Processor} and its compiled stylesheets. Each stylesheet is compiled the first time
@@ -22,15 +24,15 @@ import net.sf.saxon.s9api.XsltExecutable;
  */
 public final class Xslt {
     private final Processor processor;
-    private final org.teiedition.OnceMap<String, XsltExecutable> compiled = new org.teiedition.OnceMap<>();
+    private final OnceMap<String, XsltExecutable> compiled = new OnceMap<>();
     private final Map<String, AtomicInteger> compilations = new ConcurrentHashMap<>();
 
     public Xslt() {
         processor = new Processor(false);
-        // Plain URI resolution: Saxon's default resolver first loads the XML Resolver's catalogs (about 0.1 s of a
-        // cold build, before the first xsl:import resolves), and we use no catalog.
+        // Plain URI resolution: we use no catalog, and Saxon's default resolver would load the XML Resolver's
+        // catalogs before the first xsl:import resolves.
         processor.getUnderlyingConfiguration().setResourceResolver(
-                new net.sf.saxon.lib.DirectResourceResolver(processor.getUnderlyingConfiguration()));
+                new DirectResourceResolver(processor.getUnderlyingConfiguration()));
         // Stylesheets may read their own assets (file: or jar:), never anything on the network. Set after the
         // resolver: the restriction wraps the resolver in place when the property is set.
         processor.setConfigurationProperty(Feature.ALLOWED_PROTOCOLS, "file,jar");

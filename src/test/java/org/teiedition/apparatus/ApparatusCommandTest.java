@@ -38,25 +38,73 @@ class ApparatusCommandTest {
         Run r = cli("apparatus", "--format", "csv", LETTER.toString());
         assertEquals(0, r.code(), r.err());
         List<List<String>> rows = parseCsv(r.out());
-        assertEquals(List.of("loc", "lemma", "lemmaWitnesses", "readings", "type", "note"), rows.get(0));
+        assertEquals(List.of("entry", "loc", "lemma", "lemmaWitnesses", "readings", "type", "note"), rows.get(0));
         assertEquals(17, rows.size() - 1);
-        rows.forEach(row -> assertEquals(6, row.size(), row.toString()));
-        assertTrue(rows.contains(List.of("§3", "’other armaments’,", "FRUS", "\"other armaments,\" DH", "variant (accidental)", "")), rows.toString());
+        rows.forEach(row -> assertEquals(7, row.size(), row.toString()));
+        assertTrue(rows.contains(List.of("d", "§3", "’other armaments’,", "FRUS", "\"other armaments,\" DH", "variant (accidental)", "")), rows.toString());
+        // DH's "--" would start a formula in a spreadsheet: the field is kept as text
+        assertTrue(rows.contains(List.of("", "§2", "—", "FRUS", "'-- DH", "regularisation", "")), rows.toString());
     }
 
     @Test
-    void textIsAligned() {
-        Run r = cli("apparatus", LETTER.toString());
+    void csvEscapesEveryFormulaCharacterAtTheStartOfACell() {
+        for (String s : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
+            assertEquals("'" + s, parseCsv(TableFormats.csvField(s) + "\r\n").get(0).get(0), s);
+        }
+        assertEquals("a=1", TableFormats.csvField("a=1"));
+        assertEquals("\"'=1,2\"", TableFormats.csvField("=1,2"));
+    }
+
+    /** The entries carry the letters and § locations of the reading edition, and the letter's salutation and signature are named. */
+    @Test
+    void lettersAndLocationsAreTheEditions() throws Exception {
+        Run r = cli("apparatus", "--format", "json", LETTER.toString());
+        assertEquals(0, r.code(), r.err());
+        XdmNode dummy = parse("<x/>");
+        String table = "parse-json('" + r.out().replace("'", "''") + "')?*[exists(?letter)]";
+        List<String> rows = strings(dummy, table + " ! (?letter || ' ' || ?loc)");
+        org.teiedition.Toolkit toolkit = new org.teiedition.Toolkit();
+        byte[] html = toolkit.renderer().render(toolkit.parse(LETTER), org.teiedition.editions.Editions.READING, null);
+        var doc = new nu.validator.htmlparser.sax.HtmlParser();
+        XdmNode page = SAXON.newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(doc,
+                new org.xml.sax.InputSource(new java.io.ByteArrayInputStream(html))));
+        List<String> edition = strings(page, "//*:li[contains-token(@class, 'entry')] ! (*:a[@class = 'backref'] || ' ' "
+                + "|| (.//*:a[@class = 'loc'], '?')[1])");
+        assertEquals(11, edition.size(), edition.toString());
+        for (int i = 0; i < edition.size(); i++) {
+            String[] ed = edition.get(i).split(" "), row = rows.get(i).split(" ");
+            assertEquals(ed[0], row[0], rows.toString());
+            if (!ed[1].equals("?")) assertEquals(ed[1], row[1], rows.toString());
+        }
+        assertEquals(List.of("a salutation", "b salutation", "c §1"), rows.subList(0, 3));
+        assertEquals(List.of("j signature", "k signature"), rows.subList(9, 11));
+        assertTrue(strings(dummy, "parse-json('" + r.out().replace("'", "''") + "')?* ! ?loc").stream().noneMatch(String::isEmpty));
+    }
+
+    @Test
+    void textIsWrappedInBlocks() {
+        Run r = cli("apparatus", "--width", "80", LETTER.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
-        assertEquals(18, lines.length);
-        int typeColumn = lines[0].indexOf("type");
-        for (String line : lines) {
-            if (line.startsWith("loc")) continue;
-            String rest = line.substring(typeColumn);
-            assertTrue(rest.startsWith("variant") || rest.startsWith("sic/corr") || rest.startsWith("regularisation"), line);
-        }
-        assertTrue(r.out().contains("§4   an intensification of the Cuban crisis and a grave risk to FRUS]  om. DH"), r.out());
+        for (String line : lines) assertTrue(line.codePointCount(0, line.length()) <= 80, line);
+        assertTrue(r.out().startsWith("a  salutation  variant (accidental)   om. DH] \" FRUS\n"), r.out());
+        assertTrue(r.out().contains("\nh  §4          sic/corr               an intensification of the Cuban crisis and\n"
+                + "                                      a grave risk to FRUS] om. DH\n"
+                + "                                      Note: DH omits an intensification of the\n"), r.out());
+        assertTrue(r.out().contains("\n-  §2          regularisation         — FRUS] -- DH\n"), r.out());
+        assertTrue(r.out().endsWith("\nk  signature   variant (accidental)   om. DH] \" FRUS\n"), r.out());
+    }
+
+    @Test
+    void htmlIsATableForABrowser() throws Exception {
+        Run r = cli("apparatus", "--format", "html", LETTER.toString());
+        assertEquals(0, r.code(), r.err());
+        XdmNode page = SAXON.newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(new nu.validator.htmlparser.sax.HtmlParser(),
+                new org.xml.sax.InputSource(new java.io.StringReader(r.out()))));
+        assertEquals("17", string(page, "count(//*:tbody/*:tr)"));
+        assertEquals("h|§4|an intensification of the Cuban crisis and a grave risk to FRUS]|om. DH|sic/corr",
+                string(page, "string-join(//*:tr[@id = 'a8']/*:td[position() le 5] ! normalize-space(), '|')"));
+        assertEquals("0", string(page, "count(//*:script)"));
     }
 
     /** A strict RFC 4180 reader. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.testing.Cli.Run;
 import org.teiedition.testing.NeedsShared;
+import org.teiedition.testing.Shared;
 
 /** collate: the two witness texts of the Kennedy letter. */
 @NeedsShared({"witnesses/digital-history-3637.txt", "witnesses/frus-1961-63v06-d67.xml"})
@@ -86,7 +87,9 @@ class CollateTest {
     @Test
     void theHeaderDescribesTheCollation() throws Exception {
         assertEquals(List.of("DH", "FRUS"), strings(doc, "//tei:listWit/tei:witness/@xml:id/string()"));
-        assertEquals(List.of("dh.txt", "frus.txt"), strings(doc, "//tei:listWit/tei:witness/string()"));
+        // the trimming to the shared text left out FRUS's quotation marks around the letter, and says so
+        assertEquals(List.of("dh.txt", "frus.txt; left out of the collation: before the collated text, 1 word: \u201C\"\u201D; "
+                + "after the collated text, 1 word: \u201C\"\u201D"), strings(doc, "//tei:listWit/tei:witness/string()"));
         assertEquals("parallel-segmentation internal",
                 string(doc, "//tei:variantEncoding/(@method || ' ' || @location)"));
         assertEquals(0, xpath(doc, "//tei:app[not(tei:lem) or tei:lem[not(contains(@wit, '#DH'))]]").size(), "the lem is the base's");
@@ -94,7 +97,10 @@ class CollateTest {
 
     @Test
     void eachWitnessTextIsRebuiltFromTheCollation() throws Exception {
-        Path out = Files.writeString(tmp.resolve("c.xml"), collation);
+        Path out = tmp.resolve("c.xml");
+        Run c = cli("collate", "--no-trim", "--wit", "DH=" + dh, "--wit", "FRUS=" + frus, "-o", out.toString());
+        assertEquals(0, c.code(), c.err());
+        assertEquals("", c.err(), "nothing is left out");
         Run d = cli("witness", "--wit", "DH", out.toString());
         Run f = cli("witness", "--wit", "FRUS", out.toString());
         assertEquals(normalizeSpace(Files.readString(dh)), normalizeSpace(d.out()));
@@ -106,6 +112,49 @@ class CollateTest {
     @Test
     void theCollationIsValidTei() throws Exception {
         assertEquals(List.of(), teiAllErrors(collation));
+    }
+
+    /** The witnesses as published: title blocks, telegram framing and copyright are not collated, and are reported. */
+    @Test
+    void rawWitnessesAreTrimmedToTheSharedText() throws Exception {
+        Path out = tmp.resolve("raw.xml");
+        Run r = cli("collate", "--wit", "DH=" + Shared.path("witnesses/digital-history-3637.txt"),
+                "--wit", "FRUS=" + Shared.path("witnesses/frus-1961-63v06-d67.xml"), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(
+                "collate: DH: before the collated text, 69 words: \u201CDigital History Letter from \u2026 Document: October 27, 1962\u201D",
+                "collate: DH: after the collated text, 4 words: \u201CCopyright 2016 Digital History\u201D",
+                "collate: FRUS: before the collated text, 54 words: \u201C67. Telegram From the \u2026 released to press: \"\u201D",
+                "collate: FRUS: after the collated text, 2 words: \u201C\" Rusk\u201D"), r.err().lines().toList());
+        XdmNode raw = parse(out);
+        String body = normalizeSpace(string(raw, "string-join(//tei:body//text()[not(ancestor::tei:rdg)], '')"));
+        assertTrue(body.startsWith("Dear Mr. Chairman, I have read"), body);
+        assertTrue(body.endsWith("October 26th. John F. Kennedy"), body);
+        // FRUS's "problem.<pb/>The" differs from DH's "problem. The" by spacing only: no entry
+        assertEquals(0, xpath(raw, "//tei:app[every $r in (tei:lem | tei:rdg) satisfies normalize-space($r) = '']").size(), Files.readString(out));
+        assertTrue(body.contains("the problem. The first thing"), body);
+        assertEquals(18, xpath(raw, "//tei:app").size(), Files.readString(out));
+        assertEquals(List.of(), teiAllErrors(Files.readString(out)));
+        Run v = cli("validate", out.toString());
+        assertEquals(0, v.code(), v.out() + v.err());
+    }
+
+    @Test
+    void fromAndToChooseThePartCollated() throws Exception {
+        Run r = cli("collate", "--wit", "DH=" + dh, "--wit", "FRUS=" + frus, "--from", "I have  read", "--to", "October 26th.");
+        assertEquals(0, r.code(), r.err());
+        String body = normalizeSpace(string(parse(r.out()), "string-join(//tei:body//text()[not(ancestor::tei:rdg)], '')"));
+        assertTrue(body.startsWith("I have read your letter"), body);
+        assertTrue(body.endsWith("suggested in your letter of October 26th."), body);
+        assertTrue(r.err().contains("collate: DH: before the collated text, 3 words: \u201CDear Mr. Chairman,\u201D"), r.err());
+        // an id in a TEI witness: its first words are the phrase
+        Run id = cli("collate", "--wit", "DH=" + LETTER + "#DH", "--wit", "FRUS=" + LETTER + "#FRUS", "--from", "seg-representatives");
+        assertEquals(0, id.code(), id.err());
+        assertTrue(normalizeSpace(string(parse(id.out()), "string(//tei:body)")).startsWith("my representatives in New York"), id.out());
+        Run missing = cli("collate", "--wit", "DH=" + dh, "--wit", "FRUS=" + frus, "--to", "Dear Comrade");
+        assertEquals(1, missing.code());
+        assertEquals("error: witness DH does not contain the --to phrase \"Dear Comrade\"\n", missing.err());
+        assertEquals("", missing.out());
     }
 
     @Test

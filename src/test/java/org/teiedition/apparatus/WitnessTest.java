@@ -76,7 +76,7 @@ class WitnessTest {
         Path l = Files.writeString(tmp.resolve("lemma.txt"), lemma.out());
         Path w = Files.writeString(tmp.resolve("wit.txt"), wit.out());
         Path c = tmp.resolve("collation.xml");
-        Run col = cli("collate", "--wit", "ed=" + l, "--wit", siglum + "=" + w, "-o", c.toString());
+        Run col = cli("collate", "--no-trim", "--exact-spacing", "--wit", "ed=" + l, "--wit", siglum + "=" + w, "-o", c.toString());
         assertEquals(0, col.code(), col.err());
         assertEquals(lemma.out(), cli("witness", "--wit", "ed", c.toString()).out());
         assertEquals(wit.out(), cli("witness", "--wit", siglum, c.toString()).out());

@@ -32,8 +32,8 @@ import org.teiedition.xml.SourceDocument;
  * (validate + all editions); (b) corpus throughput per edition, 1 thread and all cores; (c) the floor, a Saxon
  * identity transform of the same parsed trees in the same JVM, so every figure is also a ratio to it; (d) peak heap;
  * (e) a one-document rebuild in serve; (f) scaling: time and heap of every edition against document size
- * ({@link Scaling}); (g) a folder of 500 letters, cold. Short by design: the machine is shared. The system property
- * {@code bench.parts} selects parts: a comma-separated subset of {@code cold,corpus,serve,scale,folder} (default: all).
+ * ({@link Scaling}); (g) a folder of 500 letters, cold; (h) the large documents of ../shared/large, cold. Short by design: the machine is shared. The system property
+ * {@code bench.parts} selects parts: a comma-separated subset of {@code cold,corpus,serve,scale,folder,large} (default: all).
  */
 public final class Benchmark {
     static final Path ROOT = Path.of("").toAbsolutePath();
@@ -52,7 +52,7 @@ public final class Benchmark {
         return parts.isBlank() || parts.equals("all") || List.of(parts.split(",")).contains(name);
     }
 
-    static final List<String> PARTS = List.of("cold", "corpus", "serve", "scale", "folder");
+    static final List<String> PARTS = List.of("cold", "corpus", "serve", "scale", "folder", "large");
 
     public static void main(String[] args) throws Exception {
         String parts = System.getProperty("bench.parts", "");
@@ -76,6 +76,7 @@ public final class Benchmark {
         if (part("serve")) serve(md, files);
         if (part("scale")) md.append(Scaling.documents(WORK));
         if (part("folder")) md.append(Scaling.folder(WORK, jar));
+        if (part("large")) coldLarge(md, jar);
         memory(md);
         Files.writeString(ROOT.resolve("target/bench.md"), md);
         System.out.println(md);
@@ -104,6 +105,38 @@ public final class Benchmark {
                 .append(String.format(Locale.ROOT, "; median **%.2f s**; the three editions take **%.1f×** that, which "
                         + "drifts less than seconds when the machine is busier%n%n", median(coldFloor) / 1000,
                         median(coldThree) / median(coldFloor)));
+    }
+
+    /**
+     * (h) Each whole document of ../shared/large, cold, all default editions, through the launcher (which picks the
+     * JVM for the input's size), against a cold identity transform of the same file; the targets are the issue's.
+     */
+    static void coldLarge(StringBuilder md, Path jar) throws Exception {
+        Path large = ROOT.resolve("../shared/large");
+        if (!Files.isDirectory(large)) {
+            md.append("## (h) Large documents, cold\n\nskipped: ../shared/large is absent\n\n");
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(large, 2)) {
+            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        md.append("## (h) Large documents, cold\n\nA new JVM each time, through the launcher, all default editions "
+                + "(`./tei-edition build --no-validate FILE`: these files are not valid against the project's schema), "
+                + "3 runs each, interleaved with the cold identity transform of the same file; medians:\n\n"
+                + "| document | size | build | identity | ratio |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (Path f : files) {
+            List<Double> build = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                build.add(coldBuild(jar, f, WORK.resolve("large-" + i), "--no-validate"));
+                floor.add(coldIdentity(jar, f));
+            }
+            md.append(String.format(Locale.ROOT, "| `%s` | %.2f MB | %s; **%.1f s** | %.1f s | %.1f× |%n",
+                    f.getFileName(), Files.size(f) / 1e6, ms(build), median(build) / 1000, median(floor) / 1000,
+                    median(build) / median(floor)));
+        }
+        md.append("\nTargets: all editions of the FRUS volume < 30 s, of the PTA text < 15 s.\n\n");
     }
 
     static long liveWithTrees;

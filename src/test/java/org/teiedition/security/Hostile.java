@@ -105,4 +105,11 @@ final class Hostile {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
         }
     }
+
+    /** Every regular file under {@code root} (what a run created is the difference of two of these). */
+    static java.util.Set<Path> allFiles(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
 }

@@ -30,7 +30,7 @@ class OutputPathsTest {
         for (String n : names) Files.writeString(src.resolve(n), letter);
         Path outside = root.resolve("a/outside.xml"); // named through "..": the file is read, its editions go under OUT
         Files.writeString(outside, letter);
-        Set<Path> before = allFiles(root);
+        Set<Path> before = Hostile.allFiles(root);
 
         // names starting with '.' are hidden files to a folder walk: name them explicitly
         List<String> args = new java.util.ArrayList<>(List.of("build", "-o", out.toString(), src.toString(),
@@ -39,7 +39,7 @@ class OutputPathsTest {
         Hostile.Run r = Hostile.run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.all());
 
-        Set<Path> created = new TreeSet<>(allFiles(root));
+        Set<Path> created = new TreeSet<>(Hostile.allFiles(root));
         created.removeAll(before);
         Path outAbs = out.toAbsolutePath().normalize();
         for (Path p : created) assertTrue(p.toAbsolutePath().normalize().startsWith(outAbs), "written outside OUT: " + p);
@@ -81,9 +81,45 @@ class OutputPathsTest {
         assertTrue(Files.readString(root.resolve("out/a-b/reading.html")).contains("FIRST"));
     }
 
-    private static Set<Path> allFiles(Path root) throws Exception {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).collect(Collectors.toCollection(TreeSet::new));
+    /** A source named like a corpus file gets another folder: the corpus pages keep their paths. */
+    @Test
+    void sourcesNamedLikeCorpusFilesDoNotTakeTheirPaths(@TempDir Path root) throws Exception {
+        Path src = root.resolve("src");
+        Files.createDirectories(src);
+        List<String> reserved = List.of("search-index.js", "index.html", "nav.json", "Persons.HTML");
+        for (String n : reserved) Files.writeString(src.resolve(n + ".xml"), Hostile.letter("", "word" + n.replaceAll("\\W", "")));
+        Path out = root.resolve("out");
+        Hostile.Run r = Hostile.run("build", "-o", out.toString(), "--edition", "reading", src.toString());
+        assertEquals(0, r.code(), r.all());
+        for (String f : List.of("index.html", "persons.html", "search-index.js", "nav.json")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " is the corpus file");
         }
+        String index = Files.readString(out.resolve("index.html"));
+        String search = Files.readString(out.resolve("search-index.js"));
+        String nav = Files.readString(out.resolve("nav.json"));
+        for (String n : reserved) {
+            String folder = n + "-document";
+            assertTrue(Files.readString(out.resolve(folder).resolve("reading.html")).contains("word" + n.replaceAll("\\W", "")), folder);
+            assertTrue(index.contains("<tr id=\"" + folder + "\""), index);
+            assertTrue(nav.contains("\"" + folder + "\":"), nav);
+            assertTrue(search.contains(("word" + n.replaceAll("\\W", "")).toLowerCase()), search);
+        }
+        assertEquals(reserved.stream().map(n -> n + "-document").sorted().toList(),
+                reserved.stream().map(n -> OutputNames.documentName(src.resolve(n + ".xml"))).sorted().toList());
+    }
+
+    /** "index.html-document.xml" and "index.html.xml" would share a folder: an error naming both. */
+    @Test
+    void aSourceThatTakesAReservedNamesFolderIsAnErrorNamingBoth(@TempDir Path root) throws Exception {
+        Path src = root.resolve("src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("index.html-document.xml"), Hostile.letter("", "FIRST"));
+        Files.writeString(src.resolve("index.html.xml"), Hostile.letter("", "SECOND"));
+        Hostile.Run r = Hostile.run("build", "-o", root.resolve("out").toString(), "--edition", "reading", src.toString());
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains(src.resolve("index.html.xml") + ": error: not built: its output folder \"index.html-document\" "
+                + "is already used by " + src.resolve("index.html-document.xml") + "; rename one of the files"), r.err());
+        assertTrue(Files.readString(root.resolve("out/index.html-document/reading.html")).contains("FIRST"));
+        assertTrue(Files.readString(root.resolve("out/index.html")).contains("<tr id=\"index.html-document\""));
     }
 }
