@@ -214,7 +214,7 @@
   </xsl:function>
 
   <!-- The downloads of the "How to cite" box, written beside the editions by the driver
-       (EditionRenderer.citationFiles): file extension -> text, for the view of the edition named $edition. -->
+       (EditionRenderer.citationFiles, through cite-files.xsl): file extension -> text, for the edition named $edition. -->
   <xsl:template name="h:cite-files" as="map(xs:string, xs:string)">
     <xsl:context-item as="document-node(element(m:edition))" use="required"/>
     <xsl:sequence select="map{'bib': h:bibtex(m:edition), 'ris': h:ris(m:edition), 'csl.json': h:csl(m:edition)}"/>

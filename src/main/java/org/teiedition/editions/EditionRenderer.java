@@ -128,6 +128,9 @@ public final class EditionRenderer {
         return out.toByteArray();
     }
 
+    /** The stylesheet of {@link #citationFiles}: the page shell's citation formats, whatever the edition's stylesheet. */
+    static final String CITE_FILES = "xslt/html/cite-files.xsl";
+
     /** The extensions of the citation files {@link #citationFiles} writes, in order. */
     public static final List<String> CITATION_FORMATS = List.of("bib", "ris", "csl.json");
 
@@ -144,7 +147,10 @@ public final class EditionRenderer {
         params.put(EDITIONS, editionsParameter(built));
         params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
         if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
-        Xslt30Transformer t = transformer(page, input, null, params);
+        Xslt30Transformer t = xslt.get(CITE_FILES).load30();
+        params.put(EDITION, new XdmAtomicValue(page.name()));
+        t.setStylesheetParameters(params);
+        t.setGlobalContextItem(input);
         XdmMap files = (XdmMap) t.callTemplate(new QName("https://teiedition.org/ns/html", "cite-files")).itemAt(0);
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
         for (String ext : CITATION_FORMATS) {
