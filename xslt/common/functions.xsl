@@ -10,6 +10,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:te="https://teiedition.org/ns/functions"
+    xmlns:m="https://teiedition.org/ns/model"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -218,6 +219,14 @@
         else if ($type = 'geonames') then 'https://www.geonames.org/' || $v
         else if ($type = 'gnd') then 'https://d-nb.info/gnd/' || $v
         else ())"/>
+  </xsl:function>
+
+  <!-- The authority URIs (Wikidata, GND, VIAF, GeoNames...) of a name in a model view's m:meta (m:correspondent,
+       m:place): the links of its register entry, else its own URL. Citations, CMIF and JSON-LD name entities by them. -->
+  <xsl:function name="te:authority-uris" as="xs:string*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if ($name/@ref) then $name/ancestor::m:edition/m:registers/m:register/m:entry[@id = $name/@ref]/m:link/@href/string()
+                          else $name/@href[matches(., '^https?://')]/string()"/>
   </xsl:function>
 
   <!-- A label for an authority link: Wikidata, VIAF, GeoNames, GND, or the host name. -->

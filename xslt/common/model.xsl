@@ -76,7 +76,7 @@
     <xsl:variable name="scope" select="$doc//tei:text[not(ancestor::tei:text)]"/>
     <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
     <xsl:variable name="notes" select="$scope//tei:note[te:note-kind(.) = 'commentary']"/>
-    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
     <xsl:variable name="regs" select="te:register-items($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
@@ -148,6 +148,13 @@
     </xsl:document>
   </xsl:function>
 
+  <!-- The paragraphs cited as §1, §2 ... (m:citation), in document order: those of the body, not in a note. The DTS
+       API (site/dts.xsl) cuts its citable units with this same rule. -->
+  <xsl:function name="te:citable-paragraphs" as="element(tei:p)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc//tei:text[not(ancestor::tei:text)]//tei:body//tei:p[not(ancestor::tei:note)]"/>
+  </xsl:function>
+
   <!-- The label of every declared witness by its id (the first witness of an id), made once per model: the lemma and
        readings of every apparatus entry name their witnesses. -->
   <xsl:function name="te:siglum-labels" as="map(xs:string, xs:string)">
@@ -214,7 +221,11 @@
       <m:title>{normalize-space(($titles[@type = 'main'], $titles[@level = 'a'],
           $titles[not(@level = ('s', 'j', 'm')) and not(@type = ('sub', 'iso-date'))], $titles, 'Untitled document')[1])}</m:title>
       <xsl:for-each select="$fd/tei:titleStmt/(tei:editor | tei:respStmt[tei:resp])">
-        <m:editor>{normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))}</m:editor>
+        <!-- @type org: named by orgName alone (a citation names an organisation as it is, never as "Surname, Forename") -->
+        <m:editor>
+          <xsl:if test="(tei:persName, tei:name, tei:orgName)[1][self::tei:orgName]"><xsl:attribute name="type">org</xsl:attribute></xsl:if>
+          <xsl:value-of select="normalize-space(string-join(((tei:persName, tei:name, tei:orgName)[1], .[self::tei:editor][not(tei:persName | tei:name)])/string(), ' '))"/>
+        </m:editor>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:publicationStmt">
         <m:publication>
@@ -233,6 +244,8 @@
           <xsl:for-each select="tei:date">
             <m:date>
               <xsl:for-each select="(@when, @notBefore, @from)[1]"><xsl:attribute name="when" select="."/></xsl:for-each>
+              <!-- a date known only within limits keeps them (CMIF states them so) -->
+              <xsl:if test="not(@when)"><xsl:copy-of select="(@notBefore | @notAfter | @from | @to)[matches(., '^-?\d{4}(-\d\d(-\d\d)?)?$')]"/></xsl:if>
               <xsl:value-of select="normalize-space((.[normalize-space()], @when, @notBefore)[1])"/>
             </m:date>
           </xsl:for-each>
@@ -279,7 +292,18 @@
           <xsl:value-of select="normalize-space()"/>
         </m:licence>
       </xsl:for-each>
+      <!-- the document's own citation scheme (refsDecl/citeStructure): its units, for the DTS API's citation trees -->
+      <xsl:for-each select="($h/tei:encodingDesc/tei:refsDecl[tei:citeStructure])[1]">
+        <m:cite-scheme id="{(@xml:id, @n, 'document')[1]}">
+          <xsl:apply-templates select="tei:citeStructure" mode="m:cite-scheme"/>
+        </m:cite-scheme>
+      </xsl:for-each>
     </m:meta>
+  </xsl:template>
+
+  <xsl:mode name="m:cite-scheme" on-no-match="shallow-skip"/>
+  <xsl:template match="tei:citeStructure" mode="m:cite-scheme">
+    <m:cite-unit type="{(@unit, 'unit')[1]}"><xsl:apply-templates select="tei:citeStructure" mode="m:cite-scheme"/></m:cite-unit>
   </xsl:template>
 
   <!-- The declared witnesses as the model states them (m:witness, xslt/README.md); $w: the witness the view
@@ -801,7 +825,7 @@
     <xsl:variable name="entries" select="$scope//(tei:app | tei:choice | tei:note)[te:is-entry(.)]"/>
     <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
     <xsl:variable name="silent-n" as="map(*)" select="map:merge(for $i in 1 to count($silent) return map:entry(generate-id($silent[$i]), $i))"/>
-    <xsl:variable name="paras" select="$scope//tei:body//tei:p[not(ancestor::tei:note)]"/>
+    <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map{},

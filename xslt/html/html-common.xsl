@@ -17,6 +17,7 @@
        edition names. -->
 
   <xsl:import href="../common/functions.xsl"/>
+  <xsl:include href="cite.xsl"/>
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 
@@ -52,6 +53,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-edition"/>
         <title>{$meta/m:title} · {$kind}</title>
+        <xsl:call-template name="h:cite-head"><xsl:with-param name="model" select="$model"/></xsl:call-template>
         <style>{$h:css}</style>
       </head>
       <body class="{$edition} view-{$e/@view}">
@@ -114,6 +116,7 @@
                 <xsl:otherwise>{.}</xsl:otherwise>
               </xsl:choose></p>
           </xsl:for-each>
+          <xsl:call-template name="h:source-link"/>
           <p>Generated from TEI by tei-edition.</p>
         </footer>
         <script>{$h:js}</script>
@@ -247,18 +250,7 @@
             <h3>Key to the signs</h3>
             <xsl:call-template name="h:key"><xsl:with-param name="e" select="$e"/></xsl:call-template>
           </aside>
-          <section id="cite" class="cite" aria-labelledby="cite-h">
-            <h2 id="cite-h">How to cite</h2>
-            <p class="citation">
-              <xsl:if test="$meta/m:editor">{string-join(distinct-values($meta/m:editor), ', ')} (ed.), </xsl:if>
-              <cite>{$meta/m:title}</cite>, {lower-case(substring($kind, 1, 1)) || substring($kind, 2)}<xsl:for-each
-                  select="$meta/m:publication[@publisher or @date]">, {string-join((@publisher, @date), ' ')}</xsl:for-each>.
-              <span class="cite-url"><a href="{$h:this?file}">{$h:this?file}</a></span></p>
-            <xsl:if test="$e/m:citation/m:para">
-              <p>Every paragraph has a stable address: cite it as §1 … §{count($e/m:citation/m:para)} with the URL fragment
-                <code>#p1</code> … <code>#p{count($e/m:citation/m:para)}</code>. The § number beside each paragraph is its permalink.</p>
-            </xsl:if>
-          </section>
+          <xsl:call-template name="h:cite"><xsl:with-param name="e" select="$e"/></xsl:call-template>
         </main>
   </xsl:template>
 
@@ -400,7 +392,7 @@
     <xsl:element name="{if (h:holds-blocks(.)) then 'div' else 'p'}">
       <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
       <xsl:call-template name="h:class"><xsl:with-param name="base" select="'p'"/></xsl:call-template>
-      <xsl:if test="@n"><a class="para-num ed" href="#{@id}" title="Permalink to paragraph {@n}">§{@n}</a><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@n"><a class="para-num ed" href="#{@id}" title="Permalink to paragraph {@n}"><xsl:call-template name="h:cite-para"/>§{@n}</a><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates mode="h:r"/>
     </xsl:element>
   </xsl:template>

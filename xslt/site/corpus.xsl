@@ -57,6 +57,9 @@
     <xsl:sequence select="lower-case(replace(normalize-unicode(string($s), 'NFKD'), '\p{M}+', ''))"/>
   </xsl:function>
 
+  <!-- the absolute URL OUT is published at, ending in "/" (the base-url option): each page's canonical link -->
+  <xsl:param name="base-url" as="xs:string?" select="()"/>
+
   <xsl:template name="page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="current" as="xs:string"/>
@@ -67,6 +70,7 @@
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>{$title}</title>
+        <xsl:for-each select="$base-url"><link rel="canonical" href="{. || $current || '.html'}"/></xsl:for-each>
         <style>{unparsed-text('site.css', 'UTF-8')}</style>
       </head>
       <body>

@@ -6,7 +6,8 @@
      (OUT/.tei-edition/summaries/). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:m="https://teiedition.org/ns/model"
-  exclude-result-prefixes="#all" expand-text="yes">
+  xmlns:te="https://teiedition.org/ns/functions" exclude-result-prefixes="#all" expand-text="yes">
+  <xsl:import href="../common/functions.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
   <xsl:mode on-no-match="shallow-skip"/>
   <xsl:global-context-item as="document-node(element(m:edition))"/>
@@ -27,9 +28,27 @@
     <summary id="{$id}" key="{$key}" date="{$meta/@date}">
       <!-- correspContext pointers of other documents may name this one by its xml:id -->
       <xsl:for-each select="$meta/@xml-id"><xsl:attribute name="xml-id" select="."/></xsl:for-each>
+      <xsl:for-each select="@published"><xsl:attribute name="published" select="."/></xsl:for-each>
+      <!-- the citable paragraphs (the DTS API's citation tree) and the language (its Dublin Core) -->
+      <xsl:attribute name="paragraphs" select="count(m:citation/m:para)"/>
+      <xsl:attribute name="lang" select="@lang"/>
       <title>{$meta/m:title}</title>
       <xsl:for-each select="$meta/m:action[@type = 'sent']/m:correspondent"><sender>{.}</sender></xsl:for-each>
       <xsl:for-each select="$meta/m:action[@type = 'received']/m:correspondent"><recipient>{.}</recipient></xsl:for-each>
+      <!-- the correspondence description as the model states it, with authority URIs (CMIF: xslt/site/publish.xsl) -->
+      <xsl:for-each select="$meta/m:action">
+        <action type="{@type}">
+          <xsl:for-each select="m:correspondent | m:place">
+            <xsl:element name="{if (self::m:place) then 'place' else 'correspondent'}">
+              <xsl:if test="self::m:correspondent"><xsl:attribute name="type" select="(@type, 'person')[1]"/></xsl:if>
+              <xsl:for-each select="te:authority-uris(.)[1]"><xsl:attribute name="ref" select="."/></xsl:for-each>
+              <xsl:value-of select="."/>
+            </xsl:element>
+          </xsl:for-each>
+          <xsl:for-each select="m:date[@when]"><date><xsl:copy-of select="@when | @notBefore | @notAfter | @from | @to"/>{.}</date></xsl:for-each>
+        </action>
+      </xsl:for-each>
+      <xsl:copy-of select="$meta/m:cite-scheme" copy-namespaces="no"/>
       <xsl:for-each select="$meta/(m:prev | m:next)[@doc]">
         <xsl:element name="{local-name()}">{@doc}</xsl:element>
       </xsl:for-each>

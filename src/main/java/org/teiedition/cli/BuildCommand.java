@@ -60,8 +60,9 @@ final class BuildCommand implements Callable<Integer> {
 
     private static int merge(Build build, BuildOptions chosen, PrintWriter err, Progress progress) {
         try {
-            Build.Merged m = build.merge(chosen.output(), progress);
+            Build.Merged m = build.merge(chosen, progress);
             m.refused().forEach(d -> err.println(d.format()));
+            m.warnings().forEach(w -> err.println(w.format()));
             err.printf("merged %s into the corpus pages of %s (%s written)%n",
                     BuildReport.count(m.documents(), "document summary", "document summaries"), chosen.output(),
                     BuildReport.count(m.files(), "file", "files"));

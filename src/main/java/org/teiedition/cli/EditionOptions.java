@@ -43,6 +43,11 @@ final class EditionOptions {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Parallel workers (default: all cores).")
     int jobs = Parallel.defaultJobs();
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The absolute URL OUT is published at: canonical links, citations, sitemap.xml, CMIF and DTS "
+                    + "use it (default: base-url in tei-edition.properties beside the sources; else links stay relative).")
+    String baseUrl;
+
     /** The build these options ask for; an unknown edition is a usage error of {@code spec}'s command. */
     BuildOptions buildOptions(CommandSpec spec, Shard shard) {
         List<Edition> chosen = new ArrayList<>();
@@ -54,7 +59,11 @@ final class EditionOptions {
             chosen = (chosen.isEmpty() ? Editions.ALL : chosen).stream()
                     .map(e -> e.equals(Editions.PRINT) ? Editions.PRINT.withFacsimile() : e).toList();
         }
-        return new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard);
+        try {
+            return new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard, baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--base-url: " + e.getMessage());
+        }
     }
 
     static final class EditionNames extends ArrayList<String> {

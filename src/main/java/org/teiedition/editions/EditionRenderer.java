@@ -48,6 +48,15 @@ public final class EditionRenderer {
     public static final QName EDITIONS = new QName("editions");
     /** xs:boolean, HTML editions only: {@link Edition#apparatus()}. */
     public static final QName SHOW_APPARATUS = new QName("show-apparatus");
+    /** xs:string, HTML editions only: the document's name, its folder in OUT (its pages' URLs, its TEI source). */
+    public static final QName DOCUMENT = new QName("document");
+    /** xs:string, HTML editions only, when the build has one: the absolute URL OUT is published at, ending in "/". */
+    public static final QName BASE_URL = new QName("base-url");
+
+    /** The name of a document's TEI source, published in its folder beside its editions. */
+    public static String sourceFileName(String document) {
+        return document + ".xml";
+    }
 
     /** The value of {@link #EDITIONS} for these editions. */
     public static XdmValue editionsParameter(List<Edition> editions) {
@@ -90,6 +99,12 @@ public final class EditionRenderer {
      */
     public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
             Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, built, null, warnings);
+    }
+
+    /** As above; {@code baseUrl}: see {@link #BASE_URL} (null: none, the pages' links stay relative). */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+            String baseUrl, Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         if (edition.kind() == OutputKind.PDF) {
             byte[] pdf = renderPdf(doc, edition, witness, warnings);
@@ -102,6 +117,8 @@ public final class EditionRenderer {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
+            params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+            if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
         if (edition.facsimile()) params.put(FACSIMILE_IMAGES, facsimile(doc, input).parameter());
@@ -111,6 +128,37 @@ public final class EditionRenderer {
         t.applyTemplates(input, t.newSerializer(out));
         Trace.at("rendered " + edition.name() + " " + doc.name());
         return out.toByteArray();
+    }
+
+    /** The stylesheet of {@link #citationFiles}: the page shell's citation formats, whatever the edition's stylesheet. */
+    static final String CITE_FILES = "xslt/html/cite-files.xsl";
+
+    /** The extensions of the citation files {@link #citationFiles} writes, in order. */
+    public static final List<String> CITATION_FORMATS = List.of("bib", "ris", "csl.json");
+
+    /**
+     * The citation downloads every HTML page of the document links to (html/cite.xsl, h:cite-files): BibTeX, RIS and
+     * CSL-JSON, by file name ({@code <document>.bib} ...), citing the first built HTML edition that renders the reading
+     * view; none when no such edition was built.
+     */
+    public Map<String, byte[]> citationFiles(SourceDocument doc, List<Edition> built, String baseUrl) throws SaxonApiException {
+        Edition page = built.stream().filter(e -> e.kind() == OutputKind.HTML && e.view() == View.READING).findFirst().orElse(null);
+        if (page == null) return Map.of();
+        XdmNode input = model(doc, View.READING, null);
+        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        params.put(EDITIONS, editionsParameter(built));
+        params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+        if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
+        Xslt30Transformer t = xslt.get(CITE_FILES).load30();
+        params.put(EDITION, new XdmAtomicValue(page.name()));
+        t.setStylesheetParameters(params);
+        t.setGlobalContextItem(input);
+        XdmMap files = (XdmMap) t.callTemplate(new QName("https://teiedition.org/ns/html", "cite-files")).itemAt(0);
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        for (String ext : CITATION_FORMATS) {
+            out.put(doc.name() + "." + ext, files.get(ext).itemAt(0).getStringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view. */

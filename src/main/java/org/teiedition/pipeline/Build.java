@@ -21,12 +21,15 @@ import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.EditionRenderer;
 import org.teiedition.editions.OutputKind;
 import org.teiedition.facsimile.Facsimile;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
 import org.teiedition.site.CorpusPages;
+import org.teiedition.site.Dts;
+import org.teiedition.site.Publication;
 import org.teiedition.site.Summaries;
 import org.teiedition.site.Summary;
 import org.teiedition.transform.AtomicOutput;
@@ -50,7 +53,7 @@ public final class Build {
      */
     interface Renderer {
         byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
-                Consumer<Diagnostic> warnings) throws Exception;
+                String baseUrl, Consumer<Diagnostic> warnings) throws Exception;
     }
 
     /** Puts an edition's bytes in place (atomically; tests put a failing disk in its place). */
@@ -63,7 +66,8 @@ public final class Build {
     private final Writer writer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, (doc, edition, witness, corpus, built, warnings) -> toolkit.renderer().render(doc, edition, witness, corpus, built, warnings));
+        this(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) ->
+                toolkit.renderer().render(doc, edition, witness, corpus, built, baseUrl, warnings));
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
@@ -80,11 +84,14 @@ public final class Build {
         return toolkit;
     }
 
-    /** One run's settings, shared by the workers. {@code corpus}: see {@link #run}. */
+    /**
+     * One run's settings, shared by the workers. {@code corpus}: see {@link #run}; {@code baseUrl}: the options' or
+     * the sources' ({@link SiteConfig}), null when neither names one.
+     */
     private record Job(BuildOptions options, BuildCache cache, boolean corpus, boolean spareCores, BuildListener listener,
-            Set<Path> outOfMemory) {
+            Set<Path> outOfMemory, String baseUrl) {
         Job alone() {
-            return new Job(options, cache, corpus, false, listener, outOfMemory);
+            return new Job(options, cache, corpus, false, listener, outOfMemory, baseUrl);
         }
     }
 
@@ -108,10 +115,12 @@ public final class Build {
         // that the shards of a folder build give the same pages as one build.
         boolean corpus = in.anyDirectory() || in.files().size() > 1;
         boolean corpusPages = options.shard() == null && corpus;
+        List<Diagnostic> inputProblems = new ArrayList<>(in.problems());
+        String baseUrl = baseUrl(options, inputProblems);
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
-                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single");
+                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single", "base-url " + baseUrl);
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
-        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet());
+        Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet(), baseUrl);
         Map<Path, Diagnostic> clashes = nameClashes(files);
         listener.started(files.size());
         AtomicInteger done = new AtomicInteger();
@@ -135,7 +144,8 @@ public final class Build {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                CorpusPages.write(toolkit.xslt(), options.output(), built);
+                CorpusPages.write(toolkit.xslt(), options.output(), built, baseUrl);
+                corpusProblems.addAll(Publication.write(toolkit.xslt(), options.output(), built, baseUrl).warnings());
                 // after the pages, so that none links to a document whose files are gone
                 cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
             } catch (IOException | RuntimeException e) {
@@ -146,11 +156,11 @@ public final class Build {
                         "out of memory writing the corpus pages; " + MORE_HEAP));
             }
         }
-        return new BuildResult(in.problems(), results, corpusProblems, System.nanoTime() - start);
+        return new BuildResult(inputProblems, results, corpusProblems, System.nanoTime() - start);
     }
 
-    /** What a merge did: summaries read, files written, summaries refused. */
-    public record Merged(int documents, int files, List<Diagnostic> refused) {
+    /** What a merge did: summaries read, files written, summaries refused, warnings about the files. */
+    public record Merged(int documents, int files, List<Diagnostic> refused, List<Diagnostic> warnings) {
     }
 
     /**
@@ -158,9 +168,35 @@ public final class Build {
      * that verifies (a copied cache is not trusted: see {@link BuildCache#all}).
      */
     public Merged merge(Path output, BuildListener listener) throws IOException {
+        return merge(output, null, listener);
+    }
+
+    /**
+     * The reduce step for {@code options}' output, with the publication files for its base URL (the option's, else
+     * the sources' {@link SiteConfig}; an unusable config file is an error).
+     */
+    public Merged merge(BuildOptions options, BuildListener listener) throws IOException {
+        List<Diagnostic> problems = new ArrayList<>();
+        String baseUrl = baseUrl(options, problems);
+        if (!problems.isEmpty()) throw new IOException(problems.get(0).format());
+        return merge(options.output(), baseUrl, listener);
+    }
+
+    /** The base URL of a build: the option's, else the one its sources' config file names (its problem to {@code problems}). */
+    private static String baseUrl(BuildOptions options, List<Diagnostic> problems) {
+        if (options.baseUrl() != null) return options.baseUrl();
+        SiteConfig.Read config = SiteConfig.read(options.inputs());
+        if (config.problem() != null) problems.add(config.problem());
+        return config.baseUrl();
+    }
+
+    /** As {@link #merge(Path, BuildListener)}, with the publication files for {@code baseUrl} (null: none). */
+    public Merged merge(Path output, String baseUrl, BuildListener listener) throws IOException {
         try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
             BuildCache.Read read = BuildCache.reader(output).all();
-            return new Merged(read.summaries().size(), CorpusPages.write(toolkit.xslt(), output, read.summaries()), read.refused());
+            int n = CorpusPages.write(toolkit.xslt(), output, read.summaries(), baseUrl);
+            Publication.Written published = Publication.write(toolkit.xslt(), output, read.summaries(), baseUrl);
+            return new Merged(read.summaries().size(), n + published.files(), read.refused(), published.warnings());
         }
     }
 
@@ -204,8 +240,10 @@ public final class Build {
 
     private DocumentResult buildOrReuse(Job job, Path file) {
         String key = null;
+        byte[] source = null;
         try {
-            key = job.cache().key(Files.readAllBytes(file));
+            source = Files.readAllBytes(file);
+            key = job.cache().key(source);
             Summary cached = job.cache().upToDate(OutputNames.documentName(file), key);
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
@@ -268,9 +306,43 @@ public final class Build {
                 diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
             }
         }
-        if (written.size() < rendered.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
+        // citation downloads its pages link to.
+        Path tei = dir.resolve(sourceFileName(doc.name()));
+        Map<String, byte[]> besides = new LinkedHashMap<>();
+        try {
+            besides.put(tei.getFileName().toString(), source != null ? source : Files.readAllBytes(file));
+            besides.putAll(toolkit.renderer().citationFiles(doc, editions, job.baseUrl()));
+        } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+            diagnostics.add(Diagnostic.error(file.toString(), "cannot make its TEI copy and citation files: " + message(e)));
+            return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        }
+        for (Map.Entry<String, byte[]> f : besides.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            try {
+                writer.write(target, f.getValue());
+                written.add(target);
+                files.put(f.getKey(), f.getValue());
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
+            }
+        }
+        if (written.size() < rendered.size() + besides.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         // the page images beside the editions that show them (not in the cache entry, which names plain files only)
         if (editions.stream().anyMatch(Edition::facsimile)) written.addAll(facsimileImages(doc, dir, diagnostics));
+        if (job.corpus() && job.baseUrl() != null) {
+            try {
+                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()),
+                        job.baseUrl()).entrySet()) {
+                    Path target = options.output().resolve(f.getKey());
+                    writer.write(target, f.getValue());
+                    written.add(target);
+                }
+            } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+                diagnostics.add(Diagnostic.error(file.toString(), "cannot write its DTS files: " + message(e)));
+                return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+            }
+        }
         // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
         // comes last, when every file it vouches for is in place.
         try {
@@ -312,7 +384,8 @@ public final class Build {
         List<Diagnostic> warnings = Collections.synchronizedList(new ArrayList<>());
         Rendered r;
         try {
-            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built, warnings::add),
+            r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built,
+                    job.baseUrl(), warnings::add),
                     null, warnings);
         } catch (Exception | OutOfMemoryError e) {
             r = new Rendered(edition, null, e, warnings);
@@ -325,6 +398,11 @@ public final class Build {
         String edition = "the " + r.edition().name() + " edition";
         if (outOfMemory(r.failure())) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
+    }
+
+    /** The name of a document's TEI source in OUT/&lt;document&gt;/: the document's name with ".xml". */
+    public static String sourceFileName(String document) {
+        return EditionRenderer.sourceFileName(document);
     }
 
     /** Whether {@code e} is, or was caused by, running out of heap (libraries and executors wrap it). */

@@ -16,13 +16,21 @@ import org.teiedition.site.Shard;
  * @param validate false: no validation work at all, invalid documents are built too
  * @param jobs     parallel workers (at least 1)
  * @param shard    build only this shard of the inputs and no corpus pages (null: all of them)
+ * @param baseUrl  the absolute URL OUT is published at, ending in "/" ({@link SiteConfig#baseUrl}); null: the one
+ *                 the sources' {@value SiteConfig#FILE} names, else none (links stay relative)
  */
 public record BuildOptions(List<Path> inputs, Path output, List<Edition> editions, String witness, boolean validate,
-        int jobs, Shard shard) {
+        int jobs, Shard shard, String baseUrl) {
     public BuildOptions {
         inputs = List.copyOf(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
         editions = List.copyOf(editions.isEmpty() ? Editions.ALL : editions);
         jobs = Math.max(1, jobs);
+        baseUrl = baseUrl == null ? null : SiteConfig.baseUrl(baseUrl);
+    }
+
+    public BuildOptions(List<Path> inputs, Path output, List<Edition> editions, String witness, boolean validate,
+            int jobs, Shard shard) {
+        this(inputs, output, editions, witness, validate, jobs, shard, null);
     }
 
     /** Every edition of {@code inputs} into {@code output}, validated, on all cores. */
@@ -31,14 +39,19 @@ public record BuildOptions(List<Path> inputs, Path output, List<Edition> edition
     }
 
     public BuildOptions withEditions(List<Edition> chosen) {
-        return new BuildOptions(inputs, output, chosen, witness, validate, jobs, shard);
+        return new BuildOptions(inputs, output, chosen, witness, validate, jobs, shard, baseUrl);
     }
 
     public BuildOptions withValidation(boolean on) {
-        return new BuildOptions(inputs, output, editions, witness, on, jobs, shard);
+        return new BuildOptions(inputs, output, editions, witness, on, jobs, shard, baseUrl);
     }
 
     public BuildOptions withJobs(int n) {
-        return new BuildOptions(inputs, output, editions, witness, validate, n, shard);
+        return new BuildOptions(inputs, output, editions, witness, validate, n, shard, baseUrl);
+    }
+
+    /** {@code url}: see {@link #baseUrl}; an invalid one throws {@link IllegalArgumentException}. */
+    public BuildOptions withBaseUrl(String url) {
+        return new BuildOptions(inputs, output, editions, witness, validate, jobs, shard, url);
     }
 }

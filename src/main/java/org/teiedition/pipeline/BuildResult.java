@@ -36,7 +36,7 @@ public record BuildResult(List<Diagnostic> inputProblems, List<DocumentResult> d
 
     /** True if everything asked for was built or up to date. */
     public boolean ok() {
-        return failed() == 0 && corpusProblems.isEmpty();
+        return failed() == 0 && corpusProblems.stream().noneMatch(Diagnostic::isError);
     }
 
     /** Every problem of the run, in a stable order: the arguments, each document in input order, the corpus pages. */

@@ -42,18 +42,19 @@ public final class CorpusPages {
 
     /** Every page's bytes, by path relative to OUT: {@link #FILES} in order, then each document's nav.js. */
     public static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries) {
-        return render(xslt, summaries, true);
+        return render(xslt, summaries, true, null);
     }
 
-    private static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries, boolean htmlPages) {
+    /** {@code baseUrl}: the absolute URL OUT is published at (each page's canonical link), or null. */
+    private static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries, boolean htmlPages, String baseUrl) {
         XdmNode corpus = corpus(xslt, summaries);
         Map<String, byte[]> pages = new LinkedHashMap<>();
         if (htmlPages) {
-            pages.put("index.html", run(xslt, corpus, "index", null));
-            pages.put("persons.html", run(xslt, corpus, "register", "person"));
-            pages.put("places.html", run(xslt, corpus, "register", "place"));
-            pages.put("organisations.html", run(xslt, corpus, "register", "org"));
-            pages.put("search.html", run(xslt, corpus, "search", null));
+            pages.put("index.html", run(xslt, corpus, "index", null, baseUrl));
+            pages.put("persons.html", run(xslt, corpus, "register", "person", baseUrl));
+            pages.put("places.html", run(xslt, corpus, "register", "place", baseUrl));
+            pages.put("organisations.html", run(xslt, corpus, "register", "org", baseUrl));
+            pages.put("search.html", run(xslt, corpus, "search", null, baseUrl));
         }
         pages.put(SEARCH_INDEX, SearchIndex.render(corpus));
         if (htmlPages) pages.putAll(Sequence.files(sequence(xslt, corpus)));
@@ -67,12 +68,17 @@ public final class CorpusPages {
      * made from them, so that a damaged page is made again.
      */
     public static int write(Xslt xslt, Path out, List<Summary> summaries) throws IOException {
+        return write(xslt, out, summaries, null);
+    }
+
+    /** As {@link #write(Xslt, Path, List)}, the pages published at {@code baseUrl} (null: unknown). */
+    public static int write(Xslt xslt, Path out, List<Summary> summaries, String baseUrl) throws IOException {
         Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
-        String key = pagesKey(summaries);
+        String key = pagesKey(summaries) + (baseUrl == null ? "" : " " + baseUrl);
         boolean same = pagesVerify(out, keyFile, key, summaries);
         StringBuilder written = new StringBuilder(key).append('\n');
         int n = 0;
-        for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same).entrySet()) {
+        for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same, baseUrl).entrySet()) {
             if (Outputs.writeIfChanged(pagePath(out, page.getKey()), page.getValue())) n++;
             if (!page.getKey().equals(SEARCH_INDEX)) {
                 written.append(Hashes.hex(Hashes.sha256(page.getValue()))).append(' ').append(page.getKey()).append('\n');
@@ -176,9 +182,10 @@ public final class CorpusPages {
         }
     }
 
-    private static byte[] run(Xslt xslt, XdmNode corpus, String template, String type) {
+    private static byte[] run(Xslt xslt, XdmNode corpus, String template, String type, String baseUrl) {
         try {
             Xslt30Transformer t = xslt.get(STYLESHEET).load30();
+            if (baseUrl != null) t.setStylesheetParameters(Map.of(new QName("base-url"), new XdmAtomicValue(baseUrl)));
             t.setGlobalContextItem(corpus);
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
             Serializer s = t.newSerializer(out);

@@ -209,7 +209,7 @@ public final class DevServer implements AutoCloseable {
                 return;
             }
             String ext = extension(file);
-            String type = TYPES.getOrDefault(ext, "application/octet-stream");
+            String type = type(file, ext);
             if (ext.equals("html")) {
                 send(ex, 200, new Body(type, inject(Files.readAllBytes(file))));
             } else {
@@ -239,6 +239,13 @@ public final class DevServer implements AutoCloseable {
         }
         int colon = h.indexOf(':');
         return colon < 0 ? h : h.substring(0, colon);
+    }
+
+    /** TEI (each document's source, cmif.xml, the DTS documents) as TEI, the DTS API's JSON as JSON-LD. */
+    static String type(Path file, String ext) {
+        if (ext.equals("xml") && !file.getFileName().toString().equals("sitemap.xml")) return "application/tei+xml";
+        if (ext.equals("jsonld")) return "application/ld+json";
+        return TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
     private static String printable(String s) {

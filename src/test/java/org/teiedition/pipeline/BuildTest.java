@@ -33,7 +33,9 @@ class BuildTest {
         BuildResult r = new Build(toolkit).run(options, BuildListener.NONE);
         assertEquals(List.of(), r.diagnostics());
         assertEquals(Status.REBUILT, r.documents().get(0).status());
-        assertEquals(List.of(out.resolve("rng-violation/reading.html")), r.documents().get(0).written());
+        assertEquals(List.of("reading.html", "rng-violation.xml", "rng-violation.bib", "rng-violation.ris", "rng-violation.csl.json")
+                .stream().map(f -> out.resolve("rng-violation").resolve(f)).toList(),
+                r.documents().get(0).written());
         assertTrue(Files.readString(out.resolve("rng-violation/reading.html")).contains("<article"));
         for (URI schema : SchemaValidator.projectSchemas()) {
             assertEquals(0, toolkit.schemaValidator().cache().compilations(schema), schema.toString());
@@ -50,7 +52,7 @@ class BuildTest {
         Path big = Files.copy(LETTER, dir.resolve("big.xml"));
         Path small = Files.copy(LETTER, dir.resolve("small.xml"));
         Toolkit toolkit = new Toolkit();
-        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, warnings) -> {
+        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) -> {
             if (doc.name().equals("big") && edition == Editions.PRINT) throw new OutOfMemoryError("Java heap space");
             return toolkit.renderer().render(doc, edition, witness, corpus);
         });
@@ -69,7 +71,7 @@ class BuildTest {
     void aRenderersWarningsAreReportedAndTheDocumentIsBuilt(@TempDir Path out) throws Exception {
         Toolkit toolkit = new Toolkit();
         Diagnostic warning = new Diagnostic(LETTER.toString(), 3, 4, Diagnostic.Severity.WARNING, "a glyph is missing", null, "print");
-        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, warnings) -> {
+        Build build = new Build(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) -> {
             warnings.accept(warning);
             assertEquals(List.of(Editions.READING), built);
             return toolkit.renderer().render(doc, edition, witness, corpus);

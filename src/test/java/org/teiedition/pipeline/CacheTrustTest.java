@@ -24,7 +24,7 @@ class CacheTrustTest {
     static final Path LETTER = Path.of("src/test/resources/fixtures/small-letter.xml");
 
     private static Build build(Toolkit toolkit, Build.Writer writer) {
-        return new Build(toolkit, (doc, edition, witness, corpus, built, warnings) ->
+        return new Build(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) ->
                 toolkit.renderer().render(doc, edition, witness, corpus, built, warnings), writer);
     }
 

@@ -50,7 +50,9 @@ class BrowserSafetyTest {
                 tab.eval(POKE);
                 Chromium.settle(Duration.ofMillis(1500));
                 assertEquals(List.of(), chrome.dialogs(), page + ": JavaScript dialogs");
-                List<String> left = chrome.requests().stream().filter(u -> !u.startsWith("file:")).toList();
+                // data: URLs carry their content and fetch nothing (Chromium's XML viewer, opened by the link to the
+                // TEI source, draws its arrows with one)
+                List<String> left = chrome.requests().stream().filter(u -> !u.startsWith("file:") && !u.startsWith("data:")).toList();
                 assertEquals(List.of(), left, page + ": requests that left file://");
                 assertTrue(chrome.requests().stream().anyMatch(u -> u.endsWith(page)), page + " was loaded: " + chrome.requests());
             }

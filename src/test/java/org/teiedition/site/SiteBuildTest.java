@@ -143,8 +143,9 @@ class SiteBuildTest {
         Files.writeString(c, Files.readString(c).replace("Nothing about poets", "Nothing about quinces"));
         Run edited = Cli.run(args);
         assertTrue(edited.err().contains("1 rebuilt, 2 up to date"), edited.err());
-        assertEquals(List.of(".tei-edition/summaries/c.files", ".tei-edition/summaries/c.xml", "c/diplomatic.html", "c/reading.html",
-                "search-index.js"), changedSince(o, old), "only c's outputs, its cache entry and the search index (its words changed)");
+        assertEquals(List.of(".tei-edition/summaries/c.files", ".tei-edition/summaries/c.xml", "c/c.bib", "c/c.csl.json", "c/c.ris",
+                "c/c.xml", "c/diplomatic.html", "c/reading.html", "search-index.js"), changedSince(o, old),
+                "only c's outputs, source and citations, its cache entry and the search index (its words changed)");
         assertTrue(postings(Files.readString(o.resolve("search-index.js"))).get("quinces").equals("2"));
     }
 
