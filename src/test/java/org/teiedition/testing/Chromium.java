@@ -3,6 +3,7 @@ package org.teiedition.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -239,8 +240,20 @@ public final class Chromium implements AutoCloseable {
         }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        try (Stream<Path> s = Files.walk(profile)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        deleteProfile();
+    }
+
+    /**
+     * Chromium's helper processes may still write into the profile for a moment after the browser has ended (a file
+     * appears or vanishes while it is walked): try again shortly; a profile left in the temporary folder harms nothing.
+     */
+    private void deleteProfile() throws InterruptedException {
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            try (Stream<Path> s = Files.walk(profile)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                Thread.sleep(200);
+            }
         }
     }
 
