@@ -542,15 +542,43 @@
 
   <!-- Markers: links to the plain lists (which work without JS); edition.js opens them in place. -->
   <xsl:template match="m:note-ref" mode="h:r">
-    <a class="marker note-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
+    <a class="{h:marker-class(., 'note-ref')}" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Note {@n}"><sup>{@n}</sup></a>
   </xsl:template>
   <!-- an edition without the apparatus (Edition.apparatus) has no entries to point to -->
   <xsl:template match="m:app-ref[not($show-apparatus)]" mode="h:r"/>
   <xsl:template match="m:app-ref" mode="h:r">
-    <a class="marker app-ref ed" id="{@id}" href="#{@target}" aria-describedby="{@target}"
+    <a class="{h:marker-class(., 'app-ref')}" id="{@id}" href="#{@target}" aria-describedby="{@target}"
        aria-label="Apparatus entry {@letter}"><sup>{@letter}</sup></a>
   </xsl:template>
+
+  <!-- A marker's box reaches into the spaces beside it (edition.css), except on a side where a link touches it:
+       there it must not overlap the link's target (snug-start, snug-end). Only the model knows whether text stands
+       between the two; CSS sibling selectors do not see text. -->
+  <xsl:function name="h:marker-class" as="xs:string">
+    <xsl:param name="marker" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="string-join(('marker', $kind, 'ed',
+        'snug-start'[h:link-at(h:neighbour($marker/preceding-sibling::node(), 'end'), 'end')],
+        'snug-end'[h:link-at(h:neighbour($marker/following-sibling::node(), 'start'), 'start')]), ' ')"/>
+  </xsl:function>
+
+  <!-- The node next to a marker, among its siblings on one side: what renders (no entry delimiters, no white space). -->
+  <xsl:function name="h:neighbour" as="node()?">
+    <xsl:param name="side" as="node()*"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="visible" select="$side[not(self::m:entry-start or self::m:entry-end or self::text()[not(normalize-space())])]"/>
+    <xsl:sequence select="if ($end = 'end') then $visible[last()] else $visible[1]"/>
+  </xsl:function>
+
+  <!-- Whether a node of the model renders as a link at its end ($side 'end') or its start ('start'). -->
+  <xsl:function name="h:link-at" as="xs:boolean">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:sequence select="if (not($n instance of element())) then false()
+        else if ($n[self::m:note-ref or self::m:app-ref[$show-apparatus] or self::m:link[@href] or self::m:inline[@role = 'name'][@ref or @href]]) then true()
+        else h:link-at(h:neighbour($n/node(), $side), $side)"/>
+  </xsl:function>
 
   <!-- Line breaks: kept in the diplomatic view, a word space in the reading view (none inside a word). -->
   <xsl:template match="m:break[@type = 'line']" mode="h:r">
