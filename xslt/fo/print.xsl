@@ -143,6 +143,9 @@
       </fo:bookmark-tree>
       </xsl:if>
 
+      <!-- the plates (build with the option facsimile) come first, as a frontispiece, numbered i, ii ... -->
+      <xsl:call-template name="p:facsimile-plates"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
+
       <!-- A short text stays one page-sequence, whatever its divisions (an inscription's edition, translation and
            commentary, a letter in sections): FOP holds it whole at little cost, and no division starts a page. -->
       <xsl:variable name="units" select="if (sum((m:text, m:apparatus, m:notes) ! string-length(.)) lt $p:one-sequence) then () else p:units(m:text)" as="array(node()*)*"/>
@@ -208,7 +211,6 @@
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="p:facsimile-plates"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
     </fo:root>
   </xsl:template>
 

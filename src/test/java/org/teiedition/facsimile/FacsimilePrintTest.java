@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.testing.Cli;
 import org.teiedition.testing.Cli.Run;
 
-/** build --facsimile: the PDF ends with a plate per page image that can be read, captioned, after the text. */
+/** build --facsimile: the PDF opens with a plate per page image that can be read, captioned, paged i, ii; the text starts on page 1. */
 class FacsimilePrintTest {
     @Test
-    void thePdfHasAPlatePerReadableImageAfterTheText(@TempDir Path dir) throws Exception {
+    void thePdfOpensWithAPlatePerReadableImageBeforeTheText(@TempDir Path dir) throws Exception {
         Path letter = FacsimileFixture.letter(dir);
         Run r = Cli.run("build", "-o", dir.resolve("out").toString(), "-e", "print", "--facsimile", letter.toString());
         assertEquals(0, r.code(), r.err());
@@ -40,14 +40,18 @@ class FacsimilePrintTest {
                 }
             }
             // page 1r as drawn, page 1v scaled to 2400 pixels; the unreadable page 2r has none
-            assertEquals(List.of((n - 1) + ":800x1000", n + ":1800x2400"), images);
+            assertEquals(List.of("1:800x1000", "2:1800x2400"), images);
             PDFTextStripper text = new PDFTextStripper();
-            text.setStartPage(n - 1);
+            text.setStartPage(1);
+            text.setEndPage(2);
             String plates = text.getText(pdf);
             assertTrue(plates.contains("Plate 1: page 1r") && plates.contains("Plate 2: page 1v"), plates);
-            text.setStartPage(1);
-            text.setEndPage(1);
-            assertTrue(text.getText(pdf).contains("Dear Bert,"), "the text comes first");
+            assertTrue(!plates.contains("Dear Bert,"), "no text on the plates");
+            text.setStartPage(3);
+            text.setEndPage(3);
+            assertTrue(text.getText(pdf).contains("Dear Bert,"), "the text follows the plates");
+            // the page labels: the plates i, ii, the text from 1
+            assertEquals("i ii 1", String.join(" ", java.util.Arrays.copyOf(pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices(), 3)));
         }
     }
 }
