@@ -56,6 +56,9 @@ public final class EditionRenderer {
     /** xs:string, every edition, when the build has one: the absolute URL OUT is published at, ending in "/". */
     public static final QName BASE_URL = new QName("base-url");
 
+    /** xs:string, every edition: its file in the document's folder ({@link Edition#fileName()}; the PDF's address). */
+    public static final QName FILE = new QName("file");
+
     /** The name of a document's TEI source, published in its folder beside its editions. */
     public static String sourceFileName(String document) {
         return document + ".xml";
@@ -111,6 +114,7 @@ public final class EditionRenderer {
         Trace.at("render " + edition.name() + " " + doc.name());
         Map<QName, XdmValue> params = new HashMap<>();
         params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+        params.put(FILE, new XdmAtomicValue(edition.fileName()));
         if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         if (edition.kind() == OutputKind.PDF) {
             byte[] pdf = renderPdf(doc, edition, witness, params, warnings);
