@@ -334,10 +334,11 @@ public final class Build {
             images = facsimileImages(doc, dir, diagnostics);
             images.copies().keySet().forEach(name -> written.add(dir.resolve(name)));
         }
+        Map<String, byte[]> dts = Map.of();
         if (job.corpus() && job.baseUrl() != null) {
             try {
-                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()),
-                        job.baseUrl()).entrySet()) {
+                dts = Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()), job.baseUrl());
+                for (Map.Entry<String, byte[]> f : dts.entrySet()) {
                     Path target = options.output().resolve(f.getKey());
                     writer.write(target, f.getValue());
                     written.add(target);
@@ -351,7 +352,7 @@ public final class Build {
         // comes last, when every file it vouches for is in place.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, file, files, images);
+            job.cache().store(summary, file, files, images, dts);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
