@@ -1,12 +1,18 @@
 package org.teiedition.facsimile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
@@ -16,6 +22,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.streams.Steps;
 import org.teiedition.Diagnostic;
+import org.teiedition.Hashes;
 import org.teiedition.transform.AtomicOutput;
 import org.teiedition.xml.SourceDocument;
 
@@ -85,7 +92,7 @@ public final class Facsimile {
         if (fx == null) return new Facsimile(doc, Map.of(), List.of(), List.of());
         for (XdmNode p : fx.select(Steps.child(M, "problem")).toList()) problems.add(at.warning(p.attribute("path"), p.getStringValue()));
         int missing = 0;
-        java.util.Set<Path> local = new java.util.LinkedHashSet<>();
+        Set<Path> local = new LinkedHashSet<>();
         for (XdmNode s : fx.select(Steps.child(M, "surface")).toList()) {
             List<Diagnostic> unreadable = new ArrayList<>();
             Surface chosen = image(s, base, at, unreadable, local);
@@ -111,7 +118,7 @@ public final class Facsimile {
     }
 
     /** The image a surface shows: the first local file that can be read, else the first remote or IIIF image. */
-    private static Surface image(XdmNode s, Path base, Locator at, List<Diagnostic> unreadable, java.util.Set<Path> local) {
+    private static Surface image(XdmNode s, Path base, Locator at, List<Diagnostic> unreadable, Set<Path> local) {
         String id = s.attribute("id");
         Surface chosen = null;
         String link = "";
@@ -235,7 +242,7 @@ public final class Facsimile {
             try {
                 byte[] copy = Images.outputCopy(s.file(), s.probe());
                 AtomicOutput.write(target, copy);
-                written.put(target, org.teiedition.Hashes.hex(org.teiedition.Hashes.sha256(copy)));
+                written.put(target, Hashes.hex(Hashes.sha256(copy)));
             } catch (IOException | RuntimeException e) {
                 warnings.accept(new Diagnostic(doc.path() == null ? doc.name() : doc.path().toString(), 0, 0,
                         Diagnostic.Severity.WARNING, "facsimile image " + s.file() + " cannot be read: " + message(e), null, "facsimile"));
@@ -246,13 +253,13 @@ public final class Facsimile {
     }
 
     /** The folder is this tool's: a file in it that this build did not write is the copy of a surface now gone. */
-    private void removeStaleCopies(Path folder, java.util.Set<Path> written, Consumer<Diagnostic> warnings) {
-        if (!java.nio.file.Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
-            for (Path f : files.filter(f -> !written.contains(f) && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
-                java.nio.file.Files.deleteIfExists(f);
+    private void removeStaleCopies(Path folder, Set<Path> written, Consumer<Diagnostic> warnings) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> !written.contains(f) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.deleteIfExists(f);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             warnings.accept(new Diagnostic(folder.toString(), 0, 0, Diagnostic.Severity.WARNING,
                     "cannot remove the copies of surfaces the document no longer has: " + message(e), null, "facsimile"));
         }
