@@ -35,11 +35,11 @@ import org.teiedition.xml.OutputNames;
  * chosen editions and options and all bundled stylesheets) and its manifest ({@code summaries/<id>.files}), written
  * last, once every output of the document is in place: the key, the summary's hash and the name and hash of each
  * edition file written (an edition that needs two witnesses is not made for a one-witness letter), the copies of its
- * facsimile images, its DTS files under OUT/dts/, and the hash of each local page image it was made from (an image changes the outputs as its
- * source does, but only the parsed document names it). A document is up to date only if all of that verifies
- * against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing read back from here is
- * trusted: a cache folder may have been copied from elsewhere (a page image it names is only hashed, and only if it
- * is a regular file).
+ * facsimile images, its DTS files under OUT/dts/, and the hash of each local page image it was made from (an image
+ * changes the outputs as its source does, but only the parsed document names it). A document is up to date only if
+ * all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
+ * read back from here is trusted: a cache folder may have been copied from elsewhere (a page image it names is only
+ * hashed, and only if it is a regular file).
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -119,7 +119,8 @@ public final class BuildCache {
      *     not among them (a § it no longer has) are removed. None (a build without a base URL, or of one file into a
      *     corpus's folder): the previous entry's stay, and stay in the entry, removed with the document's other files.
      */
-    public void store(Summary s, Path source, Map<String, byte[]> files, Facsimiles facsimile, Map<String, byte[]> dts) throws IOException {
+    public void store(Summary s, Path source, Map<String, byte[]> files, Facsimiles facsimile, Map<String, byte[]> dts)
+            throws IOException {
         Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
                 new TreeMap<>(facsimile.images()), new TreeMap<>(facsimile.copies()), new TreeMap<>());
         files.forEach((name, bytes) -> m.files().put(name, Hashes.hex(Hashes.sha256(bytes))));
