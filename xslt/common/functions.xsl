@@ -14,6 +14,19 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- ===== publishing ===== -->
+
+  <!-- The absolute URL of $path (a file of the document's folder, "reading.html", or a path below it, "canvas/f1")
+       when OUT is published at $base-url (ending in "/"); empty without a base URL or a document, so that no edition
+       prints a relative address where an absolute one belongs. The one rule for every edition's own address. -->
+  <xsl:function name="te:published-url" as="xs:string?">
+    <xsl:param name="base-url" as="xs:string?"/>
+    <xsl:param name="document" as="xs:string?"/>
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="if (exists($base-url) and exists($document))
+        then $base-url || encode-for-uri($document) || '/' || string-join(tokenize($path, '/') ! encode-for-uri(.), '/') else ()"/>
+  </xsl:function>
+
   <!-- ===== witnesses ===== -->
 
   <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef: "#A #B" -> ("A", "B"). -->

@@ -44,6 +44,11 @@
   <!-- The languages the driver found hyphenation patterns for (FOP's, from net.sf.offo:fop-hyph): the text is
        hyphenated in these only; a language without patterns is set unhyphenated. -->
   <xsl:param name="p:hyphenation-languages" as="xs:string*" select="()"/>
+  <!-- Set by the driver (EditionRenderer), as for the HTML editions: the document's folder in OUT, this edition's
+       file there, and the absolute URL OUT is published at (absent: no base URL, and the citation names no address). -->
+  <xsl:param name="document" as="xs:string?" select="()"/>
+  <xsl:param name="file" as="xs:string" select="'print.pdf'"/>
+  <xsl:param name="base-url" as="xs:string?" select="()"/>
   <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
   <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
 
@@ -342,11 +347,14 @@
     <xsl:if test="exists($editors)">
       <fo:block font-size="{$p:small}" line-height="11.5pt" space-before="5pt" role="P">Edited by {string-join($editors, ', ')}<xsl:for-each select="$published">; published by {.}</xsl:for-each>.</fo:block>
     </xsl:if>
+    <!-- the edition's address by the rule of the HTML citation; it may break after a slash, never at a hyphen -->
+    <xsl:variable name="url" as="text()?"><xsl:for-each select="te:published-url($base-url, $document, $file)"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
     <fo:block font-size="{$p:small}" line-height="11.5pt" role="P">
       <xsl:if test="empty($editors)"><xsl:attribute name="space-before">5pt</xsl:attribute></xsl:if>
+      <xsl:if test="exists($url)"><xsl:attribute name="hyphenate" select="false()"/></xsl:if>
       <xsl:text>Cite as: </xsl:text>
       <xsl:if test="exists($editors)">{string-join($editors, ', ')} (ed.), </xsl:if>
-      <fo:inline font-style="italic">{$meta/m:title}</fo:inline>, {$kind}<xsl:for-each select="$published">, {.}</xsl:for-each>, print edition, by § or page.
+      <fo:inline font-style="italic">{$meta/m:title}</fo:inline>, {$kind}<xsl:for-each select="$published">, {.}</xsl:for-each>, print edition, by § or page.<xsl:for-each select="$url"><xsl:text> </xsl:text><xsl:apply-templates select="." mode="p:fo"/></xsl:for-each>
     </fo:block>
   </xsl:template>
 

@@ -27,7 +27,7 @@
   <!-- The absolute URL of a file of this document's folder; empty without a base URL. -->
   <xsl:function name="h:url" as="xs:string?">
     <xsl:param name="file" as="xs:string"/>
-    <xsl:sequence select="if (exists($base-url) and exists($document)) then $base-url || encode-for-uri($document) || '/' || encode-for-uri($file) else ()"/>
+    <xsl:sequence select="te:published-url($base-url, $document, $file)"/>
   </xsl:function>
 
   <!-- The TEI source's file name in the document's folder (Build copies it there: EditionRenderer.sourceFileName). -->

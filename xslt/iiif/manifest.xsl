@@ -3,22 +3,30 @@
      size is known (declared by the surface or its graphic, or read from the copied image), the surface's image as
      its painting annotation, and the transcription as W3C annotations ("supplementing", TextualBody) per line and
      per element that points to a zone: the text of a line runs from its line break to the next line or page break.
-     Ids are relative to the manifest (manifest.json, canvas/f1 ...) unless a canvas is a IIIF canvas the TEI names,
-     whose id is kept so that the annotations attach to it. Written through xml-to-json: keys in a fixed order. -->
+     Ids are absolute under the build's base URL (<base>/<document>/manifest.json, .../canvas/f1, as IIIF requires),
+     relative to the manifest without one (manifest.json, canvas/f1 ...: the folder can still be served anywhere),
+     unless a canvas is a IIIF canvas the TEI names, whose id is kept so that the annotations attach to it. Written through xml-to-json: keys in a fixed order. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:j="http://www.w3.org/2005/xpath-functions"
     xmlns:m="https://teiedition.org/ns/model"
+    xmlns:te="https://teiedition.org/ns/functions"
     xmlns:iiif="https://teiedition.org/ns/iiif"
     exclude-result-prefixes="#all"
     expand-text="yes">
+
+  <xsl:import href="../common/functions.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:param name="edition" as="xs:string" select="'iiif'"/>
   <xsl:param name="facsimile-images" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
+  <!-- Set by the driver (EditionRenderer), as for the HTML editions: the document's folder in OUT and the absolute URL
+       OUT is published at (ending in "/"; absent: no base URL, ids relative to the manifest). -->
+  <xsl:param name="document" as="xs:string?" select="()"/>
+  <xsl:param name="base-url" as="xs:string?" select="()"/>
 
   <xsl:mode on-no-match="fail"/>
   <xsl:template match="/">
@@ -35,7 +43,7 @@
     <xsl:variable name="lines" select="iiif:annotations(.)"/>
     <j:map>
       <j:string key="@context">http://iiif.io/api/presentation/3/context.json</j:string>
-      <j:string key="id">manifest.json</j:string>
+      <j:string key="id">{iiif:id('manifest.json')}</j:string>
       <j:string key="type">Manifest</j:string>
       <xsl:sequence select="iiif:label(string(m:meta/m:title), $lang)"/>
       <xsl:if test="m:meta/m:licence/@href"><j:string key="rights">{m:meta/m:licence/@href}</j:string></xsl:if>
@@ -64,7 +72,7 @@
                       <j:string key="type">Annotation</j:string>
                       <j:string key="motivation">painting</j:string>
                       <j:map key="body">
-                        <j:string key="id">{$img?src}</j:string>
+                        <j:string key="id">{if (matches($img?src, '^[a-z][a-z0-9+.-]*:', 'i')) then $img?src else iiif:id($img?src)}</j:string>
                         <j:string key="type">Image</j:string>
                         <j:string key="format">{if (matches($img?src, '\.png$', 'i')) then 'image/png' else if (matches($img?src, '\.gif$', 'i')) then 'image/gif' else 'image/jpeg'}</j:string>
                         <xsl:if test="$img?image-width != '0'">
@@ -94,7 +102,7 @@
                   <j:array key="items">
                     <xsl:for-each select="$mine">
                       <j:map>
-                        <j:string key="id">canvas/{@surface}/line/{position()}</j:string>
+                        <j:string key="id">{iiif:id('canvas/' || @surface || '/line/' || position())}</j:string>
                         <j:string key="type">Annotation</j:string>
                         <j:string key="motivation">supplementing</j:string>
                         <j:map key="body">
@@ -132,10 +140,15 @@
     <xsl:sequence select="if (exists($img)) then (xs:integer($img?width), xs:integer($img?height)) else (0, 0)"/>
   </xsl:function>
 
-  <!-- Ids made here: relative to the manifest. -->
+  <!-- An id made here, from its path in the document's folder: absolute with a base URL, else relative. -->
+  <xsl:function name="iiif:id" as="xs:string">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="(te:published-url($base-url, $document, $path), $path)[1]"/>
+  </xsl:function>
+
   <xsl:function name="iiif:own" as="xs:string">
     <xsl:param name="s" as="element(m:surface)"/>
-    <xsl:sequence select="'canvas/' || $s/@id"/>
+    <xsl:sequence select="iiif:id('canvas/' || $s/@id)"/>
   </xsl:function>
 
   <!-- A canvas the TEI names (graphic/@url or surface/@sameAs) keeps its id; otherwise one of this manifest's. -->

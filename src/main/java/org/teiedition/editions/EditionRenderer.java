@@ -48,10 +48,16 @@ public final class EditionRenderer {
     public static final QName EDITIONS = new QName("editions");
     /** xs:boolean, HTML editions only: {@link Edition#apparatus()}. */
     public static final QName SHOW_APPARATUS = new QName("show-apparatus");
-    /** xs:string, HTML editions only: the document's name, its folder in OUT (its pages' URLs, its TEI source). */
+    /**
+     * xs:string, every edition: the document's name, its folder in OUT (its pages' URLs, its TEI source; the IIIF
+     * manifest's ids and the PDF's address, see functions.xsl te:published-url).
+     */
     public static final QName DOCUMENT = new QName("document");
-    /** xs:string, HTML editions only, when the build has one: the absolute URL OUT is published at, ending in "/". */
+    /** xs:string, every edition, when the build has one: the absolute URL OUT is published at, ending in "/". */
     public static final QName BASE_URL = new QName("base-url");
+
+    /** xs:string, every edition: its file in the document's folder ({@link Edition#fileName()}; the PDF's address). */
+    public static final QName FILE = new QName("file");
 
     /** The name of a document's TEI source, published in its folder beside its editions. */
     public static String sourceFileName(String document) {
@@ -106,19 +112,20 @@ public final class EditionRenderer {
     public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
             String baseUrl, Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
+        Map<QName, XdmValue> params = new HashMap<>();
+        params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
+        params.put(FILE, new XdmAtomicValue(edition.fileName()));
+        if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         if (edition.kind() == OutputKind.PDF) {
-            byte[] pdf = renderPdf(doc, edition, witness, warnings);
+            byte[] pdf = renderPdf(doc, edition, witness, params, warnings);
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
         XdmNode input = input(doc, edition, witness, warnings);
-        Map<QName, XdmValue> params = new HashMap<>();
         if (edition.kind() == OutputKind.HTML) {
             if (corpus) params.put(CORPUS, new XdmAtomicValue(true));
             params.put(EDITIONS, editionsParameter(built != null ? built : registeredFor(doc)));
             params.put(SHOW_APPARATUS, new XdmAtomicValue(edition.apparatus()));
-            params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
-            if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         }
         if (edition.view() == View.WITNESSES) params.put(WITNESS_VIEWS, witnessViews(doc, input, warnings));
         if (edition.facsimile()) params.put(FACSIMILE_IMAGES, facsimile(doc, input).parameter());
@@ -161,16 +168,16 @@ public final class EditionRenderer {
         return out;
     }
 
-    /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view. */
-    private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Consumer<Diagnostic> warnings)
-            throws SaxonApiException, FOPException {
+    /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view, with the {@code shared} parameters. */
+    private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> shared,
+            Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
         XdmNode input = input(doc, edition, witness, warnings);
         XdmMap plates = edition.facsimile() ? facsimile(doc, input).plates() : null;
         PrintLayout layout = new PrintLayout(pdf(), params -> {
-            if (plates == null) return transformer(edition, input, witness, params);
-            Map<QName, XdmValue> all = new java.util.HashMap<>(params);
-            all.put(FACSIMILE_PLATES, plates);
+            Map<QName, XdmValue> all = new HashMap<>(shared);
+            all.putAll(params);
+            if (plates != null) all.put(FACSIMILE_PLATES, plates);
             return transformer(edition, input, witness, all);
         }, input, doc.name());
         return layout.render(new PrintWarnings(doc, warnings));

@@ -1,12 +1,18 @@
 package org.teiedition.facsimile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
@@ -16,6 +22,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.streams.Steps;
 import org.teiedition.Diagnostic;
+import org.teiedition.Hashes;
 import org.teiedition.transform.AtomicOutput;
 import org.teiedition.xml.SourceDocument;
 
@@ -45,11 +52,13 @@ public final class Facsimile {
     private final SourceDocument doc;
     private final Map<String, Surface> surfaces;
     private final List<Diagnostic> problems;
+    private final List<Path> localImages;
 
-    private Facsimile(SourceDocument doc, Map<String, Surface> surfaces, List<Diagnostic> problems) {
+    private Facsimile(SourceDocument doc, Map<String, Surface> surfaces, List<Diagnostic> problems, List<Path> localImages) {
         this.doc = doc;
         this.surfaces = surfaces;
         this.problems = problems;
+        this.localImages = localImages;
     }
 
     /** The facsimile of {@code doc}, made once from its {@code model} view (any view: the facsimile is the same in all). */
@@ -59,6 +68,14 @@ public final class Facsimile {
 
     public Map<String, Surface> surfaces() {
         return surfaces;
+    }
+
+    /**
+     * Every local image file the document names, read or not (one added later changes the outputs too): with the
+     * source, what the document's outputs are made from.
+     */
+    public List<Path> localImages() {
+        return localImages;
     }
 
     /** Warnings about the facsimile, located in the source document. */
@@ -72,12 +89,13 @@ public final class Facsimile {
         List<Diagnostic> problems = new ArrayList<>();
         Path base = doc.path() == null ? Path.of(".") : doc.path().toAbsolutePath().getParent();
         XdmNode fx = model.select(Steps.descendant(M, "facsimile")).findFirst().orElse(null);
-        if (fx == null) return new Facsimile(doc, Map.of(), List.of());
+        if (fx == null) return new Facsimile(doc, Map.of(), List.of(), List.of());
         for (XdmNode p : fx.select(Steps.child(M, "problem")).toList()) problems.add(at.warning(p.attribute("path"), p.getStringValue()));
         int missing = 0;
+        Set<Path> local = new LinkedHashSet<>();
         for (XdmNode s : fx.select(Steps.child(M, "surface")).toList()) {
             List<Diagnostic> unreadable = new ArrayList<>();
-            Surface chosen = image(s, base, at, unreadable);
+            Surface chosen = image(s, base, at, unreadable, local);
             // a readable local copy wins over a remote image; the files that cannot be read are reported when the
             // surface has no image at all
             if (chosen.kind().equals("none")) {
@@ -96,11 +114,11 @@ public final class Facsimile {
                     (missing - MISSING_REPORTED) + " more facsimile images cannot be read (the first " + MISSING_REPORTED
                             + " are reported one by one)", null, "facsimile"));
         }
-        return new Facsimile(doc, java.util.Collections.unmodifiableMap(surfaces), List.copyOf(problems));
+        return new Facsimile(doc, java.util.Collections.unmodifiableMap(surfaces), List.copyOf(problems), List.copyOf(local));
     }
 
     /** The image a surface shows: the first local file that can be read, else the first remote or IIIF image. */
-    private static Surface image(XdmNode s, Path base, Locator at, List<Diagnostic> unreadable) {
+    private static Surface image(XdmNode s, Path base, Locator at, List<Diagnostic> unreadable, Set<Path> local) {
         String id = s.attribute("id");
         Surface chosen = null;
         String link = "";
@@ -110,6 +128,7 @@ public final class Facsimile {
             switch (kind) {
                 case "file" -> {
                     Path file = base.resolve(url).normalize();
+                    local.add(file);
                     try {
                         Images.Probe probe = Images.probe(file);
                         if (chosen == null || chosen.file() == null) {
@@ -211,23 +230,39 @@ public final class Facsimile {
     }
 
     /**
-     * Writes the copies of the local images into {@code dir}/facsimile/ (atomically, each file); returns the files
-     * written. An image that cannot be decoded is a warning, and the other images are still written.
+     * Writes the copies of the local images into {@code dir}/facsimile/ (atomically, each file) and removes the copies
+     * of surfaces the document no longer has; returns the files written, each with its SHA-256 (hex). An image that
+     * cannot be decoded is a warning, and the other images are still written.
      */
-    public List<Path> write(Path dir, Consumer<Diagnostic> warnings) {
-        List<Path> written = new ArrayList<>();
+    public Map<Path, String> write(Path dir, Consumer<Diagnostic> warnings) {
+        Map<Path, String> written = new LinkedHashMap<>();
         for (Surface s : surfaces.values()) {
             if (s.file() == null) continue;
             Path target = dir.resolve(s.src());
             try {
-                AtomicOutput.write(target, Images.outputCopy(s.file(), s.probe()));
-                written.add(target);
+                byte[] copy = Images.outputCopy(s.file(), s.probe());
+                AtomicOutput.write(target, copy);
+                written.put(target, Hashes.hex(Hashes.sha256(copy)));
             } catch (IOException | RuntimeException e) {
                 warnings.accept(new Diagnostic(doc.path() == null ? doc.name() : doc.path().toString(), 0, 0,
                         Diagnostic.Severity.WARNING, "facsimile image " + s.file() + " cannot be read: " + message(e), null, "facsimile"));
             }
         }
+        removeStaleCopies(dir.resolve(FOLDER), written.keySet(), warnings);
         return written;
+    }
+
+    /** The folder is this tool's: a file in it that this build did not write is the copy of a surface now gone. */
+    private void removeStaleCopies(Path folder, Set<Path> written, Consumer<Diagnostic> warnings) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> !written.contains(f) && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            warnings.accept(new Diagnostic(folder.toString(), 0, 0, Diagnostic.Severity.WARNING,
+                    "cannot remove the copies of surfaces the document no longer has: " + message(e), null, "facsimile"));
+        }
     }
 
     private static String message(Throwable e) {

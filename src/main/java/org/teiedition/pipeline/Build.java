@@ -328,12 +328,17 @@ public final class Build {
             }
         }
         if (written.size() < rendered.size() + besides.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
-        // the page images beside the editions that show them (not in the cache entry, which names plain files only)
-        if (editions.stream().anyMatch(Edition::facsimile)) written.addAll(facsimileImages(doc, dir, diagnostics));
+        // the page images beside the editions that show them
+        BuildCache.Facsimiles images = BuildCache.Facsimiles.NONE;
+        if (editions.stream().anyMatch(Edition::facsimile)) {
+            images = facsimileImages(doc, dir, diagnostics);
+            images.copies().keySet().forEach(name -> written.add(dir.resolve(name)));
+        }
+        Map<String, byte[]> dts = Map.of();
         if (job.corpus() && job.baseUrl() != null) {
             try {
-                for (Map.Entry<String, byte[]> f : Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()),
-                        job.baseUrl()).entrySet()) {
+                dts = Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()), job.baseUrl());
+                for (Map.Entry<String, byte[]> f : dts.entrySet()) {
                     Path target = options.output().resolve(f.getKey());
                     writer.write(target, f.getValue());
                     written.add(target);
@@ -347,7 +352,7 @@ public final class Build {
         // comes last, when every file it vouches for is in place.
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, file, files);
+            job.cache().store(summary, file, files, images, dts);
             return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
         } catch (IOException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
@@ -355,15 +360,20 @@ public final class Build {
         }
     }
 
-    /** The facsimile's warnings and the copies of its local images, beside the editions that show them. */
-    private List<Path> facsimileImages(SourceDocument doc, Path dir, List<Diagnostic> diagnostics) {
+    /**
+     * The facsimile's warnings and the copies of its local images, beside the editions that show them; for the cache
+     * entry, the copies and the images they were made from.
+     */
+    private BuildCache.Facsimiles facsimileImages(SourceDocument doc, Path dir, List<Diagnostic> diagnostics) {
         try {
             Facsimile facsimile = toolkit.renderer().facsimile(doc);
             diagnostics.addAll(facsimile.problems());
-            return facsimile.write(dir, diagnostics::add);
-        } catch (SaxonApiException | RuntimeException e) {
+            Map<String, String> copies = new LinkedHashMap<>();
+            facsimile.write(dir, diagnostics::add).forEach((path, hash) -> copies.put(dir.relativize(path).toString().replace('\\', '/'), hash));
+            return BuildCache.Facsimiles.of(copies, facsimile.localImages());
+        } catch (IOException | SaxonApiException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(doc.path().toString(), "cannot read the facsimile: " + message(e)));
-            return List.of();
+            return BuildCache.Facsimiles.NONE;
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.teiedition.Diagnostic;
 import org.teiedition.Hashes;
 import org.teiedition.editions.Edition;
+import org.teiedition.facsimile.Facsimile;
 import org.teiedition.transform.AtomicOutput;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.OutputNames;
@@ -33,9 +34,12 @@ import org.teiedition.xml.OutputNames;
  * ({@code summaries/<id>.xml}, whose {@code key} attribute is the hash of the source bytes, the tool version, the
  * chosen editions and options and all bundled stylesheets) and its manifest ({@code summaries/<id>.files}), written
  * last, once every output of the document is in place: the key, the summary's hash and the name and hash of each
- * edition file written (an edition that needs two witnesses is not made for a one-witness letter). A document is up
- * to date only if all of that verifies against what is on disk: its summary is reused and nothing is parsed or
- * rendered. Nothing read back from here is trusted: a cache folder may have been copied from elsewhere.
+ * edition file written (an edition that needs two witnesses is not made for a one-witness letter), the copies of its
+ * facsimile images, its DTS files under OUT/dts/, and the hash of each local page image it was made from (an image
+ * changes the outputs as its source does, but only the parsed document names it). A document is up to date only if
+ * all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
+ * read back from here is trusted: a cache folder may have been copied from elsewhere (a page image it names is only
+ * hashed, and only if it is a regular file).
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -81,20 +85,27 @@ public final class BuildCache {
         try {
             Manifest m = Manifest.read(summaries.resolve(id + FILES));
             if (m == null || !m.key().equals(key)) return null;
+            for (Map.Entry<String, String> image : m.images().entrySet()) {
+                if (!image.getValue().equals(Hashes.ofFile(Path.of(image.getKey())))) return null;
+            }
             byte[] xml = Files.readAllBytes(summaries.resolve(id + ".xml"));
             if (!m.summary().equals(Hashes.hex(Hashes.sha256(xml))) || SummaryCheck.problem(id, xml) != null) return null;
             if (!key.equals(keyOf(xml))) return null;
             for (Map.Entry<String, String> f : m.files().entrySet()) {
-                Path file = out.resolve(id).resolve(f.getKey());
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                        || !f.getValue().equals(Hashes.hex(Hashes.sha256(Files.readAllBytes(file))))) {
-                    return null;
-                }
+                if (!isFile(out.resolve(id).resolve(f.getKey()), f.getValue())) return null;
+            }
+            if (!m.ownDts(id)) return null;
+            for (Map.Entry<String, String> f : m.dts().entrySet()) {
+                if (!isFile(out.resolve(f.getKey()), f.getValue())) return null;
             }
             return new Summary(id, key, xml);
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             return null;
         }
+    }
+
+    private static boolean isFile(Path file, String hash) throws IOException {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && hash.equals(Hashes.hex(Hashes.sha256(Files.readAllBytes(file))));
     }
 
     /**
@@ -103,16 +114,43 @@ public final class BuildCache {
      *
      * @param source the file it was built from (when it is gone, so are its files: {@link #retainOnly})
      * @param files the bytes written for the document in OUT/&lt;id&gt;/, by file name
+     * @param facsimile its page images: the copies written and the local images they were made from
+     * @param dts its DTS files, by path under OUT ({@link Dts#documentFiles}); those of its previous entry that are
+     *     not among them (a § it no longer has) are removed. None (a build without a base URL, or of one file into a
+     *     corpus's folder): the previous entry's stay, and stay in the entry, removed with the document's other files.
      */
-    public void store(Summary s, Path source, Map<String, byte[]> files) throws IOException {
+    public void store(Summary s, Path source, Map<String, byte[]> files, Facsimiles facsimile, Map<String, byte[]> dts)
+            throws IOException {
         Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
-                new TreeMap<>());
+                new TreeMap<>(facsimile.images()), new TreeMap<>(facsimile.copies()), new TreeMap<>());
         files.forEach((name, bytes) -> m.files().put(name, Hashes.hex(Hashes.sha256(bytes))));
+        dts.forEach((path, bytes) -> m.dts().put(path, Hashes.hex(Hashes.sha256(bytes))));
+        Manifest previous = Manifest.read(summaries.resolve(s.id() + FILES));
+        if (previous != null && previous.ownDts(s.id())) {
+            if (dts.isEmpty()) m.dts().putAll(previous.dts());
+            else removeDts(previous.dts().keySet().stream().filter(p -> !m.dts().containsKey(p)).toList());
+        }
         Outputs.writeIfChanged(summaries.resolve(s.id() + ".xml"), s.xml());
         Outputs.writeIfChanged(summaries.resolve(s.id() + FILES), m.bytes());
     }
 
     private static final String FILES = ".files";
+
+    /**
+     * A document's page images for its entry: {@code copies}, the SHA-256 of each copy written, by its path in the
+     * document's folder ({@code facsimile/f1.png}); {@code images}, that of each local image the document names (or
+     * {@link Hashes#ABSENT}), by its absolute path.
+     */
+    public record Facsimiles(Map<String, String> copies, Map<String, String> images) {
+        public static final Facsimiles NONE = new Facsimiles(Map.of(), Map.of());
+
+        /** The hashes of the local {@code images} as they are now, beside the {@code copies} made from them. */
+        public static Facsimiles of(Map<String, String> copies, Collection<Path> images) throws IOException {
+            Map<String, String> hashes = new TreeMap<>();
+            for (Path p : images) hashes.put(p.toAbsolutePath().normalize().toString(), Hashes.ofFile(p));
+            return new Facsimiles(copies, hashes);
+        }
+    }
 
     /** Every summary of the folder that verifies, sorted by id, and why each of the others was refused. */
     public record Read(List<Summary> summaries, List<Diagnostic> refused) {
@@ -180,7 +218,24 @@ public final class BuildCache {
                 Files.deleteIfExists(f);
             } else if (m.sourceGone()) {
                 removeOutputs(out.resolve(id), m.files().keySet());
+                if (m.ownDts(id)) removeDts(m.dts().keySet());
                 Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** Removes these DTS files (paths under OUT), and each folder of theirs under dts/&lt;endpoint&gt;/ left empty. */
+    private void removeDts(Collection<String> paths) throws IOException {
+        Path dts = out.resolve(Dts.FOLDER);
+        for (String p : paths) {
+            Path file = out.resolve(p);
+            Files.deleteIfExists(file);
+            for (Path folder = file.getParent(); folder != null && folder.getParent() != null && !folder.getParent().equals(dts)
+                    && folder.startsWith(dts) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS); folder = folder.getParent()) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isPresent()) break;
+                }
+                Files.delete(folder);
             }
         }
     }
@@ -188,6 +243,12 @@ public final class BuildCache {
     private static void removeOutputs(Path dir, Collection<String> files) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
         for (String name : files) Files.deleteIfExists(dir.resolve(name));
+        Path copies = dir.resolve(Facsimile.FOLDER);
+        if (Files.isDirectory(copies, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> left = Files.list(copies)) {
+                if (left.findAny().isEmpty()) Files.delete(copies);
+            }
+        }
         Files.deleteIfExists(dir.resolve(Sequence.SCRIPT));
         AtomicOutput.removeStaleTemporaries(dir);
         try (Stream<Path> left = Files.list(dir)) {
@@ -197,16 +258,30 @@ public final class BuildCache {
     }
 
     /**
-     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "HASH NAME" per edition file. Read back from
-     * disk it is untrusted: a line that does not parse, or a file name that is not a plain one, makes the whole entry
-     * void; the source path is only ever tested for existence.
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "image HASH PATH" per local page image (HASH
+     * may be {@link Hashes#ABSENT}), "dts HASH PATH" per DTS file (PATH under OUT), then "HASH NAME" per edition file and
+     * per image copy (facsimile/NAME). Read back from disk it is untrusted: a line that does not parse, or a file name
+     * that is not a plain one, makes the whole entry void; the source path is only ever tested for existence, an
+     * image's only hashed, and DTS paths are only used ({@link #ownDts}) when each names a file of the document's.
      */
-    private record Manifest(String key, String summary, String source, Map<String, String> files) {
+    private record Manifest(String key, String summary, String source, Map<String, String> images, Map<String, String> files,
+            Map<String, String> dts) {
         private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+        private static final String IMAGE = "image ";
+        private static final String DTS = "dts ";
+
+        /** Whether every DTS path is one of {@code id}'s (dts/ENDPOINT/ID.ext, ID;..., ID/...), with no step up or aside. */
+        boolean ownDts(String id) {
+            Pattern own = Pattern.compile(Pattern.quote(Dts.FOLDER) + "/(collection|navigation|document)/" + Pattern.quote(id) + "[.;/][^\\\\]*");
+            return dts.keySet().stream().allMatch(p -> own.matcher(p).matches()
+                    && java.util.Arrays.stream(p.split("/")).noneMatch(seg -> seg.isEmpty() || seg.equals(".") || seg.equals("..")));
+        }
 
         byte[] bytes() {
             StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
                     .append("\nsource ").append(source).append('\n');
+            images.forEach((path, hash) -> b.append(IMAGE).append(hash).append(' ').append(path).append('\n'));
+            dts.forEach((path, hash) -> b.append(DTS).append(hash).append(' ').append(path).append('\n'));
             files.forEach((name, hash) -> b.append(hash).append(' ').append(name).append('\n'));
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
@@ -228,15 +303,31 @@ public final class BuildCache {
             }
             String summary = lines.get(1).substring(8);
             if (!HASH.matcher(summary).matches()) return null;
+            Map<String, String> images = new TreeMap<>();
             Map<String, String> files = new TreeMap<>();
+            Map<String, String> dts = new TreeMap<>();
             for (String line : lines.subList(3, lines.size())) {
+                if (line.startsWith(DTS)) {
+                    int space = line.indexOf(' ', DTS.length());
+                    if (space < 0 || !HASH.matcher(line.substring(DTS.length(), space)).matches()) return null;
+                    dts.put(line.substring(space + 1), line.substring(DTS.length(), space));
+                    continue;
+                }
+                if (line.startsWith(IMAGE)) {
+                    int space = line.indexOf(' ', IMAGE.length());
+                    String hash = space < 0 ? "" : line.substring(IMAGE.length(), space);
+                    if (!HASH.matcher(hash).matches() && !hash.equals(Hashes.ABSENT)) return null;
+                    images.put(line.substring(space + 1), hash);
+                    continue;
+                }
                 int space = line.indexOf(' ');
                 if (space < 0 || !HASH.matcher(line.substring(0, space)).matches()) return null;
                 String name = line.substring(space + 1);
-                if (!OutputNames.isFileName(name)) return null;
+                String plain = name.startsWith(Facsimile.FOLDER + "/") ? name.substring(Facsimile.FOLDER.length() + 1) : name;
+                if (!OutputNames.isFileName(plain)) return null;
                 files.put(name, line.substring(0, space));
             }
-            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), files);
+            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), images, files, dts);
         }
     }
 

@@ -1,8 +1,15 @@
 package org.teiedition.site;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -25,6 +32,8 @@ import org.teiedition.xml.SourceDocument;
  */
 public final class Dts {
     static final String STYLESHEET = "xslt/site/dts.xsl";
+    /** The API's folder under OUT. */
+    public static final String FOLDER = "dts";
 
     private Dts() {
     }
@@ -43,6 +52,23 @@ public final class Dts {
     /** The entry point and the collections of the corpus, by path under OUT. */
     static Map<String, byte[]> corpusFiles(Xslt xslt, XdmNode corpus, String baseUrl) throws SaxonApiException {
         return run(xslt, corpus, "corpus-files", Map.of(new QName("base-url"), new XdmAtomicValue(baseUrl)));
+    }
+
+    /**
+     * Removes the collection of each document no longer in the corpus: a file of dts/collection/ that is not among
+     * the corpus's {@code written} (paths under OUT). The folder is this tool's.
+     */
+    static void removeOtherCollections(Path out, Set<String> written) throws IOException {
+        Path folder = out.resolve(FOLDER).resolve("collection");
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jsonld")
+                    && !written.contains(FOLDER + "/collection/" + f.getFileName())).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     private static Map<String, byte[]> run(Xslt xslt, XdmNode context, String template, Map<QName, XdmValue> params)

@@ -50,9 +50,11 @@ public final class Publication {
         if (Outputs.writeIfChanged(out.resolve(ROBOTS), robots)) n++;
         if (Outputs.writeIfChanged(out.resolve(CMIF), run(xslt, corpus, "cmif", params))) n++;
         try {
-            for (Map.Entry<String, byte[]> f : Dts.corpusFiles(xslt, corpus, baseUrl).entrySet()) {
+            Map<String, byte[]> dts = Dts.corpusFiles(xslt, corpus, baseUrl);
+            for (Map.Entry<String, byte[]> f : dts.entrySet()) {
                 if (Outputs.writeIfChanged(out.resolve(f.getKey()), f.getValue())) n++;
             }
+            Dts.removeOtherCollections(out, dts.keySet());
         } catch (SaxonApiException e) {
             throw new IllegalStateException("cannot make the DTS collections: " + e.getMessage(), e);
         }

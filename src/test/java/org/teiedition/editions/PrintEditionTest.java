@@ -339,6 +339,29 @@ class PrintEditionTest {
     }
 
     @Test
+    void withABaseUrlTheCitationGivesThePdfsAddressAsTheHtmlCitationDoes() throws Exception {
+        SourceDocument doc = SourceDocument.parse(xslt.processor(), LETTER);
+        String base = "https://edition.example.org/letters/";
+        byte[] published = renderer.render(doc, Editions.PRINT, null, false, null, base, d -> { });
+        String url = base + "kennedy-to-khrushchev-1962-10-27/print.pdf";
+        try (PDDocument d = Loader.loadPDF(published)) {
+            // the address may break after a slash: the layer's line end there is no space of the citation
+            String head = flat(pageText(d, 1).replaceAll("/\\s+", "/"));
+            assertTrue(head.contains("Cite as: tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev,"
+                    + " 27 October 1962, letter, tei-edition project 26 November 2026, print edition, by § or page. " + url), head);
+            assertFalse(head.contains("\u200B"), "the break opportunities are not text");
+        }
+        // the HTML citation names the same address for its own page, by the same rule
+        byte[] page = renderer.render(doc, Editions.READING, null, false, List.of(Editions.READING, Editions.PRINT), base, d -> { });
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.contains("<meta name=\"citation_pdf_url\" content=\"" + url + "\""), "citation_pdf_url");
+        // without a base URL the line names no address (the default build above)
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            assertFalse(pageText(d, 1).contains("https://"), "no address without a base URL");
+        }
+    }
+
+    @Test
     void xmpMetadataComesFromTheModel() throws Exception {
         try (PDDocument d = Loader.loadPDF(pdf)) {
             var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();

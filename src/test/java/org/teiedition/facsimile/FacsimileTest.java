@@ -166,12 +166,11 @@ class FacsimileTest {
         assertEquals(2400, copy.getHeight());
     }
 
-    @Test
-    void theManifestHasACanvasPerSurfaceWithItsImageAndTheLinesAsAnnotationsInsideIt() throws Exception {
-        Path manifest = out.resolve("letter/manifest.json");
+    /** XPath over a manifest, bound to $m, each result as a string, joined with "|" (the second argument is unused). */
+    static java.util.function.BiFunction<String, String, String> manifestQuery(Path manifest) {
         XPathCompiler c = SAXON.newXPathCompiler();
         c.declareVariable(new net.sf.saxon.s9api.QName("m"));
-        java.util.function.BiFunction<String, String, String> q = (expr, unused) -> {
+        return (expr, unused) -> {
             try {
                 var sel = c.compile("string-join((" + expr + ") ! string(), '|')").load();
                 sel.setVariable(new net.sf.saxon.s9api.QName("m"),
@@ -181,6 +180,21 @@ class FacsimileTest {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** Every annotation's target is its canvas, and its region lies inside it: what is wrong, or "". */
+    static final String TARGETS_OUTSIDE_THEIR_CANVAS = "for $cv in $m?items?*, $a in ($cv?items?*?items?*, $cv?annotations?*?items?*) "
+            + "return let $t := $a?target, $xywh := tokenize(substring-after($t, '#xywh='), ',') ! xs:integer(.) "
+            + "return if (substring-before($t || '#', '#') ne $cv?id) then 'other canvas: ' || $t "
+            + "else if (exists($xywh) and ($xywh[1] lt 0 or $xywh[2] lt 0 or $xywh[1] + $xywh[3] gt $cv?width "
+            + "or $xywh[2] + $xywh[4] gt $cv?height)) then 'outside: ' || $t else ()";
+
+    /** Every id of the manifest, its own and those of its canvases, pages and annotations. */
+    static final String ALL_IDS = "$m?id, $m?items?* ! (?id, ?items?*?id, ?items?*?items?*?id, ?items?*?items?*?body?id, ?annotations?*?id, ?annotations?*?items?*?id)";
+
+    @Test
+    void theManifestHasACanvasPerSurfaceWithItsImageAndTheLinesAsAnnotationsInsideIt() throws Exception {
+        var q = manifestQuery(out.resolve("letter/manifest.json"));
         assertEquals("http://iiif.io/api/presentation/3/context.json|Manifest|manifest.json", q.apply("$m?('@context'), $m?type, $m?id", ""));
         assertEquals("A letter with its facsimile", q.apply("$m?label?en?*", ""));
         // surfaces 3 (no readable image) and 4 (a remote image of unknown size) have no canvas
@@ -194,14 +208,32 @@ class FacsimileTest {
                 q.apply("$m?items?*?annotations?*?items?*?body?value", ""));
         assertEquals("supplementing", q.apply("distinct-values($m?items?*?annotations?*?items?*?motivation)", ""));
         // every annotation's target is its canvas, and its region lies inside it
-        assertEquals("", q.apply("for $cv in $m?items?*, $a in ($cv?items?*?items?*, $cv?annotations?*?items?*) "
-                + "return let $t := $a?target, $xywh := tokenize(substring-after($t, '#xywh='), ',') ! xs:integer(.) "
-                + "return if (substring-before($t || '#', '#') ne $cv?id) then 'other canvas: ' || $t "
-                + "else if (exists($xywh) and ($xywh[1] lt 0 or $xywh[2] lt 0 or $xywh[1] + $xywh[3] gt $cv?width "
-                + "or $xywh[2] + $xywh[4] gt $cv?height)) then 'outside: ' || $t else ()", ""));
+        assertEquals("", q.apply(TARGETS_OUTSIDE_THEIR_CANVAS, ""));
         assertEquals("canvas/f1#xywh=100,200,600,60", q.apply("($m?items?*?annotations?*?items?*?target)[2]", ""));
         // every id is unique
         assertEquals("true", q.apply("let $ids := ($m?items?* ! (?id, ?items?*?id, ?items?*?items?*?id, ?annotations?*?id, ?annotations?*?items?*?id)) "
                 + "return count($ids) = count(distinct-values($ids))", ""));
+    }
+
+    @Test
+    void withABaseUrlEveryIdOfTheManifestIsAbsoluteUnderIt() throws Exception {
+        Path published = dir.resolve("published");
+        Run r = Cli.run("build", "-o", published.toString(), "-e", "diplomatic,facsimile,iiif", "--base-url", "https://edition.example.org/letters/",
+                dir.resolve("letter.xml").toString());
+        assertEquals(0, r.code(), r.err());
+        var q = manifestQuery(published.resolve("letter/manifest.json"));
+        String base = "https://edition.example.org/letters/letter/";
+        assertEquals(base + "manifest.json", q.apply("$m?id", ""));
+        assertEquals(base + "canvas/f1|" + base + "canvas/f2", q.apply("$m?items?*?id", ""));
+        assertEquals(base + "canvas/f1/page|" + base + "canvas/f1/image|" + base + "facsimile/f1.png|" + base + "canvas/f1",
+                q.apply("$m?items?*[1] ! (?items?*?id, ?items?*?items?*?id, ?items?*?items?*?body?id, ?items?*?items?*?target)", ""));
+        assertEquals(base + "canvas/f1/transcription|" + base + "canvas/f1/line/2|" + base + "canvas/f1#xywh=100,200,600,60",
+                q.apply("$m?items?*[1]?annotations?* ! (?id, ?items?*[2]?id, ?items?*[2]?target)", ""));
+        assertEquals("", q.apply("(" + ALL_IDS + ")[not(starts-with(., '" + base + "'))]", ""), "every id absolute, under the base URL");
+        assertEquals("", q.apply(TARGETS_OUTSIDE_THEIR_CANVAS, ""));
+        assertEquals("true", q.apply("let $ids := (" + ALL_IDS + ") return count($ids) = count(distinct-values($ids))", ""));
+        // without a base URL, the same manifest with ids relative to it
+        var relative = manifestQuery(out.resolve("letter/manifest.json"));
+        assertEquals(q.apply("string-join((" + ALL_IDS + "), ' ')", "").replace(base, ""), relative.apply("string-join((" + ALL_IDS + "), ' ')", ""));
     }
 }

@@ -79,6 +79,45 @@ class OutputFolderTest {
         assertFalse(Files.exists(out.resolve("gone")));
     }
 
+    @Test
+    void aDeletedSourceHasItsDtsFilesRemovedAndADroppedParagraphItsOwn(@TempDir Path root) throws Exception {
+        Path src = letters(root.resolve("src"), "kept", "gone");
+        String tei = Files.readString(src.resolve("kept.xml"));
+        String twoParagraphs = tei.replaceFirst("(?s)(<p>.*?</p>)", "$1<p>A second paragraph.</p>");
+        assertFalse(twoParagraphs.equals(tei));
+        Files.writeString(src.resolve("kept.xml"), twoParagraphs);
+        Files.writeString(src.resolve("gone.xml"), twoParagraphs);
+        Path out = root.resolve("out");
+        String[] build = {"build", "-o", out.toString(), "-e", "reading", "--base-url", "https://edition.example.org/", src.toString()};
+        Cli.Run first = Cli.run(build);
+        assertEquals(0, first.code(), first.err());
+        java.util.List<String> goneFiles = java.util.List.of("dts/collection/gone.jsonld", "dts/document/gone.xml",
+                "dts/document/gone/2.xml", "dts/navigation/gone;down=1.jsonld", "dts/navigation/gone/2.jsonld");
+        for (String f : goneFiles) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+
+        // kept loses its second paragraph: its § 2 is no longer in the API
+        Files.writeString(src.resolve("kept.xml"), tei);
+        // gone's source is deleted: all its DTS files go with its pages, and its folders under dts/
+        Files.delete(src.resolve("gone.xml"));
+        Cli.Run r = Cli.run(build);
+        assertEquals(0, r.code(), r.err());
+        for (String f : goneFiles) assertFalse(Files.exists(out.resolve(f)), f);
+        assertFalse(Files.exists(out.resolve("dts/document/gone")));
+        assertFalse(Files.exists(out.resolve("dts/navigation/gone")));
+        assertFalse(Files.exists(out.resolve("gone")));
+        assertFalse(Files.readString(out.resolve("dts/collection.jsonld")).contains("gone"));
+        assertFalse(Files.exists(out.resolve("dts/navigation/kept/2.jsonld")));
+        assertFalse(Files.exists(out.resolve("dts/document/kept/2.xml")));
+        assertTrue(Files.readString(out.resolve("dts/navigation/kept/1.jsonld")).contains("\"kept\""), "kept's § 1 is still there");
+        assertTrue(Files.isRegularFile(out.resolve("dts/document/kept.xml")));
+
+        // a DTS file deleted by hand: its document is not up to date
+        Files.delete(out.resolve("dts/navigation/kept/1.jsonld"));
+        Cli.Run again = Cli.run(build);
+        assertTrue(again.err().contains("1 rebuilt, 0 up to date"), again.err());
+        assertTrue(Files.isRegularFile(out.resolve("dts/navigation/kept/1.jsonld")));
+    }
+
     /** serve: a source deleted while it runs is no longer served. */
     @Test
     @Timeout(180)
