@@ -23,7 +23,7 @@
 
   <xsl:variable name="h:css" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')
       || unparsed-text(resolve-uri('assets/facsimile.css', static-base-uri()), 'UTF-8')"/>
-  <xsl:variable name="h:js" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')
+  <xsl:variable name="h:js" as="xs:string" select="$h:edition-js
       || unparsed-text(resolve-uri('assets/facsimile.js', static-base-uri()), 'UTF-8')"/>
 
   <!-- The page's content as the diplomatic edition has it, and the viewer beside it. -->

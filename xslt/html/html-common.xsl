@@ -23,7 +23,10 @@
 
   <!-- read once when the stylesheet is compiled, not for every page -->
   <xsl:variable name="h:css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
-  <xsl:variable name="h:js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.js', static-base-uri()), 'UTF-8')"/>
+  <!-- the page's script: the search's folding (shared with the search page), then the edition's behaviour -->
+  <xsl:variable name="h:edition-js" static="yes" as="xs:string" select="string-join(('fold.js', 'edition.js')
+      ! unparsed-text(resolve-uri('assets/' || ., static-base-uri()), 'UTF-8'), '&#10;')"/>
+  <xsl:variable name="h:js" as="xs:string" select="$h:edition-js"/>
 
   <!-- ================================================================== -->
   <!-- page shell                                                         -->

@@ -64,7 +64,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="current" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <xsl:param name="script" as="xs:string?" select="()"/>
+    <xsl:param name="script" as="xs:string*" select="()"/>
     <html lang="en">
       <head>
         <meta charset="UTF-8"/>
@@ -93,7 +93,7 @@
           <h1>{$title}</h1>
           <xsl:sequence select="$content"/>
         </main>
-        <xsl:if test="exists($script)"><script>{unparsed-text($script, 'UTF-8')}</script></xsl:if>
+        <xsl:if test="exists($script)"><script>{string-join($script ! unparsed-text(., 'UTF-8'), '&#10;')}</script></xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -187,7 +187,7 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="current" select="'search'"/>
-      <xsl:with-param name="script" select="'search.js'"/>
+      <xsl:with-param name="script" select="'../html/assets/fold.js', 'search.js'"/>
       <xsl:with-param name="content">
         <form id="search" role="search">
           <label>Words <input type="search" id="q" name="q" autocomplete="off"/></label>

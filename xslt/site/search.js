@@ -2,6 +2,7 @@
 // document, or the beginning of one. Words are normalised as org.teiedition.site.SearchWords normalises the documents
 // (NFKD, marks removed: accents, Greek breathings, the long s; lower case). Each result shows the text around the
 // first hit, the hit marked, and links to the page with ?q=, which the page marks (edition.js). Text only, no HTML.
+// Folding: TEI_FOLD (html/assets/fold.js, inlined before this script).
 (function () {
   'use strict';
   var status = document.getElementById('status');
@@ -9,8 +10,7 @@
   var input = document.getElementById('q');
   if (typeof TEI_SEARCH === 'undefined') { status.textContent = 'The search index (search-index.js) is missing.'; return; }
   var index = TEI_SEARCH;
-  var fold = function (s) { return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(); };
-  var words = function (s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
+  var words = TEI_FOLD.words;
   var matching = function (w) {
     var docs = {};
     for (var i = 0; i < index.words.length; i++) {
@@ -20,12 +20,7 @@
   };
   // The first place in text where a word starts with one of the query words: [start, end] in text, or null.
   var firstHit = function (text, q) {
-    var folded = '', map = [];
-    for (var i = 0; i < text.length; i++) {
-      var f = fold(text[i]);
-      for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
-    }
-    map.push(text.length);
+    var f = TEI_FOLD.map(text), folded = f.folded, map = f.map;
     var best = null;
     q.forEach(function (w) {
       var re = new RegExp('(^|[^\\p{L}\\p{N}])' + w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'u');

@@ -62,8 +62,7 @@
   /* Opened from the search page (?q=words): the words of the text that start with a query word are marked (folded
      as the search folds them) and the first is scrolled into view. Text nodes only; the query is never HTML. */
   var query = (function () { try { return new URLSearchParams(location.search).get('q') || ''; } catch (e) { return ''; } }());
-  var fold = function (s) { return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(); };
-  var terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  var terms = TEI_FOLD.words(query);
   var text = doc.getElementById('text');
   if (terms.length && text) {
     var walker = doc.createTreeWalker(text, NodeFilter.SHOW_TEXT);
@@ -71,12 +70,7 @@
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     var first = null;
     nodes.forEach(function (node) {
-      var s = node.nodeValue, folded = '', map = [];
-      for (var i = 0; i < s.length; i++) {
-        var f = fold(s[i]);
-        for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
-      }
-      map.push(s.length);
+      var s = node.nodeValue, f = TEI_FOLD.map(s), folded = f.folded, map = f.map;
       var spans = [];
       terms.forEach(function (w) {
         var at = -1;
