@@ -28,7 +28,8 @@
 
   <!-- The layout protocol with the driver (editions/PrintLayout). The stylesheet declares, in attributes of
        this namespace that the driver reads and strips before FOP sees them, what a layout must report:
-       p:unit="N" on the first block of each page-sequence (with an FO id: where the unit starts) and
+       p:unit="N" p:of="COUNT" on the first block of each page-sequence (with an FO id: where the unit starts;
+       COUNT: how many units, for progress reports) and
        p:footnote="ID" on a footnote marker (with its own FO id) whose footnote text has the FO id ID.
        After a layout, the driver gives back where each marker landed as "unit/page within the unit".
        Empty (and for a unit left out): every marker carries its own footnote (always on its marker's
@@ -151,7 +152,7 @@
           <fo:page-sequence master-reference="edition" initial-page-number="1">
             <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
             <fo:flow flow-name="xsl-region-body">
-              <fo:block id="letter" role="Sect" p:unit="1">
+              <fo:block id="letter" role="Sect" p:unit="1" p:of="1">
                 <xsl:call-template name="p:head">
                   <xsl:with-param name="correspondents" select="$correspondents"/>
                   <xsl:with-param name="cite-witnesses" select="true()"/>
@@ -178,7 +179,7 @@
                 <xsl:with-param name="running-head" select="p:shorten(if ($n gt 1 and $head) then $head else $running-head, 72)"/>
               </xsl:call-template>
               <fo:flow flow-name="xsl-region-body">
-                <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}">
+                <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}" p:of="{count($units)}">
                   <xsl:for-each select="($nodes/ancestor-or-self::m:block[@lang])[last()]/p:fo-lang(@lang)">
                     <xsl:attribute name="xml:lang" select="."/>
                     <xsl:attribute name="hyphenate" select=". = $p:hyphenation-languages"/>

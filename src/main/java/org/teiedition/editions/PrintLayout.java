@@ -102,13 +102,16 @@ final class PrintLayout {
         return key.matches("[A-Za-z_]+") && PrintLayout.class.getClassLoader().getResource("hyph/" + key + ".hyp") != null;
     }
 
-    /** The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}. */
-    byte[] render(PrintWarnings warnings) throws SaxonApiException, FOPException {
+    /**
+     * The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}, each page
+     * of every layout to {@code progress} as FOP lays it out.
+     */
+    byte[] render(PrintWarnings warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
         Map<String, String> places = Map.of();
         boolean groups = stylesheet.load(Map.of()).callFunction(GROUPS_FOOTNOTES, new XdmValue[] {view})
                 .itemAt(0).getStringValue().equals("true");
         if (groups) {
-            FootnotePages trial = layOut(Map.of(), true, OutputStream.nullOutputStream(), new ArrayList<>());
+            FootnotePages trial = layOut(Map.of(), 0, OutputStream.nullOutputStream(), new ArrayList<>(), progress);
             places = trial.places(trial.units());
         }
         Map<String, Integer> before = Map.of();
@@ -117,7 +120,7 @@ final class PrintLayout {
         for (int round = 1; ; round++) {
             List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            FootnotePages laid = layOut(places, false, out, roundWarnings);
+            FootnotePages laid = layOut(places, round, out, roundWarnings, progress);
             Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
             Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
             if (misplaced.isEmpty()) {
@@ -141,9 +144,13 @@ final class PrintLayout {
         }
     }
 
-    /** One run of the stylesheet into FOP; what it warns of is kept in {@code warnings}, to be said if it is kept. */
-    private FootnotePages layOut(Map<String, String> places, boolean trial, OutputStream out,
-            List<Consumer<PrintWarnings>> warnings) throws SaxonApiException, FOPException {
+    /**
+     * One run of the stylesheet into FOP (round 0: the trial); what it warns of is kept in {@code warnings}, to be
+     * said if it is kept.
+     */
+    private FootnotePages layOut(Map<String, String> places, int round, OutputStream out,
+            List<Consumer<PrintWarnings>> warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
+        boolean trial = round == 0;
         Map<QName, XdmValue> params = new HashMap<>();
         params.put(HYPHENATION, hyphenation);
         if (!places.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(places));
@@ -153,7 +160,8 @@ final class PrintLayout {
         t.setMessageHandler(m -> warnings.add(w -> w.replaced(m.getStringValue())));
         FootnotePages laid = fop.layOut(trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date,
                 event -> warnings.add(w -> w.fop(event)),
-                fonts, handler -> t.applyTemplates(view, new SAXDestination(handler)));
+                fonts, (unit, units, pages) -> progress.accept(new LayoutProgress(round, unit, units, pages)),
+                handler -> t.applyTemplates(view, new SAXDestination(handler)));
         if (trial) Trace.at("laid out " + name + " for the PDF, trial");
         return laid;
     }
