@@ -93,6 +93,8 @@ class PrintUnitsTest {
                 assertTrue(entry >= marker && note >= marker && marker >= 0, k + ": " + marker + " " + entry + " " + note);
             }
         }
-        assertEquals(List.of(), warnings);
+        // nothing else is said: a part whose footnote grouping did not settle is named (PrintGroupingTest)
+        assertEquals(List.of(), warnings.stream().filter(w -> !w.matches(".*: warning: print: the footnotes of part \\d of "
+                + BOOKS + " \\(from page \\d+\\) are set one per marker, .*")).toList());
     }
 }
