@@ -28,7 +28,8 @@
 
   <!-- The layout protocol with the driver (editions/PrintLayout). The stylesheet declares, in attributes of
        this namespace that the driver reads and strips before FOP sees them, what a layout must report:
-       p:unit="N" on the first block of each page-sequence (with an FO id: where the unit starts) and
+       p:unit="N" p:of="COUNT" on the first block of each page-sequence (with an FO id: where the unit starts;
+       COUNT: how many units, for progress reports) and
        p:footnote="ID" on a footnote marker (with its own FO id) whose footnote text has the FO id ID.
        After a layout, the driver gives back where each marker landed as "unit/page within the unit".
        Empty (and for a unit left out): every marker carries its own footnote (always on its marker's
@@ -51,6 +52,9 @@
   <xsl:param name="base-url" as="xs:string?" select="()"/>
   <!-- Characters of text, apparatus and notes (some 10-15 pages) below which a text is one page-sequence. -->
   <xsl:variable name="p:one-sequence" as="xs:integer" select="40000"/>
+  <!-- Characters of text (some 50 pages of prose) above which a unit is split into several page-sequences, so that
+       FOP never holds more than this many pages at once, however large a division (or a text without any). -->
+  <xsl:variable name="p:split-size" as="xs:integer" select="150000"/>
 
   <xsl:mode on-no-match="shallow-skip"/>
   <!-- model -> FO; model elements without a rule fall back to their content -->
@@ -153,13 +157,13 @@
 
       <!-- A short text stays one page-sequence, whatever its divisions (an inscription's edition, translation and
            commentary, a letter in sections): FOP holds it whole at little cost, and no division starts a page. -->
-      <xsl:variable name="units" select="if (sum((m:text, m:apparatus, m:notes) ! string-length(.)) lt $p:one-sequence) then () else p:units(m:text)" as="array(node()*)*"/>
+      <xsl:variable name="units" select="if (sum((m:text, m:apparatus, m:notes) ! string-length(.)) lt $p:one-sequence) then () else p:units(m:text) ! p:split(.)" as="array(node()*)*"/>
       <xsl:choose>
         <xsl:when test="count($units) le 1">
           <fo:page-sequence master-reference="edition" initial-page-number="1">
             <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
             <fo:flow flow-name="xsl-region-body">
-              <fo:block id="letter" role="Sect" p:unit="1">
+              <fo:block id="letter" role="Sect" p:unit="1" p:of="1">
                 <xsl:call-template name="p:head">
                   <xsl:with-param name="correspondents" select="$correspondents"/>
                   <xsl:with-param name="cite-witnesses" select="true()"/>
@@ -186,7 +190,7 @@
                 <xsl:with-param name="running-head" select="p:shorten(if ($n gt 1 and $head) then $head else $running-head, 72)"/>
               </xsl:call-template>
               <fo:flow flow-name="xsl-region-body">
-                <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}">
+                <fo:block id="{if ($n eq 1) then 'letter' else 'unit-' || $n}" role="Sect" p:unit="{$n}" p:of="{count($units)}">
                   <xsl:for-each select="($nodes/ancestor-or-self::m:block[@lang])[last()]/p:fo-lang(@lang)">
                     <xsl:attribute name="xml:lang" select="."/>
                     <xsl:attribute name="hyphenate" select=". = $p:hyphenation-languages"/>
@@ -262,6 +266,40 @@
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A unit of more than $p:split-size characters, split between its blocks (a unit that is one division: between
+       the division's blocks) into parts of at most that size, each a page-sequence of its own: it starts a page, and
+       the pages are numbered on. A single block larger than that stays whole. -->
+  <xsl:function name="p:split" as="array(node()*)+">
+    <xsl:param name="unit" as="array(node()*)"/>
+    <xsl:variable name="nodes" select="$unit?*"/>
+    <xsl:choose>
+      <xsl:when test="sum($nodes ! string-length(.)) le $p:split-size"><xsl:sequence select="$unit"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:iterate select="$nodes ! (if (p:is-division(.)) then node() else .)">
+          <xsl:param name="part" as="node()*" select="()"/>
+          <xsl:param name="size" as="xs:integer" select="0"/>
+          <xsl:on-completion><xsl:sequence select="array{$part}"/></xsl:on-completion>
+          <xsl:variable name="length" select="string-length(.)"/>
+          <xsl:choose>
+            <xsl:when test="self::* and exists($part/self::*) and $size + $length gt $p:split-size">
+              <xsl:sequence select="array{$part}"/>
+              <xsl:next-iteration>
+                <xsl:with-param name="part" select="."/>
+                <xsl:with-param name="size" select="$length"/>
+              </xsl:next-iteration>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:next-iteration>
+                <xsl:with-param name="part" select="($part, .)"/>
+                <xsl:with-param name="size" select="$size + $length"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -13,13 +13,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.LayoutProgress;
 import org.teiedition.pipeline.BuildListener;
 import org.teiedition.pipeline.DocumentResult;
 
 /**
  * Progress on stderr while work runs: for several files a redrawn bar on a terminal, plain {@code [n/N]} lines
  * otherwise (logs and CI); for a large document, each edition as it starts and ends and, while one runs, a line
- * every {@link #TICK} seconds. Silent for a small single file.
+ * every {@link #TICK} seconds, or for the PDF the pages laid out so far. Silent for a small single file.
  */
 final class Progress implements BuildListener {
     /** A document at least this large (bytes) takes seconds per edition: its editions are reported. */
@@ -28,22 +29,29 @@ final class Progress implements BuildListener {
     /** Seconds between the lines that say a large document's edition is still being made. */
     static final long TICK = 20;
 
+    /** Seconds at least between two lines on the pages of a large document's PDF laid out so far. */
+    static final long PAGES = 5;
+
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
     private final AtomicInteger done = new AtomicInteger();
     private volatile int total;
     private final long tickMillis;
+    private final long pagesNanos;
     /** The large documents' editions being rendered, with when each started. */
     private final Map<String, Long> running = new ConcurrentHashMap<>();
+    /** When the last line on an edition's pages was said (the ticker is quiet while these come). */
+    private final Map<String, Long> paged = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     Progress(PrintWriter err) {
-        this(err, TICK * 1000);
+        this(err, TICK * 1000, PAGES * 1000);
     }
 
-    Progress(PrintWriter err, long tickMillis) {
+    Progress(PrintWriter err, long tickMillis, long pagesMillis) {
         this.err = err;
         this.tickMillis = tickMillis;
+        this.pagesNanos = pagesMillis * 1_000_000L;
     }
 
     /** For commands that report files themselves ({@code validate}). */
@@ -72,10 +80,25 @@ final class Progress implements BuildListener {
         startTicking();
     }
 
+    /** A large document's PDF: the layout, unit and pages so far, at most one line every {@link #PAGES} seconds. */
+    @Override
+    public void editionProgress(Path source, Edition edition, LayoutProgress progress) {
+        String what = source + ": the " + edition.name() + " edition";
+        Long since = running.get(what);
+        if (since == null) return;
+        long now = System.nanoTime();
+        Long last = paged.get(what);
+        if (now - (last != null ? last : since) < pagesNanos) return;
+        paged.put(what, now);
+        line(String.format("%s, %s, unit %d of %d, %d pages so far...", what, progress.layout(), progress.unit(),
+                progress.units(), progress.pages()));
+    }
+
     @Override
     public void editionFinished(Path source, Edition edition, long nanos, boolean ok) {
         if (!large(source)) return;
         running.remove(source + ": the " + edition.name() + " edition");
+        paged.remove(source + ": the " + edition.name() + " edition");
         line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
     }
 
@@ -86,8 +109,11 @@ final class Progress implements BuildListener {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> running.forEach((what, since) -> line(String.format("%s, %d s so far...", what,
-                (System.nanoTime() - since) / 1_000_000_000L))), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> running.forEach((what, since) -> {
+            Long pages = paged.get(what);
+            if (pages != null && System.nanoTime() - pages < tickMillis * 1_000_000L) return;
+            line(String.format("%s, %d s so far...", what, (System.nanoTime() - since) / 1_000_000_000L));
+        }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override

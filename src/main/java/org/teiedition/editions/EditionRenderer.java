@@ -111,13 +111,20 @@ public final class EditionRenderer {
     /** As above; {@code baseUrl}: see {@link #BASE_URL} (null: none, the pages' links stay relative). */
     public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
             String baseUrl, Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
+        return render(doc, edition, witness, corpus, built, baseUrl, warnings, p -> { });
+    }
+
+    /** As above; {@code progress} hears each page of the PDF's layouts as it is laid out. */
+    public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+            String baseUrl, Consumer<Diagnostic> warnings, Consumer<LayoutProgress> progress)
+            throws SaxonApiException, FOPException {
         Trace.at("render " + edition.name() + " " + doc.name());
         Map<QName, XdmValue> params = new HashMap<>();
         params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
         params.put(FILE, new XdmAtomicValue(edition.fileName()));
         if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
         if (edition.kind() == OutputKind.PDF) {
-            byte[] pdf = renderPdf(doc, edition, witness, params, warnings);
+            byte[] pdf = renderPdf(doc, edition, witness, params, warnings, progress);
             Trace.at("rendered " + edition.name() + " " + doc.name());
             return pdf;
         }
@@ -168,9 +175,12 @@ public final class EditionRenderer {
         return out;
     }
 
-    /** The PDF: the print protocol ({@link PrintLayout}) over the edition's view, with the {@code shared} parameters. */
+    /**
+     * The PDF: the print protocol ({@link PrintLayout}) over the edition's view, with the {@code shared} parameters;
+     * {@code progress} hears each page as it is laid out.
+     */
     private byte[] renderPdf(SourceDocument doc, Edition edition, String witness, Map<QName, XdmValue> shared,
-            Consumer<Diagnostic> warnings) throws SaxonApiException, FOPException {
+            Consumer<Diagnostic> warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
         // the view first: the PDF, whose chain is the longest, asks for it before it waits for its own stylesheet
         XdmNode input = input(doc, edition, witness, warnings);
         XdmMap plates = edition.facsimile() ? facsimile(doc, input).plates() : null;
@@ -180,7 +190,7 @@ public final class EditionRenderer {
             if (plates != null) all.put(FACSIMILE_PLATES, plates);
             return transformer(edition, input, witness, all);
         }, input, doc.name());
-        return layout.render(new PrintWarnings(doc, warnings));
+        return layout.render(new PrintWarnings(doc, warnings), progress);
     }
 
     /** A transformer of the edition's stylesheet for its {@code input}, a model view (the witness went into it). */

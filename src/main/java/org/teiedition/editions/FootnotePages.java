@@ -58,26 +58,40 @@ final class FootnotePages {
 
     /**
      * Per unit, how many of its markers are out of place in a layout made with {@code places} (the stylesheet's
-     * {@code p:marker-pages}): a marker grouped with others that did not land on the same page, or whose footnote
-     * text is missing or comes before it. A text may come after its marker's page: FOP continues a page's
-     * footnotes on the next when they do not fit at its foot, grouped or not.
+     * {@code p:marker-pages}): a grouped marker not on the page that holds most of its group (the earliest such
+     * page), or whose footnote text is missing or comes before it. A unit is settled when none is: each group is on
+     * one page, which carries its footnote. A text may come after its marker's page: FOP continues a page's
+     * footnotes on the next when they do not fit at its foot, grouped or not. Only the markers that left their
+     * group count, not the whole group: the count says how far a unit is from settling, and the driver retries a
+     * unit while it falls.
      */
     Map<String, Integer> misplaced(Map<String, String> places) {
-        Map<String, Set<Integer>> groups = new java.util.HashMap<>();
+        Map<String, Map<Integer, Integer>> groups = new java.util.HashMap<>();
         for (Marker m : markers) {
             String group = places.get(m.id());
             Integer page = pages.get(m.id());
-            if (group != null && page != null) groups.computeIfAbsent(group, g -> new TreeSet<>()).add(page);
+            if (group != null && page != null) groups.computeIfAbsent(group, g -> new java.util.TreeMap<>()).merge(page, 1, Integer::sum);
         }
+        Map<String, Integer> home = new java.util.HashMap<>();
+        groups.forEach((group, count) -> home.put(group, count.entrySet().stream()
+                .max(java.util.Comparator.comparing(Map.Entry<Integer, Integer>::getValue)
+                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                .orElseThrow().getKey()));
         Map<String, Integer> bad = new java.util.TreeMap<>();
         for (Marker m : markers) {
             Integer page = pages.get(m.id());
             Integer text = pages.get(m.text());
             String group = places.get(m.id());
-            boolean ok = page != null && text != null && text >= page && (group == null || groups.get(group).size() == 1);
+            boolean ok = page != null && text != null && text >= page && (group == null || home.get(group).equals(page));
             if (!ok) bad.merge(m.unit(), 1, Integer::sum);
         }
         return bad;
+    }
+
+    /** The page (1-based, in the whole document) a unit starts on; 0 if it was not laid out. */
+    int firstPage(String unit) {
+        for (Unit u : units) if (u.name().equals(unit)) return pages.getOrDefault(u.id(), 0);
+        return 0;
     }
 
     /** Every unit the layout declared. */

@@ -78,8 +78,8 @@ public final class PdfRenderer {
      * area...) go to {@code warnings}.
      */
     FootnotePages layOut(String mime, OutputStream out, Date creationDate, Consumer<org.apache.fop.events.Event> warnings,
-            DocumentFonts fonts, FoWriter fo) throws FOPException, SaxonApiException {
-        AreaTreeHandler areas;
+            DocumentFonts fonts, Pages progress, FoWriter fo) throws FOPException, SaxonApiException {
+        PageCountingAreas areas;
         Fop fop;
         // Synchronized: setting up a renderer reads the renderer configuration, a lazily expanded Xerces DOM that is
         // not safe to read from two threads (two first renders at once failed with a NullPointerException in
@@ -98,11 +98,12 @@ public final class PdfRenderer {
             } else {
                 agent.setDocumentHandlerOverride(pdf);
             }
-            areas = new AreaTreeHandler(agent, mime, out);
+            areas = new PageCountingAreas(agent, mime, out);
             agent.setFOEventHandlerOverride(areas);
             fop = factory.newFop(mime, agent, out);
         }
         LayoutProtocol protocol = new LayoutProtocol(fop.getDefaultHandler());
+        areas.report(protocol, progress);
         fo.writeTo(protocol);
         java.util.Map<String, Integer> pages = new java.util.HashMap<>();
         java.util.stream.Stream.concat(protocol.units.stream().map(FootnotePages.Unit::id),
@@ -113,6 +114,43 @@ public final class PdfRenderer {
         return new FootnotePages(protocol.units, protocol.markers, pages);
     }
 
+    /** Hears each page as FOP lays it out: the unit ({@code p:unit}) being laid out, of how many, and the pages so far. */
+    @FunctionalInterface
+    interface Pages {
+        Pages NONE = (unit, units, pages) -> { };
+
+        void laidOut(int unit, int units, int pages);
+    }
+
+    /** FOP's area tree handler, counting the pages as its model receives them (the trial's as the PDF's). */
+    private static final class PageCountingAreas extends AreaTreeHandler {
+        private LayoutProtocol protocol;
+        private Pages progress = Pages.NONE;
+        private int pages;
+
+        PageCountingAreas(FOUserAgent agent, String mime, OutputStream out) throws FOPException {
+            super(agent, mime, out);
+        }
+
+        void report(LayoutProtocol protocol, Pages progress) {
+            this.protocol = protocol;
+            this.progress = progress;
+        }
+
+        @Override
+        protected void setupModel(FOUserAgent agent, String mime, OutputStream out) throws FOPException {
+            // called by the constructor: the fields above are read only once pages come
+            model = new org.apache.fop.area.RenderPagesModel(agent, mime, fontInfo, out) {
+                @Override
+                public void addPage(PageViewport page) {
+                    super.addPage(page);
+                    pages++;
+                    if (protocol != null) progress.laidOut(protocol.unitNumber(), protocol.unitCount, pages);
+                }
+            };
+        }
+    }
+
     /** The print stylesheet's namespace, whose attributes declare what a layout must report. */
     static final String PRINT_NS = "https://teiedition.org/ns/print";
 
@@ -121,6 +159,8 @@ public final class PdfRenderer {
         final List<FootnotePages.Unit> units = new ArrayList<>();
         final List<FootnotePages.Marker> markers = new ArrayList<>();
         private String unit = "";
+        /** How many units the stylesheet makes ({@code p:of} on a unit's first block). */
+        volatile int unitCount;
 
         LayoutProtocol(ContentHandler fop) {
             setContentHandler(fop);
@@ -138,11 +178,18 @@ public final class PdfRenderer {
             if (id != null && name != null) {
                 unit = name;
                 units.add(new FootnotePages.Unit(name, id));
+                String of = atts.getValue(PRINT_NS, "of");
+                if (of != null) unitCount = Integer.parseInt(of);
             }
             if (id != null && text != null) markers.add(new FootnotePages.Marker(unit, id, text));
             org.xml.sax.helpers.AttributesImpl fo = new org.xml.sax.helpers.AttributesImpl(atts);
             for (int i = fo.getLength() - 1; i >= 0; i--) if (PRINT_NS.equals(fo.getURI(i))) fo.removeAttribute(i);
             super.startElement(uri, localName, qName, fo);
+        }
+
+        /** The unit FOP is laying out: the last one declared (FOP lays out a page-sequence as it ends). */
+        int unitNumber() {
+            return unit.isEmpty() ? 0 : Integer.parseInt(unit);
         }
     }
 

@@ -34,9 +34,13 @@ import org.teiedition.Trace;
  * matter, which starts on a new page and cannot move the text's pages; written to FOP's intermediate format and
  * dropped) gives each marker's page; then the grouped layout, written as PDF, is kept if each group's markers
  * share a page and no footnote text comes before its marker ({@link FootnotePages#misplaced}; a page's footnotes
- * that do not fit at its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so a unit (a page-sequence: see print.xsl) where it did
- * not is laid out again from where its markers went, and after {@value #ROUNDS} grouped layouts such a unit keeps
- * one footnote per marker, which is always on the marker's page. A unit starts on a new page, so its layout
+ * that do not fit at its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so
+ * a unit (a page-sequence: see print.xsl) where it did not is laid out again from where its markers went. A unit
+ * that has not settled after {@value #ROUNDS} grouped layouts, or whose count of markers astray stops falling, keeps
+ * one footnote per marker, which is always on the marker's page, and the user is told: where a page's end depends
+ * on whose entries its footnote carries (with a marker's entry the marker no longer fits, without it it does), no
+ * grouping is right, and a text with dozens of entries a page has such a marker at the end of most pages. A unit
+ * starts on a new page, so its layout
  * depends on its own content only: settling one unit never unsettles another. The stylesheet says whether a view
  * groups its footnotes at all ({@code p:groups-footnotes}: not for commentary notes alone); if not, one layout
  * is the PDF.
@@ -102,26 +106,33 @@ final class PrintLayout {
         return key.matches("[A-Za-z_]+") && PrintLayout.class.getClassLoader().getResource("hyph/" + key + ".hyp") != null;
     }
 
-    /** The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}. */
-    byte[] render(PrintWarnings warnings) throws SaxonApiException, FOPException {
+    /**
+     * The PDF; the warnings of the layout that became it (FOP's, the stylesheet's) go to {@code warnings}, each page
+     * of every layout to {@code progress} as FOP lays it out.
+     */
+    byte[] render(PrintWarnings warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
         Map<String, String> places = Map.of();
         boolean groups = stylesheet.load(Map.of()).callFunction(GROUPS_FOOTNOTES, new XdmValue[] {view})
                 .itemAt(0).getStringValue().equals("true");
         if (groups) {
-            FootnotePages trial = layOut(Map.of(), true, OutputStream.nullOutputStream(), new ArrayList<>());
+            FootnotePages trial = layOut(Map.of(), 0, OutputStream.nullOutputStream(), new ArrayList<>(), progress);
             places = trial.places(trial.units());
         }
         Map<String, Integer> before = Map.of();
+        // the units set one footnote per marker, and why
+        Map<String, String> ungrouped = new java.util.TreeMap<>();
         // whether a layout may have put a footnote off its marker's page: not once every unit left to check gave up
         boolean check = groups;
         for (int round = 1; ; round++) {
             List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            FootnotePages laid = layOut(places, false, out, roundWarnings);
+            FootnotePages laid = layOut(places, round, out, roundWarnings, progress);
             Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
             Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
             if (misplaced.isEmpty()) {
                 roundWarnings.forEach(w -> w.accept(warnings));
+                int units = laid.units().size();
+                ungrouped.forEach((unit, why) -> warnings.ungrouped(unit, units, laid.firstPage(unit), why));
                 return PdfDeterminism.apply(PdfFinish.apply(out.toByteArray()));
             }
             // The settled units keep their places; the others try where their markers went now, unless this was the
@@ -129,8 +140,15 @@ final class PrintLayout {
             Map<String, String> next = new LinkedHashMap<>(places);
             Set<String> retry = new java.util.TreeSet<>();
             for (Map.Entry<String, Integer> unit : misplaced.entrySet()) {
-                if (round < ROUNDS && unit.getValue() < before.getOrDefault(unit.getKey(), Integer.MAX_VALUE)) {
+                int astray = unit.getValue();
+                Integer earlier = before.get(unit.getKey());
+                if (round < ROUNDS && (earlier == null || astray < earlier)) {
                     retry.add(unit.getKey());
+                } else {
+                    ungrouped.put(unit.getKey(), round < ROUNDS
+                            ? astray + " markers off their group's page after " + round + " grouped layouts, no fewer than the "
+                                    + earlier + " of the layout before"
+                            : astray + " markers still off their group's page after " + round + " grouped layouts");
                 }
             }
             for (FootnotePages.Marker m : laid.markers()) if (misplaced.containsKey(m.unit())) next.remove(m.id());
@@ -141,9 +159,13 @@ final class PrintLayout {
         }
     }
 
-    /** One run of the stylesheet into FOP; what it warns of is kept in {@code warnings}, to be said if it is kept. */
-    private FootnotePages layOut(Map<String, String> places, boolean trial, OutputStream out,
-            List<Consumer<PrintWarnings>> warnings) throws SaxonApiException, FOPException {
+    /**
+     * One run of the stylesheet into FOP (round 0: the trial); what it warns of is kept in {@code warnings}, to be
+     * said if it is kept.
+     */
+    private FootnotePages layOut(Map<String, String> places, int round, OutputStream out,
+            List<Consumer<PrintWarnings>> warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
+        boolean trial = round == 0;
         Map<QName, XdmValue> params = new HashMap<>();
         params.put(HYPHENATION, hyphenation);
         if (!places.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(places));
@@ -153,7 +175,8 @@ final class PrintLayout {
         t.setMessageHandler(m -> warnings.add(w -> w.replaced(m.getStringValue())));
         FootnotePages laid = fop.layOut(trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date,
                 event -> warnings.add(w -> w.fop(event)),
-                fonts, handler -> t.applyTemplates(view, new SAXDestination(handler)));
+                fonts, (unit, units, pages) -> progress.accept(new LayoutProgress(round, unit, units, pages)),
+                handler -> t.applyTemplates(view, new SAXDestination(handler)));
         if (trial) Trace.at("laid out " + name + " for the PDF, trial");
         return laid;
     }

@@ -45,6 +45,17 @@ final class PrintWarnings {
         say("no font has \"" + ch + "\" (" + code + "): printed as \uFFFD", ch);
     }
 
+    /**
+     * A unit (a page-sequence) whose footnote grouping did not settle, set with one footnote per marker instead: its
+     * apparatus entries and commentary notes interleave at the page foot. {@code why}: how far it was from settling.
+     */
+    void ungrouped(String unit, int units, int firstPage, String why) {
+        say("the footnotes of part " + unit + " of " + units + (firstPage > 0 ? " (from page " + firstPage + ")" : "")
+                + " are set one per marker, apparatus and commentary interleaved: grouping them by page did not settle ("
+                + why + "; a page's last lines move to the next page or back depending on whose entries its footnote"
+                + " carries)", null);
+    }
+
     private void say(String message, String ch) {
         if (!said.add(message)) return;
         XdmNode at = ch == null || ch.isEmpty() ? null : firstHolding(ch);

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.LayoutProgress;
 import org.teiedition.editions.EditionRenderer;
 import org.teiedition.editions.OutputKind;
 import org.teiedition.facsimile.Facsimile;
@@ -54,6 +55,12 @@ public final class Build {
     interface Renderer {
         byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
                 String baseUrl, Consumer<Diagnostic> warnings) throws Exception;
+
+        /** As above; {@code progress} hears each page of the PDF's layouts (a stand-in renderer has none). */
+        default byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+                String baseUrl, Consumer<Diagnostic> warnings, Consumer<LayoutProgress> progress) throws Exception {
+            return render(doc, edition, witness, corpus, built, baseUrl, warnings);
+        }
     }
 
     /** Puts an edition's bytes in place (atomically; tests put a failing disk in its place). */
@@ -66,8 +73,19 @@ public final class Build {
     private final Writer writer;
 
     public Build(Toolkit toolkit) {
-        this(toolkit, (doc, edition, witness, corpus, built, baseUrl, warnings) ->
-                toolkit.renderer().render(doc, edition, witness, corpus, built, baseUrl, warnings));
+        this(toolkit, new Renderer() {
+            @Override
+            public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+                    String baseUrl, Consumer<Diagnostic> warnings) throws Exception {
+                return toolkit.renderer().render(doc, edition, witness, corpus, built, baseUrl, warnings);
+            }
+
+            @Override
+            public byte[] render(SourceDocument doc, Edition edition, String witness, boolean corpus, List<Edition> built,
+                    String baseUrl, Consumer<Diagnostic> warnings, Consumer<LayoutProgress> progress) throws Exception {
+                return toolkit.renderer().render(doc, edition, witness, corpus, built, baseUrl, warnings, progress);
+            }
+        });
     }
 
     Build(Toolkit toolkit, Renderer renderer) {
@@ -395,7 +413,7 @@ public final class Build {
         Rendered r;
         try {
             r = new Rendered(edition, renderer.render(doc, edition, job.options().witness(), job.corpus(), built,
-                    job.baseUrl(), warnings::add),
+                    job.baseUrl(), warnings::add, p -> job.listener().editionProgress(doc.path(), edition, p)),
                     null, warnings);
         } catch (Exception | OutOfMemoryError e) {
             r = new Rendered(edition, null, e, warnings);

@@ -2,6 +2,7 @@ package org.teiedition.pipeline;
 
 import java.nio.file.Path;
 import org.teiedition.editions.Edition;
+import org.teiedition.editions.LayoutProgress;
 
 /** What a running build reports as it goes (called from worker threads; implementations synchronise). */
 public interface BuildListener {
@@ -21,6 +22,10 @@ public interface BuildListener {
 
     /** An edition of {@code source} starts rendering. */
     default void editionStarted(Path source, Edition edition) {
+    }
+
+    /** A page of the PDF edition of {@code source} is laid out (called for every page: a listener thins them out). */
+    default void editionProgress(Path source, Edition edition, LayoutProgress progress) {
     }
 
     /** An edition of {@code source} is rendered (in memory; written once all its editions are). */

@@ -40,6 +40,26 @@ final class EditionSupport {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /** The text of each page of a PDF, read back with PDFBox. */
+    static List<String> pageTexts(byte[] pdf) throws java.io.IOException {
+        List<String> pages = new ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (int i = 1; i <= d.getNumberOfPages(); i++) {
+                org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper();
+                s.setStartPage(i);
+                s.setEndPage(i);
+                pages.add(s.getText(d));
+            }
+        }
+        return pages;
+    }
+
+    /** The first of {@code pages} (0-based) whose text, its spacing flattened, holds {@code s}; -1 if none. */
+    static int pageOf(List<String> pages, String s) {
+        for (int i = 0; i < pages.size(); i++) if (PrintEditionTest.flat(pages.get(i)).contains(s)) return i;
+        return -1;
+    }
+
     /** The model view the editions render, as XML: the reading view, or (a witness) that witness's diplomatic view. */
     static String model(Path doc, String witness) throws Exception {
         net.sf.saxon.s9api.XdmNode m = TOOLKIT.renderer().model(TOOLKIT.parse(doc),

@@ -218,7 +218,7 @@ class PrintEditionTest {
         t.setGlobalContextItem(model);
         FootnotePages pages = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
                 java.io.OutputStream.nullOutputStream(), PrintLayout.creationDate(model), e -> { },
-                new PdfRenderer.DocumentFonts(), fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
+                new PdfRenderer.DocumentFonts(), PdfRenderer.Pages.NONE, fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
         // 11 apparatus + 7 notes, their texts the model's entries, in one unit (the letter is one page-sequence)
         assertEquals(18, pages.markers().size(), pages.markers().toString());
         assertTrue(pages.markers().stream().allMatch(m -> m.text().matches("[an]\\d+") && m.unit().equals("1")), pages.markers().toString());

@@ -1,0 +1,94 @@
+package org.teiedition.editions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.teiedition.testing.NeedsShared;
+import org.teiedition.testing.Shared;
+
+/**
+ * The PTA critical text (about 45 apparatus entries a page): where footnote grouping does not settle, the part is set
+ * one footnote per marker and the user is told, a warning per part naming it and why. In this text no part settles:
+ * at the end of most pages a marker goes to the next page when the page's footnote carries its entry and comes back
+ * when it does not.
+ */
+@NeedsShared("large/pta-large/pta0001.pta026.pta-grcBibex.xml")
+class PrintGroupingTest {
+    static final String PTA = "large/pta-large/pta0001.pta026.pta-grcBibex.xml";
+    static final List<String> warnings = new ArrayList<>();
+    static int notes;
+    static int markers;
+    static int pages;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path file = Shared.path(PTA);
+        var doc = EditionSupport.TOOLKIT.parse(file);
+        // the markers of the text that carry a footnote: each model id once (print.xsl's p:id key)
+        markers = (int) EditionSupport.TOOLKIT.renderer().model(doc, View.READING, null)
+                .select(net.sf.saxon.s9api.streams.Steps.descendant(EditionSupport.MODEL_NS, "text")
+                        .then(net.sf.saxon.s9api.streams.Steps.descendant().where(n -> n.getNodeName() != null
+                                && EditionSupport.MODEL_NS.equals(n.getNodeName().getNamespace())
+                                && List.of("app-ref", "note-ref").contains(n.getNodeName().getLocalName()))))
+                .map(n -> n.attribute("id")).distinct().count();
+        byte[] pdf = EditionSupport.TOOLKIT.renderer().render(doc, Editions.PRINT, null, false, null, w -> warnings.add(w.format()));
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            pages = d.getNumberOfPages();
+            notes = count(d.getDocumentCatalog().getStructureTreeRoot(), "Note");
+        }
+    }
+
+    /** The structure elements of {@code type} not inside one of that type. */
+    private static int count(PDStructureNode node, String type) {
+        int n = 0;
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement e) {
+                // FOP tags a footnote and, inside it, its body (role Note): the outer one is the footnote
+                if (type.equals(e.getStructureType())) n++;
+                else n += count(e, type);
+            }
+        }
+        return n;
+    }
+
+    /** The parts set one footnote per marker, as the warnings name them. */
+    static List<Integer> ungrouped() {
+        Pattern p = Pattern.compile(Pattern.quote(Shared.ROOT.resolve(PTA) + ": warning: print: the footnotes of part ")
+                + "(\\d+) of 3 \\(from page (\\d+)\\) are set one per marker, apparatus and commentary interleaved: grouping"
+                + " them by page did not settle \\((\\d+) markers (still )?off their group's page after \\d+ grouped layouts.*;"
+                + " a page's last lines move to the next page or back depending on whose entries its footnote carries\\)");
+        List<Integer> parts = new ArrayList<>();
+        int lastPage = 0;
+        for (String w : warnings) {
+            Matcher m = p.matcher(w);
+            if (m.matches()) {
+                parts.add(Integer.parseInt(m.group(1)));
+                int from = Integer.parseInt(m.group(2));
+                assertTrue(from > lastPage && from <= pages, "a part starts after the one before: " + w);
+                lastPage = from;
+                assertTrue(Integer.parseInt(m.group(3)) > 0, w);
+            } else {
+                assertTrue(!w.contains("one per marker"), "a fallback in another form: " + w);
+            }
+        }
+        return parts;
+    }
+
+    @Test
+    void eachPartSetOnePerMarkerIsNamedOnce() {
+        // the PDF has a footnote per marker: no part is grouped, so every part is named (before: none was)
+        assertEquals(markers, notes, notes + " footnotes for " + markers + " markers on " + pages + " pages");
+        assertEquals(List.of(1, 2, 3), ungrouped(), String.join("\n", warnings));
+    }
+}

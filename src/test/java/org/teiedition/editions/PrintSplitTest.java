@@ -1,0 +1,77 @@
+package org.teiedition.editions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A text of one enormous body without divisions is not one page-sequence (FOP would hold all its pages at once):
+ * it is split between paragraphs into parts of at most print.xsl's p:split-size characters, each starting a page,
+ * the pages numbered on, and nothing lost.
+ */
+class PrintSplitTest {
+    /** Paragraphs of about 900 characters: some 340,000 characters, over twice the split size (150,000). */
+    static final int PARAGRAPHS = 380;
+    static final List<String> pages = new ArrayList<>();
+    static final List<String> warnings = new ArrayList<>();
+    static final List<LayoutProgress> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void build(@TempDir Path dir) throws Exception {
+        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
+        StringBuilder body = new StringBuilder("<body>");
+        for (int p = 1; p <= PARAGRAPHS; p++) {
+            body.append("<p>Paragraph ").append(p).append(" begins.");
+            for (int s = 0; s < 6; s++) {
+                body.append(" The pear tree grew in the garden, year after year, in sun and rain, while the house beside it")
+                        .append(" changed hands many times and the gardeners came and went.");
+            }
+            body.append("<note>Note on ").append(p).append(".</note> Paragraph ").append(p).append(" ends.</p>");
+        }
+        body.append("</body>");
+        Path file = dir.resolve("one-body.xml");
+        Files.writeString(file, letter.substring(0, letter.indexOf("<body>")) + body
+                + letter.substring(letter.indexOf("</body>") + 7));
+        byte[] pdf = EditionSupport.TOOLKIT.renderer().render(EditionSupport.TOOLKIT.parse(file), Editions.PRINT, null,
+                false, null, null, w -> warnings.add(w.format()), progress::add);
+        pages.addAll(EditionSupport.pageTexts(pdf));
+    }
+
+    /** The first page (0-based) whose text holds {@code s}. */
+    static int pageOf(String s) {
+        return EditionSupport.pageOf(pages, s);
+    }
+
+    @Test
+    void theBodyIsLaidOutInThreeParts() {
+        // the layout reports the part it is in for every page: three parts, in order, the last one to the end
+        assertTrue(progress.stream().allMatch(p -> p.units() == 3), progress.stream().map(LayoutProgress::units).distinct().toList().toString());
+        for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i).unit() >= progress.get(i - 1).unit());
+        assertEquals(List.of(1, 2, 3), progress.stream().map(LayoutProgress::unit).distinct().toList());
+        assertEquals(pages.size(), progress.get(progress.size() - 1).pages());
+    }
+
+    @Test
+    void everyParagraphAndNoteIsPrinted() {
+        for (int p = 1; p <= PARAGRAPHS; p++) {
+            int begins = pageOf("Paragraph " + p + " begins.");
+            int ends = pageOf("Paragraph " + p + " ends.");
+            int note = pageOf("Note on " + p + ".");
+            assertTrue(begins >= 0 && ends >= begins && note >= begins, p + ": " + begins + " " + ends + " " + note);
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void pagesAreNumberedOnToTheLast() {
+        String head = pages.get(pages.size() - 1).lines().findFirst().orElse("").trim();
+        assertTrue(head.endsWith(" " + pages.size()), head);
+    }
+}
