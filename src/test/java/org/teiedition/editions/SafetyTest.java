@@ -37,9 +37,10 @@ class SafetyTest {
                         attr + "=" + a.getValue());
             }
         }
-        // the only scripts that run are our own, cite.js and edition.js; the source's <script> text is text
+        // the only scripts that run are our own, cite.js and fold.js + edition.js; the source's <script> text is text
         List<Node> scripts = nodes(page, "//h:script[not(@type)]");
-        assertEquals(List.of(Files.readString(Path.of("xslt/html/assets/cite.js")), Files.readString(Path.of("xslt/html/assets/edition.js"))),
+        assertEquals(List.of(Files.readString(Path.of("xslt/html/assets/cite.js")),
+                Files.readString(Path.of("xslt/html/assets/fold.js")) + "\n" + Files.readString(Path.of("xslt/html/assets/edition.js"))),
                 scripts.stream().map(Node::getTextContent).toList());
         // the other one is data (JSON-LD), which cannot end its element
         List<Node> data = nodes(page, "//h:script[@type]");
