@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.sf.saxon.Version;
 import org.teiedition.Trace;
+import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.Warmup;
 import org.teiedition.site.BuildCache;
 import picocli.CommandLine;
@@ -55,7 +56,15 @@ public final class Main implements Runnable {
         Trace.at("main");
         Warmup.begin(subcommand(args));
         for (var logger : QUIET) logger.setLevel(Level.WARNING);
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code;
+        try {
+            code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (OutOfMemoryError e) {
+            // where no document's build caught it (the builds report it per document): one line, not a stack trace
+            System.err.println("error: out of memory; " + Build.MORE_HEAP);
+            code = FAILED;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line in this process (tests use this) and returns the exit code. */

@@ -254,7 +254,8 @@ public final class Build {
         }
     }
 
-    static final String MORE_HEAP = "give the JVM more heap, e.g. TEI_EDITION_JAVA_OPTS=-Xmx4g";
+    /** What to do about an OutOfMemoryError, said with every report of one. */
+    public static final String MORE_HEAP = "give the JVM more heap, e.g. TEI_EDITION_JAVA_OPTS=-Xmx4g";
 
     private DocumentResult buildOrReuse(Job job, Path file) {
         String key = null;

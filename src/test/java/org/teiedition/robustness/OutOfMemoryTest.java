@@ -36,8 +36,7 @@ class OutOfMemoryTest {
             Path out = dir.resolve("out-" + jobs);
             Path log = dir.resolve("log-" + jobs + ".txt");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                    // the parallel collector gives up on a heap it cannot free instead of thrashing for minutes
-                    "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
                     "build", "-j", jobs, "-e", "reading,diplomatic", "-o", out.toString(), src.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(280, TimeUnit.SECONDS)) p.destroyForcibly();
