@@ -1,14 +1,8 @@
 package org.teiedition.apparatus;
 
-import eu.interedition.collatex.CollationAlgorithmFactory;
-import eu.interedition.collatex.Token;
-import eu.interedition.collatex.VariantGraph;
-import eu.interedition.collatex.matching.EqualityTokenComparator;
-import eu.interedition.collatex.simple.SimpleToken;
-import eu.interedition.collatex.simple.SimpleWitness;
-import eu.interedition.collatex.util.VariantGraphRanking;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +18,13 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import eu.interedition.collatex.CollationAlgorithmFactory;
+import eu.interedition.collatex.Token;
+import eu.interedition.collatex.VariantGraph;
+import eu.interedition.collatex.matching.EqualityTokenComparator;
+import eu.interedition.collatex.simple.SimpleToken;
+import eu.interedition.collatex.simple.SimpleWitness;
+import eu.interedition.collatex.util.VariantGraphRanking;
 
 /**
  * Collates plain witness texts with CollateX (Dekker algorithm) and writes the result as a TEI document in parallel
@@ -304,7 +305,7 @@ public final class Collator {
 
     private static Matcher find(String text, String phrase, int from, String siglum, String option) {
         String[] words = phrase.strip().split("\\s+");
-        String regex = String.join("\\s+", java.util.Arrays.stream(words).map(Pattern::quote).toList());
+        String regex = String.join("\\s+", Arrays.stream(words).map(Pattern::quote).toList());
         Matcher m = Pattern.compile(regex).matcher(text);
         if (phrase.isBlank() || !m.find(from)) throw new PhraseNotFoundException(siglum, option, phrase);
         return m;
@@ -320,8 +321,8 @@ public final class Collator {
     private static String leftOut(String side, String text) {
         String[] words = text.strip().split("\\s+");
         String quoted = words.length <= 8 ? String.join(" ", words)
-                : String.join(" ", java.util.Arrays.asList(words).subList(0, 4)) + " … "
-                        + String.join(" ", java.util.Arrays.asList(words).subList(words.length - 4, words.length));
+                : String.join(" ", Arrays.asList(words).subList(0, 4)) + " … "
+                        + String.join(" ", Arrays.asList(words).subList(words.length - 4, words.length));
         return side + " the collated text, " + words.length + (words.length == 1 ? " word" : " words") + ": \u201C" + quoted + "\u201D";
     }
 
@@ -357,7 +358,7 @@ public final class Collator {
         List<int[]> table = new ArrayList<>();
         for (SortedMap<eu.interedition.collatex.Witness, Set<Token>> row : VariantGraphRanking.of(graph).asTable()) {
             int[] cells = new int[n];
-            java.util.Arrays.fill(cells, -1);
+            Arrays.fill(cells, -1);
             boolean any = false;
             for (int w = 0; w < n; w++) {
                 Set<Token> cell = row.get(sws.get(w));
@@ -428,7 +429,7 @@ public final class Collator {
             int n = inputs.size();
             // segments: the stretch between two agreeing tokens (or the text's edges), per witness
             String[] seg = new String[n];
-            java.util.Arrays.fill(seg, "");
+            Arrays.fill(seg, "");
             int[] prevAgreed = null;
             for (int[] cells : table) {
                 if (agree(toks, cells)) {

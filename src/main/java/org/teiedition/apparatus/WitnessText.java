@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -71,7 +72,7 @@ public final class WitnessText {
      * The first (or last) few words of the element with xml:id {@code id}, as a phrase to find in the document's
      * text ({@code collate --from/--to ID}); empty when no element has that id.
      */
-    public static java.util.Optional<String> phraseOf(Xslt xslt, XdmNode doc, String id, boolean first) {
+    public static Optional<String> phraseOf(Xslt xslt, XdmNode doc, String id, boolean first) {
         try {
             XPathCompiler xp = xslt.processor().newXPathCompiler();
             xp.declareVariable(new QName("id"));
@@ -79,10 +80,10 @@ public final class WitnessText {
             sel.setVariable(new QName("id"), new XdmAtomicValue(id));
             sel.setContextItem(doc);
             XdmItem text = sel.evaluateSingle();
-            if (text == null || text.getStringValue().isEmpty()) return java.util.Optional.empty();
+            if (text == null || text.getStringValue().isEmpty()) return Optional.empty();
             List<String> words = List.of(text.getStringValue().split(" "));
             int k = Math.min(PHRASE_WORDS, words.size());
-            return java.util.Optional.of(String.join(" ", first ? words.subList(0, k) : words.subList(words.size() - k, words.size())));
+            return Optional.of(String.join(" ", first ? words.subList(0, k) : words.subList(words.size() - k, words.size())));
         } catch (SaxonApiException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.teiedition.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.apparatus.Collator;
 import org.teiedition.apparatus.WitnessText;
@@ -75,7 +77,7 @@ final class CollateCommand implements Callable<Integer> {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-                return org.teiedition.Diagnostic.error(file.toString(), line, col, String.format("control character U+%04X"
+                return Diagnostic.error(file.toString(), line, col, String.format("control character U+%04X"
                         + " cannot be written in XML: remove it from the witness", (int) c), "xml-char", "input").format();
             }
             if (c == '\n') {
@@ -151,7 +153,7 @@ final class CollateCommand implements Callable<Integer> {
      * Reads a witness given as FILE (plain text), FILE.xml (a TEI document's edited text), FILE.xml#SIGLUM (that
      * witness of its apparatus) or FILE.xml#lemma; null after printing the error.
      */
-    static Loaded load(Toolkit toolkit, String given, java.io.PrintWriter err) throws IOException {
+    static Loaded load(Toolkit toolkit, String given, PrintWriter err) throws IOException {
         int hash = given.lastIndexOf('#');
         Path file = Path.of(hash >= 0 ? given.substring(0, hash) : given);
         String part = hash >= 0 ? given.substring(hash + 1) : null;

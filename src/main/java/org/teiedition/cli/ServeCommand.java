@@ -1,12 +1,14 @@
 package org.teiedition.cli;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
+import com.sun.management.OperatingSystemMXBean;
 import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.BuildResult;
@@ -34,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Also answer requests for this host name (repeatable), say one /etc/hosts maps to 127.0.0.1. "
                     + "Requests for any other name are refused (a web page whose name re-resolves to 127.0.0.1 must not "
                     + "read OUT); the server listens on 127.0.0.1 whatever the name.")
-    java.util.List<String> hosts = new java.util.ArrayList<>();
+    List<String> hosts = new ArrayList<>();
 
     @Option(names = "--stop-after", paramLabel = "SECONDS", hidden = true, description = "Stop after this long (tests).")
     long stopAfter;

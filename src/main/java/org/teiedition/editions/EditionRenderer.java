@@ -1,6 +1,7 @@
 package org.teiedition.editions;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class EditionRenderer {
         Edition page = built.stream().filter(e -> e.kind() == OutputKind.HTML && e.view() == View.READING).findFirst().orElse(null);
         if (page == null) return Map.of();
         XdmNode input = model(doc, View.READING, null);
-        Map<QName, XdmValue> params = new java.util.HashMap<>();
+        Map<QName, XdmValue> params = new HashMap<>();
         params.put(EDITIONS, editionsParameter(built));
         params.put(DOCUMENT, new XdmAtomicValue(doc.name()));
         if (baseUrl != null) params.put(BASE_URL, new XdmAtomicValue(baseUrl));
@@ -168,9 +169,9 @@ public final class EditionRenderer {
         t.setStylesheetParameters(params);
         t.setGlobalContextItem(input);
         XdmMap files = (XdmMap) t.callTemplate(new QName("https://teiedition.org/ns/html", "cite-files")).itemAt(0);
-        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> out = new LinkedHashMap<>();
         for (String ext : CITATION_FORMATS) {
-            out.put(doc.name() + "." + ext, files.get(ext).itemAt(0).getStringValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.put(doc.name() + "." + ext, files.get(ext).itemAt(0).getStringValue().getBytes(StandardCharsets.UTF_8));
         }
         return out;
     }

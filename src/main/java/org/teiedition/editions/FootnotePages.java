@@ -1,9 +1,12 @@
 package org.teiedition.editions;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,18 +69,18 @@ final class FootnotePages {
      * unit while it falls.
      */
     Map<String, Integer> misplaced(Map<String, String> places) {
-        Map<String, Map<Integer, Integer>> groups = new java.util.HashMap<>();
+        Map<String, Map<Integer, Integer>> groups = new HashMap<>();
         for (Marker m : markers) {
             String group = places.get(m.id());
             Integer page = pages.get(m.id());
-            if (group != null && page != null) groups.computeIfAbsent(group, g -> new java.util.TreeMap<>()).merge(page, 1, Integer::sum);
+            if (group != null && page != null) groups.computeIfAbsent(group, g -> new TreeMap<>()).merge(page, 1, Integer::sum);
         }
-        Map<String, Integer> home = new java.util.HashMap<>();
+        Map<String, Integer> home = new HashMap<>();
         groups.forEach((group, count) -> home.put(group, count.entrySet().stream()
-                .max(java.util.Comparator.comparing(Map.Entry<Integer, Integer>::getValue)
-                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                .max(Comparator.comparing(Map.Entry<Integer, Integer>::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .orElseThrow().getKey()));
-        Map<String, Integer> bad = new java.util.TreeMap<>();
+        Map<String, Integer> bad = new TreeMap<>();
         for (Marker m : markers) {
             Integer page = pages.get(m.id());
             Integer text = pages.get(m.text());

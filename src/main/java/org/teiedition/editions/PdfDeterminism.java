@@ -1,7 +1,10 @@
 package org.teiedition.editions;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.teiedition.Hashes;
 
 /**
@@ -14,7 +17,7 @@ import org.teiedition.Hashes;
 final class PdfDeterminism {
     private static final byte[] MARK = "/ID [<".getBytes(StandardCharsets.US_ASCII);
 
-    private static final java.util.regex.Pattern DATES = java.util.regex.Pattern.compile(
+    private static final Pattern DATES = Pattern.compile(
             "<xmp:MetadataDate>([^<]*)</xmp:MetadataDate>|<xmp:CreateDate>([^<]*)</xmp:CreateDate>");
 
     private PdfDeterminism() {
@@ -27,7 +30,7 @@ final class PdfDeterminism {
     private static byte[] fixMetadataDate(byte[] pdf) {
         // ISO-8859-1 maps bytes to chars one to one, so string offsets are byte offsets
         String s = new String(pdf, StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = DATES.matcher(s);
+        Matcher m = DATES.matcher(s);
         int metaStart = -1;
         String meta = null;
         String created = null;
@@ -54,8 +57,8 @@ final class PdfDeterminism {
         int secondEnd = second < 0 ? -1 : indexOf(pdf, (byte) '>', second);
         if (firstEnd < 0 || secondEnd < 0) return pdf;
         byte[] copy = pdf.clone();
-        java.util.Arrays.fill(copy, first, firstEnd, (byte) '0');
-        java.util.Arrays.fill(copy, second + 1, secondEnd, (byte) '0');
+        Arrays.fill(copy, first, firstEnd, (byte) '0');
+        Arrays.fill(copy, second + 1, secondEnd, (byte) '0');
         String hex = HexFormat.of().withUpperCase().formatHex(Hashes.sha256(copy));
         write(copy, first, firstEnd, hex);
         write(copy, second + 1, secondEnd, hex);

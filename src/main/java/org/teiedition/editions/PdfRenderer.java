@@ -4,39 +4,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.fop.render.intermediate.IFContext;
-import org.apache.fop.render.intermediate.IFSerializer;
-import org.apache.fop.events.model.EventSeverity;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.SaxonApiException;
+import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopConfParser;
 import org.apache.fop.apps.FopFactory;
-import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.MimeConstants;
-import org.apache.xmlgraphics.io.Resource;
-import org.apache.xmlgraphics.io.ResourceResolver;
-import org.xml.sax.Attributes;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.SAXException;
-import net.sf.saxon.s9api.SaxonApiException;
+import org.apache.fop.apps.io.InternalResourceResolver;
 import org.apache.fop.area.AreaTreeHandler;
 import org.apache.fop.area.PageViewport;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.fop.apps.io.InternalResourceResolver;
+import org.apache.fop.area.RenderPagesModel;
+import org.apache.fop.events.Event;
+import org.apache.fop.events.model.EventSeverity;
 import org.apache.fop.fonts.EmbedFontInfo;
 import org.apache.fop.fonts.FontCollection;
 import org.apache.fop.fonts.FontEventAdapter;
 import org.apache.fop.fonts.FontEventListener;
 import org.apache.fop.fonts.FontTriplet;
 import org.apache.fop.fonts.LazyFont;
+import org.apache.fop.render.intermediate.IFContext;
 import org.apache.fop.render.intermediate.IFDocumentHandler;
 import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
+import org.apache.fop.render.intermediate.IFSerializer;
 import org.apache.fop.render.intermediate.util.IFDocumentHandlerProxy;
 import org.apache.fop.render.pdf.PDFRendererConfig;
 import org.apache.fop.render.pdf.PDFRendererConfigurator;
+import org.apache.xmlgraphics.io.Resource;
+import org.apache.xmlgraphics.io.ResourceResolver;
+import org.teiedition.transform.Xslt;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Apache FOP, set up once per process from {@code xslt/fo/fop.xconf}. FOP may read only classpath resources
@@ -53,7 +61,7 @@ public final class PdfRenderer {
 
     public PdfRenderer() {
         ResourceResolver resolver = new ClasspathOnlyResolver();
-        try (InputStream conf = org.teiedition.transform.Xslt.resource(CONFIG).openStream()) {
+        try (InputStream conf = Xslt.resource(CONFIG).openStream()) {
             factory = new FopConfParser(conf, URI.create(SCHEME + ":/"), resolver).getFopFactoryBuilder().build();
             // FOP would keep a font cache in ~/.fop/: the fonts are named in fop.xconf, and a build writes only its output
             factory.getFontManager().disableFontCache();
@@ -77,7 +85,7 @@ public final class PdfRenderer {
      * each font file once per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its
      * area...) go to {@code warnings}.
      */
-    FootnotePages layOut(String mime, OutputStream out, Date creationDate, Consumer<org.apache.fop.events.Event> warnings,
+    FootnotePages layOut(String mime, OutputStream out, Date creationDate, Consumer<Event> warnings,
             DocumentFonts fonts, Pages progress, FoWriter fo) throws FOPException, SaxonApiException {
         PageCountingAreas areas;
         Fop fop;
@@ -105,9 +113,9 @@ public final class PdfRenderer {
         LayoutProtocol protocol = new LayoutProtocol(fop.getDefaultHandler());
         areas.report(protocol, progress);
         fo.writeTo(protocol);
-        java.util.Map<String, Integer> pages = new java.util.HashMap<>();
-        java.util.stream.Stream.concat(protocol.units.stream().map(FootnotePages.Unit::id),
-                protocol.markers.stream().flatMap(m -> java.util.stream.Stream.of(m.id(), m.text()))).forEach(id -> {
+        Map<String, Integer> pages = new HashMap<>();
+        Stream.concat(protocol.units.stream().map(FootnotePages.Unit::id),
+                protocol.markers.stream().flatMap(m -> Stream.of(m.id(), m.text()))).forEach(id -> {
                     PageViewport page = areas.getIDTracker().getFirstPageViewportContaining(id);
                     if (page != null) pages.putIfAbsent(id, page.getPageIndex() + 1);
                 });
@@ -140,7 +148,7 @@ public final class PdfRenderer {
         @Override
         protected void setupModel(FOUserAgent agent, String mime, OutputStream out) throws FOPException {
             // called by the constructor: the fields above are read only once pages come
-            model = new org.apache.fop.area.RenderPagesModel(agent, mime, fontInfo, out) {
+            model = new RenderPagesModel(agent, mime, fontInfo, out) {
                 @Override
                 public void addPage(PageViewport page) {
                     super.addPage(page);
@@ -155,7 +163,7 @@ public final class PdfRenderer {
     static final String PRINT_NS = "https://teiedition.org/ns/print";
 
     /** Passes the FO events on to FOP without the print namespace's attributes, noting what they declare. */
-    private static final class LayoutProtocol extends org.xml.sax.helpers.XMLFilterImpl {
+    private static final class LayoutProtocol extends XMLFilterImpl {
         final List<FootnotePages.Unit> units = new ArrayList<>();
         final List<FootnotePages.Marker> markers = new ArrayList<>();
         private String unit = "";
@@ -182,7 +190,7 @@ public final class PdfRenderer {
                 if (of != null) unitCount = Integer.parseInt(of);
             }
             if (id != null && text != null) markers.add(new FootnotePages.Marker(unit, id, text));
-            org.xml.sax.helpers.AttributesImpl fo = new org.xml.sax.helpers.AttributesImpl(atts);
+            AttributesImpl fo = new AttributesImpl(atts);
             for (int i = fo.getLength() - 1; i >= 0; i--) if (PRINT_NS.equals(fo.getURI(i))) fo.removeAttribute(i);
             super.startElement(uri, localName, qName, fo);
         }
@@ -291,7 +299,7 @@ public final class PdfRenderer {
         }
     }
 
-    private FOUserAgent agent(Date creationDate, Consumer<org.apache.fop.events.Event> warnings) {
+    private FOUserAgent agent(Date creationDate, Consumer<Event> warnings) {
         FOUserAgent agent = factory.newFOUserAgent();
         agent.setCreationDate(creationDate);
         agent.setProducer("tei-edition");

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
@@ -90,7 +92,7 @@ final class PrintLayout {
      * The stylesheet hyphenates only these, so a language without patterns is set unhyphenated rather than warned of.
      */
     static XdmValue hyphenationLanguages(XdmNode view) {
-        Set<String> langs = new java.util.TreeSet<>(Set.of("en"));
+        Set<String> langs = new TreeSet<>(Set.of("en"));
         view.select(Steps.descendant().then(Steps.attribute("lang"))).forEach(a -> langs.add(a.getStringValue()));
         List<XdmAtomicValue> patterns = new ArrayList<>();
         for (String lang : langs) {
@@ -120,7 +122,7 @@ final class PrintLayout {
         }
         Map<String, Integer> before = Map.of();
         // the units set one footnote per marker, and why
-        Map<String, String> ungrouped = new java.util.TreeMap<>();
+        Map<String, String> ungrouped = new TreeMap<>();
         // whether a layout may have put a footnote off its marker's page: not once every unit left to check gave up
         boolean check = groups;
         for (int round = 1; ; round++) {
@@ -138,7 +140,7 @@ final class PrintLayout {
             // The settled units keep their places; the others try where their markers went now, unless this was the
             // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
             Map<String, String> next = new LinkedHashMap<>(places);
-            Set<String> retry = new java.util.TreeSet<>();
+            Set<String> retry = new TreeSet<>();
             for (Map.Entry<String, Integer> unit : misplaced.entrySet()) {
                 int astray = unit.getValue();
                 Integer earlier = before.get(unit.getKey());

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,7 +116,7 @@ public final class Facsimile {
                     (missing - MISSING_REPORTED) + " more facsimile images cannot be read (the first " + MISSING_REPORTED
                             + " are reported one by one)", null, "facsimile"));
         }
-        return new Facsimile(doc, java.util.Collections.unmodifiableMap(surfaces), List.copyOf(problems), List.copyOf(local));
+        return new Facsimile(doc, Collections.unmodifiableMap(surfaces), List.copyOf(problems), List.copyOf(local));
     }
 
     /** The image a surface shows: the first local file that can be read, else the first remote or IIIF image. */
@@ -221,7 +223,7 @@ public final class Facsimile {
             try {
                 String type = s.src().endsWith(".png") ? "image/png" : "image/jpeg";
                 map.put(new XdmAtomicValue(s.id()), new XdmAtomicValue("data:" + type + ";base64,"
-                        + java.util.Base64.getEncoder().encodeToString(Images.outputCopy(s.file(), s.probe()))));
+                        + Base64.getEncoder().encodeToString(Images.outputCopy(s.file(), s.probe()))));
             } catch (IOException | RuntimeException e) {
                 // reported when the images are written
             }

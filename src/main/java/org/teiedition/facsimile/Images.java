@@ -1,5 +1,6 @@
 package org.teiedition.facsimile;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -83,7 +84,7 @@ final class Images {
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, size[0], size[1]);
             g.drawImage(downHalf(image, size[0]), 0, 0, size[0], size[1], null);
         } finally {
@@ -101,7 +102,7 @@ final class Images {
             Graphics2D g = half.createGraphics();
             try {
                 g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setColor(java.awt.Color.WHITE);
+                g.setColor(Color.WHITE);
                 g.fillRect(0, 0, w, h);
                 g.drawImage(current, 0, 0, w, h, null);
             } finally {

@@ -332,7 +332,7 @@ public final class Build {
         try {
             besides.put(tei.getFileName().toString(), source != null ? source : Files.readAllBytes(file));
             besides.putAll(toolkit.renderer().citationFiles(doc, editions, job.baseUrl()));
-        } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+        } catch (IOException | SaxonApiException | RuntimeException e) {
             diagnostics.add(Diagnostic.error(file.toString(), "cannot make its TEI copy and citation files: " + message(e)));
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         }
@@ -362,7 +362,7 @@ public final class Build {
                     writer.write(target, f.getValue());
                     written.add(target);
                 }
-            } catch (IOException | net.sf.saxon.s9api.SaxonApiException | RuntimeException e) {
+            } catch (IOException | SaxonApiException | RuntimeException e) {
                 diagnostics.add(Diagnostic.error(file.toString(), "cannot write its DTS files: " + message(e)));
                 return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
             }

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ public final class BuildCache {
         boolean ownDts(String id) {
             Pattern own = Pattern.compile(Pattern.quote(Dts.FOLDER) + "/(collection|navigation|document)/" + Pattern.quote(id) + "[.;/][^\\\\]*");
             return dts.keySet().stream().allMatch(p -> own.matcher(p).matches()
-                    && java.util.Arrays.stream(p.split("/")).noneMatch(seg -> seg.isEmpty() || seg.equals(".") || seg.equals("..")));
+                    && Arrays.stream(p.split("/")).noneMatch(seg -> seg.isEmpty() || seg.equals(".") || seg.equals("..")));
         }
 
         byte[] bytes() {

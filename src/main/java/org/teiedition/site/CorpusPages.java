@@ -18,6 +18,7 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.teiedition.Hashes;
@@ -174,7 +175,7 @@ public final class CorpusPages {
         try {
             Xslt30Transformer t = xslt.get(STYLESHEET).load30();
             t.setGlobalContextItem(corpus);
-            net.sf.saxon.s9api.XdmDestination result = new net.sf.saxon.s9api.XdmDestination();
+            XdmDestination result = new XdmDestination();
             t.callTemplate(new QName("sequence"), result);
             return result.getXdmNode();
         } catch (SaxonApiException e) {

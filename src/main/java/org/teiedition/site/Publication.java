@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
@@ -75,8 +76,8 @@ public final class Publication {
             t.setStylesheetParameters(params);
             t.setGlobalContextItem(corpus);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-            net.sf.saxon.s9api.Serializer out = t.newSerializer(bytes);
-            if (template.equals(UNIDENTIFIED)) out.setOutputProperty(net.sf.saxon.s9api.Serializer.Property.METHOD, "text");
+            Serializer out = t.newSerializer(bytes);
+            if (template.equals(UNIDENTIFIED)) out.setOutputProperty(Serializer.Property.METHOD, "text");
             t.callTemplate(new QName(template), out);
             return bytes.toByteArray();
         } catch (SaxonApiException e) {

@@ -10,6 +10,7 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.streams.Steps;
+import org.teiedition.Json;
 
 /**
  * OUT/search-index.js: {@code var TEI_SEARCH = {"docs":[...],"words":[...],"postings":[[...],...]};} with the
@@ -38,10 +39,10 @@ final class SearchIndex {
             String title = text(s, "title");
             String file = s.select(Steps.child("edition")).findFirst().map(e -> attr(e, FILE)).orElse("index.html");
             if (n > 0) js.append(",\n");
-            js.append("{\"id\":").append(org.teiedition.Json.quoteForScript(id)).append(",\"title\":").append(org.teiedition.Json.quoteForScript(title.isEmpty() ? id : title))
-                    .append(",\"date\":").append(org.teiedition.Json.quoteForScript(attr(s, DATE))).append(",\"href\":")
-                    .append(org.teiedition.Json.quoteForScript(id + "/" + file)).append(",\"text\":")
-                    .append(org.teiedition.Json.quoteForScript(text(s, "text"))).append('}');
+            js.append("{\"id\":").append(Json.quoteForScript(id)).append(",\"title\":").append(Json.quoteForScript(title.isEmpty() ? id : title))
+                    .append(",\"date\":").append(Json.quoteForScript(attr(s, DATE))).append(",\"href\":")
+                    .append(Json.quoteForScript(id + "/" + file)).append(",\"text\":")
+                    .append(Json.quoteForScript(text(s, "text"))).append('}');
             // a summary's words are distinct: each doc number is added once per word, in order
             for (String w : text(s, "words").split(" ")) {
                 if (w.isEmpty()) continue;
@@ -54,7 +55,7 @@ final class SearchIndex {
         boolean first = true;
         for (String w : postings.keySet()) {
             if (!first) js.append(',');
-            js.append(org.teiedition.Json.quoteForScript(w));
+            js.append(Json.quoteForScript(w));
             first = false;
         }
         js.append("],\n\"postings\":[");

@@ -1,10 +1,12 @@
 package org.teiedition.site;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 
@@ -31,7 +33,7 @@ final class SearchWords {
     /** The distinct words of the reading view {@code model} (a document node with {@code m:edition}), sorted. */
     static TreeSet<String> of(XdmNode model) {
         Words words = new Words();
-        Set<String> mentioned = new java.util.HashSet<>();
+        Set<String> mentioned = new HashSet<>();
         for (XdmNode edition : model.children()) {
             for (XdmNode part : edition.children()) {
                 if (part.getNodeKind() != XdmNodeKind.ELEMENT || !M.equals(part.getNodeName().getNamespace())) continue;
@@ -116,10 +118,10 @@ final class SearchWords {
         }
     }
 
-    private static final net.sf.saxon.s9api.QName JOIN = new net.sf.saxon.s9api.QName("join");
-    private static final net.sf.saxon.s9api.QName ROLE = new net.sf.saxon.s9api.QName("role");
-    private static final net.sf.saxon.s9api.QName REF = new net.sf.saxon.s9api.QName("ref");
-    private static final net.sf.saxon.s9api.QName ID = new net.sf.saxon.s9api.QName("id");
+    private static final QName JOIN = new QName("join");
+    private static final QName ROLE = new QName("role");
+    private static final QName REF = new QName("ref");
+    private static final QName ID = new QName("id");
 
     /** The normalised, distinct words of a text, sorted. */
     static TreeSet<String> words(CharSequence text) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.streams.Steps;
@@ -49,7 +50,7 @@ final class Sequence {
         return files;
     }
 
-    private static java.util.Optional<XdmNode> neighbour(XdmNode doc, String dir) {
+    private static Optional<XdmNode> neighbour(XdmNode doc, String dir) {
         return doc.select(Steps.child(dir)).findFirst();
     }
 
@@ -72,5 +73,5 @@ final class Sequence {
         return HTML_EDITION.matcher(new String(s.xml(), StandardCharsets.UTF_8)).find();
     }
 
-    private static final java.util.regex.Pattern HTML_EDITION = java.util.regex.Pattern.compile("<edition [^>]*\\bfile=\"[^\"]*\\.html\"");
+    private static final Pattern HTML_EDITION = Pattern.compile("<edition [^>]*\\bfile=\"[^\"]*\\.html\"");
 }

@@ -3,6 +3,7 @@ package org.teiedition.transform;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,7 +34,7 @@ public final class AtomicOutput {
         int removed = 0;
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (isTemporary(p) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) removed++;
+                if (isTemporary(p) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) removed++;
             }
         }
         return removed;

@@ -2,6 +2,7 @@ package org.teiedition.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ApparatusLinter implements Validator {
 
     /** {@code all} without the linter's findings that a Schematron rule already reported at the same place. */
     public static List<Diagnostic> withoutRepeats(List<Diagnostic> all) {
-        Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (Diagnostic d : all) if (TWINS.containsValue(d.rule())) reported.add(d.rule() + " " + d.path() + ":" + d.line() + ":" + d.column());
         if (reported.isEmpty()) return all;
         return all.stream().filter(d -> !TWINS.containsKey(d.rule())

@@ -1,13 +1,5 @@
 package org.teiedition.validation;
 
-import com.thaiopensource.util.PropertyMap;
-import com.thaiopensource.util.PropertyMapBuilder;
-import com.thaiopensource.validate.IncorrectSchemaException;
-import com.thaiopensource.validate.Schema;
-import com.thaiopensource.validate.SchemaReader;
-import com.thaiopensource.validate.ValidateProperty;
-import com.thaiopensource.validate.rng.CompactSchemaReader;
-import com.thaiopensource.validate.rng.SAXSchemaReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,7 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.ValidatorHandler;
+import com.thaiopensource.util.PropertyMap;
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.IncorrectSchemaException;
+import com.thaiopensource.validate.Schema;
+import com.thaiopensource.validate.SchemaReader;
+import com.thaiopensource.validate.ValidateProperty;
+import com.thaiopensource.validate.rng.CompactSchemaReader;
+import com.thaiopensource.validate.rng.SAXSchemaReader;
+import org.apache.xerces.jaxp.validation.XMLSchemaFactory;
 import org.teiedition.Diagnostic;
 import org.teiedition.xml.SecureXml;
 import org.teiedition.xml.SourceDocument;
@@ -162,13 +164,13 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
 
         Xsd(URI uri) throws SchemaException {
             super(uri);
-            var factory = new org.apache.xerces.jaxp.validation.XMLSchemaFactory();
+            var factory = new XMLSchemaFactory();
             Collector problems = new Collector(uri.toString(), RULE);
             factory.setErrorHandler(problems);
             try {
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 factory.setResourceResolver(SchemaResources.of(uri).xsd());
-                schema = factory.newSchema(new javax.xml.transform.stream.StreamSource(uri.toString()));
+                schema = factory.newSchema(new StreamSource(uri.toString()));
             } catch (SAXException | RuntimeException e) {
                 String detail = problems.found.isEmpty() ? clean(e.getMessage()) : problems.found.get(0).format();
                 throw new SchemaException("cannot compile the schema " + uri + ": " + detail, e);

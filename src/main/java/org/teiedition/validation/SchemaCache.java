@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.teiedition.OnceMap;
+import org.teiedition.Trace;
 import org.teiedition.transform.Xslt;
 
 /**
@@ -13,7 +15,7 @@ import org.teiedition.transform.Xslt;
  */
 public final class SchemaCache {
     private final Xslt xslt;
-    private final org.teiedition.OnceMap<URI, Compiled> compiled = new org.teiedition.OnceMap<>();
+    private final OnceMap<URI, Compiled> compiled = new OnceMap<>();
     private final Map<URI, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     public SchemaCache(Xslt xslt) {
@@ -45,9 +47,9 @@ public final class SchemaCache {
     }
 
     private Compiled compile(URI uri) {
-        org.teiedition.Trace.at("compile " + uri);
+        Trace.at("compile " + uri);
         Compiled c = compileNow(uri);
-        org.teiedition.Trace.at("compiled " + uri);
+        Trace.at("compiled " + uri);
         return c;
     }
 

@@ -10,6 +10,7 @@ import javax.xml.transform.sax.SAXSource;
 import net.sf.saxon.lib.ResourceRequest;
 import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.trans.XPathException;
+import org.apache.xerces.dom.DOMInputImpl;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SecureXml;
 import org.w3c.dom.ls.LSInput;
@@ -108,7 +109,7 @@ final class SchemaResources {
                 if (!"http://www.w3.org/2001/XMLSchema".equals(type)) throw refusedDtd(systemId);
                 if (systemId == null) throw refused("the namespace " + ns + " without a schemaLocation");
                 URI uri = allow(systemId, baseUri);
-                var in = new org.apache.xerces.dom.DOMInputImpl();
+                var in = new DOMInputImpl();
                 in.setSystemId(uri.toString());
                 in.setPublicId(publicId);
                 in.setBaseURI(baseUri);

@@ -3,6 +3,9 @@ package org.teiedition.validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -152,14 +155,14 @@ public final class SchemaValidator implements Validator {
                             "xml-model", Grammar.LAYER));
                     continue;
                 }
-                if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(uri))) {
+                if (!Files.isRegularFile(Path.of(uri))) {
                     problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
-                            "xml-model schema " + href + " not found (looked for " + java.nio.file.Path.of(uri) + ")",
+                            "xml-model schema " + href + " not found (looked for " + Path.of(uri) + ")",
                             "xml-model", Grammar.LAYER));
                     continue;
                 }
                 found.add(uri.normalize());
-            } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
                 problems.add(Diagnostic.error(at, child.getLineNumber(), child.getColumnNumber(),
                         "xml-model href " + href + " is not a valid URI", "xml-model", Grammar.LAYER));
             }

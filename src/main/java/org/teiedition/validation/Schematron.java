@@ -1,22 +1,36 @@
 package org.teiedition.validation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.teiedition.Diagnostic;
 import org.teiedition.transform.Xslt;
+import org.teiedition.xml.SecureXml;
 import org.teiedition.xml.SourceDocument;
+import org.xml.sax.InputSource;
 
 /**
  * An ISO Schematron schema compiled once with SchXslt2 ({@code content/transpile.xsl} from its jar) and run on the
@@ -59,24 +73,24 @@ public final class Schematron {
      */
     public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
         Processor processor = xslt.processor();
-        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
         try {
-            java.net.URL precompiled = uri.getScheme().equals("file") ? null : new java.net.URL(uri + PRECOMPILED);
+            URL precompiled = uri.getScheme().equals("file") ? null : new URL(uri + PRECOMPILED);
             if (precompiled != null && exists(precompiled)) {
-                try (java.io.InputStream in = precompiled.openStream()) {
+                try (InputStream in = precompiled.openStream()) {
                     return new Schematron(uri, processor, processor.newXsltCompiler().compile(
-                            new javax.xml.transform.stream.StreamSource(in, precompiled.toExternalForm())));
+                            new StreamSource(in, precompiled.toExternalForm())));
                 }
             }
             // A schema from outside the jar is untrusted: its includes obey SchemaResources, its rules run sandboxed.
             XdmNode stylesheet = transpile(xslt, uri, SchemaResources.of(uri).saxon());
-            net.sf.saxon.s9api.XsltCompiler compiler = RuleSandbox.of(processor).newXsltCompiler();
+            XsltCompiler compiler = RuleSandbox.of(processor).newXsltCompiler();
             compiler.setErrorReporter(error -> {
                 if (error.isWarning()) return;
                 firstError.compareAndSet(null, error.getMessage());
             });
             return new Schematron(uri, processor, compiler.compile(stylesheet.asSource()));
-        } catch (SaxonApiException | java.io.IOException | RuntimeException e) {
+        } catch (SaxonApiException | IOException | RuntimeException e) {
             String why = firstError.get() != null ? firstError.get() : e.getMessage();
             throw new SchemaException("cannot compile the Schematron schema " + uri + ": " + Grammar.clean(why), e);
         }
@@ -85,9 +99,9 @@ public final class Schematron {
     /** Suffix of a bundled schema's transpiled XSLT: {@code schema/tei-letter.sch.xsl}. */
     static final String PRECOMPILED = ".xsl";
 
-    static XdmNode transpile(Xslt xslt, URI uri, net.sf.saxon.lib.ResourceResolver includes) throws SaxonApiException {
-        XdmNode schema = xslt.processor().newDocumentBuilder().build(new javax.xml.transform.sax.SAXSource(
-                org.teiedition.xml.SecureXml.newReader(), new org.xml.sax.InputSource(uri.toString())));
+    static XdmNode transpile(Xslt xslt, URI uri, ResourceResolver includes) throws SaxonApiException {
+        XdmNode schema = xslt.processor().newDocumentBuilder().build(new SAXSource(
+                SecureXml.newReader(), new InputSource(uri.toString())));
         Xslt30Transformer transpile = xslt.get(TRANSPILER).load30();
         transpile.setResourceResolver(includes);
         transpile.setErrorReporter(error -> { }); // the exception carries the message; no Saxon trace on stderr
@@ -97,10 +111,10 @@ public final class Schematron {
         return stylesheet.getXdmNode();
     }
 
-    private static boolean exists(java.net.URL url) {
-        try (java.io.InputStream in = url.openStream()) {
+    private static boolean exists(URL url) {
+        try (InputStream in = url.openStream()) {
             return in != null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -115,10 +129,10 @@ public final class Schematron {
         public static void main(String[] args) throws Exception {
             Xslt xslt = new Xslt();
             for (String sch : args) {
-                java.nio.file.Path in = java.nio.file.Path.of(sch);
+                Path in = Path.of(sch);
                 XdmNode xsl = transpile(xslt, in.toUri(), SchemaResources.of(in.toUri()).saxon());
-                net.sf.saxon.s9api.Serializer out = xslt.processor().newSerializer(
-                        java.nio.file.Path.of(sch + PRECOMPILED).toFile());
+                Serializer out = xslt.processor().newSerializer(
+                        Path.of(sch + PRECOMPILED).toFile());
                 out.serializeNode(xsl);
             }
         }
@@ -127,7 +141,7 @@ public final class Schematron {
     public List<Diagnostic> check(SourceDocument doc) {
         String path = doc.path().toString();
         XdmNode svrl;
-        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
         try {
             Xslt30Transformer t = executable.load30();
             // SchXslt2 reports a failing rule (say, a refused read) by xsl:message, then terminates: keep the text
@@ -172,7 +186,7 @@ public final class Schematron {
         try {
             XdmItem node = processor.newXPathCompiler().evaluateSingle(location, doc);
             if (node instanceof XdmNode x) {
-                if (x.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ATTRIBUTE && x.getParent() != null) x = x.getParent();
+                if (x.getNodeKind() == XdmNodeKind.ATTRIBUTE && x.getParent() != null) x = x.getParent();
                 return new int[] {Math.max(x.getLineNumber(), 0), Math.max(x.getColumnNumber(), 0)};
             }
         } catch (SaxonApiException e) {

@@ -1,9 +1,15 @@
 package org.teiedition.xml;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.teiedition.Diagnostic;
 import org.xml.sax.SAXParseException;
 
@@ -22,7 +28,7 @@ final class ParseMessages {
                 int col = Math.max(spe.getColumnNumber(), 0);
                 return Diagnostic.error(shown, line, col, explain(file, clean(spe.getMessage()), line, col), SourceDocument.WELL_FORMEDNESS_RULE, "well-formedness");
             }
-            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharConversionException || t instanceof CharacterCodingException) {
                 return Diagnostic.error(shown, 0, 0, "invalid byte sequence for the declared encoding: " + clean(t.getMessage()),
                         SourceDocument.WELL_FORMEDNESS_RULE, "well-formedness");
             }
@@ -93,7 +99,7 @@ final class ParseMessages {
         int start = hasUtf8Bom(head, n) ? 3 : 0;
         String declared = declaredEncoding(head, n);
         if (declared == null) return null;
-        if (declared.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")) {
+        if (declared.toUpperCase(Locale.ROOT).startsWith("UTF-16")) {
             return "the XML declaration says encoding=\"" + declared + "\" but the file is written in "
                     + (start == 3 ? "UTF-8 (it starts with a UTF-8 byte order mark)" : "a single-byte or UTF-8 encoding")
                     + ": correct the declaration (usually encoding=\"UTF-8\")";
@@ -110,9 +116,9 @@ final class ParseMessages {
 
     private static String declaredEncoding(byte[] head, int n) {
         int start = hasUtf8Bom(head, n) ? 3 : 0;
-        String text = new String(head, start, n - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(head, start, n - start, StandardCharsets.ISO_8859_1);
         if (!text.startsWith("<?xml")) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(text);
+        Matcher m = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']").matcher(text);
         return m.find() ? m.group(1) : null;
     }
 
@@ -126,7 +132,7 @@ final class ParseMessages {
         String declared = declaredEncoding(head, n);
         // UTF-16 makes Xerces fail, and encodingMismatch explains that case
         if (declared == null || declared.replace("-", "").equalsIgnoreCase("UTF8")
-                || declared.toUpperCase(java.util.Locale.ROOT).startsWith("UTF-16")) {
+                || declared.toUpperCase(Locale.ROOT).startsWith("UTF-16")) {
             return null;
         }
         return "the file starts with a UTF-8 byte order mark but declares encoding=\"" + declared + "\": remove the"
@@ -169,7 +175,7 @@ final class ParseMessages {
             if (at == 0 && n >= 2 && ((head[0] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFF)) sb.append(" (a UTF-16 byte order mark?)");
             else sb.append(" (not text: is this an XML file?)");
         } else {
-            String s = new String(head, at, end - at, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("\\s+", " ");
+            String s = new String(head, at, end - at, StandardCharsets.US_ASCII).replaceAll("\\s+", " ");
             sb.append('"').append(s).append(end < n ? "..." : "").append('"');
         }
         return sb.toString();

@@ -2,6 +2,13 @@ package org.teiedition.xml;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Locale;
+import org.apache.xerces.parsers.SAXParser;
+import org.apache.xerces.parsers.XIncludeAwareParserConfiguration;
+import org.apache.xerces.util.NamespaceSupport;
+import org.apache.xerces.util.SecurityManager;
+import org.apache.xerces.xni.XMLLocator;
+import org.apache.xerces.xni.XNIException;
 import org.apache.xerces.xni.parser.XMLErrorHandler;
 import org.apache.xerces.xni.parser.XMLParseException;
 import org.xml.sax.Attributes;
@@ -15,6 +22,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.ext.DeclHandler;
 import org.xml.sax.ext.EntityResolver2;
 import org.xml.sax.ext.LexicalHandler;
+import org.xml.sax.ext.Locator2;
 import org.xml.sax.helpers.DefaultHandler;
 import org.xml.sax.helpers.XMLFilterImpl;
 
@@ -65,8 +73,8 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    private static org.apache.xerces.util.SecurityManager securityManager() {
-        org.apache.xerces.util.SecurityManager sm = new org.apache.xerces.util.SecurityManager();
+    private static SecurityManager securityManager() {
+        SecurityManager sm = new SecurityManager();
         sm.setEntityExpansionLimit(ENTITY_EXPANSION_LIMIT);
         return sm;
     }
@@ -78,7 +86,7 @@ public final class SecureXml {
      */
     public static XMLReader newReader(long inputSize) {
         try {
-            XMLReader xerces = new org.apache.xerces.parsers.SAXParser(new BoundedConfiguration());
+            XMLReader xerces = new SAXParser(new BoundedConfiguration());
             xerces.setFeature("http://xml.org/sax/features/namespaces", true);
             xerces.setFeature("http://xml.org/sax/features/namespace-prefixes", false);
             xerces.setFeature("http://xml.org/sax/features/validation", false);
@@ -89,7 +97,7 @@ public final class SecureXml {
             // entity, instead of silently dropping the reference.
             xerces.setFeature("http://xml.org/sax/features/external-general-entities", true);
             xerces.setProperty("http://apache.org/xml/properties/security-manager", securityManager());
-            xerces.setProperty(LOCALE, java.util.Locale.ENGLISH); // messages do not depend on the machine
+            xerces.setProperty(LOCALE, Locale.ENGLISH); // messages do not depend on the machine
             return new GuardFilter(xerces, Math.max(inputSize, 0) + EXPANSION_ALLOWANCE_CHARS);
         } catch (SAXException e) {
             throw new IllegalStateException("Xerces does not support a required security feature", e);
@@ -112,14 +120,14 @@ public final class SecureXml {
      * Nothing else is checked here: the first pass has already accepted the document.
      */
     public static void checkEntitiesDeclared(InputSource input, String dtdSystemId) throws SAXException, IOException {
-        org.apache.xerces.parsers.SAXParser p = new org.apache.xerces.parsers.SAXParser();
+        SAXParser p = new SAXParser();
         p.setFeature("http://xml.org/sax/features/namespaces", true);
         p.setFeature("http://xml.org/sax/features/validation", true);
         p.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", true);
         p.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         p.setFeature("http://xml.org/sax/features/external-general-entities", false);
         p.setProperty("http://apache.org/xml/properties/security-manager", securityManager());
-        p.setProperty(LOCALE, java.util.Locale.ENGLISH); // the entity name is read from the message below
+        p.setProperty(LOCALE, Locale.ENGLISH); // the entity name is read from the message below
         p.setContentHandler(new DefaultHandler());
         p.setEntityResolver(new EntityResolver2() {
             @Override
@@ -150,7 +158,7 @@ public final class SecureXml {
                 if ("EntityNotDeclared".equals(key)) {
                     String name = e.getMessage() != null && e.getMessage().contains("\"")
                             ? e.getMessage().replaceFirst("^[^\"]*\"([^\"]*)\".*$", "$1") : "?";
-                    throw new org.apache.xerces.xni.XNIException(new SAXParseException("entity &" + name
+                    throw new XNIException(new SAXParseException("entity &" + name
                             + "; is not declared in the document; its DOCTYPE names the external DTD \"" + dtdSystemId
                             + "\", which is not read (" + NEVER + "): declare the entity in the internal subset or"
                             + " write the character itself", null, e.getExpandedSystemId(), e.getLineNumber(), e.getColumnNumber()));
@@ -169,18 +177,18 @@ public final class SecureXml {
      * Xerces' usual configuration, with a namespace context that refuses more than
      * {@link #MAX_NAMESPACE_DECLARATIONS} declarations on one element, located at that element.
      */
-    private static final class BoundedConfiguration extends org.apache.xerces.parsers.XIncludeAwareParserConfiguration {
+    private static final class BoundedConfiguration extends XIncludeAwareParserConfiguration {
         BoundedConfiguration() {
             fNonXIncludeNSContext = new BoundedNamespaces(this);
             setProperty(NAMESPACE_CONTEXT, fNonXIncludeNSContext);
         }
 
-        org.apache.xerces.xni.XMLLocator locator() {
-            return (org.apache.xerces.xni.XMLLocator) fEntityManager.getEntityScanner();
+        XMLLocator locator() {
+            return (XMLLocator) fEntityManager.getEntityScanner();
         }
     }
 
-    private static final class BoundedNamespaces extends org.apache.xerces.util.NamespaceSupport {
+    private static final class BoundedNamespaces extends NamespaceSupport {
         private final BoundedConfiguration configuration;
 
         BoundedNamespaces(BoundedConfiguration configuration) {
@@ -190,8 +198,8 @@ public final class SecureXml {
         @Override
         public boolean declarePrefix(String prefix, String uri) {
             if ((fNamespaceSize - fContext[fCurrentContext]) / 2 >= MAX_NAMESPACE_DECLARATIONS) {
-                org.apache.xerces.xni.XMLLocator at = configuration.locator();
-                throw new org.apache.xerces.xni.XNIException(new SAXParseException(String.format(java.util.Locale.ROOT,
+                XMLLocator at = configuration.locator();
+                throw new XNIException(new SAXParseException(String.format(Locale.ROOT,
                         "this element declares more than %,d namespace prefixes; tei-edition accepts up to %,d per"
                                 + " element (more is a probable denial-of-service attack)",
                         MAX_NAMESPACE_DECLARATIONS, MAX_NAMESPACE_DECLARATIONS),
@@ -361,9 +369,9 @@ public final class SecureXml {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             // the XML declaration has been read by the first start tag (not yet at startDocument)
-            if (depth == 0) xml11 = locator instanceof org.xml.sax.ext.Locator2 l && "1.1".equals(l.getXMLVersion());
+            if (depth == 0) xml11 = locator instanceof Locator2 l && "1.1".equals(l.getXMLVersion());
             if (++depth > MAX_DEPTH) {
-                throw error(String.format(java.util.Locale.ROOT, "elements are nested more than %,d deep here (<%s>);"
+                throw error(String.format(Locale.ROOT, "elements are nested more than %,d deep here (<%s>);"
                         + " tei-edition accepts up to %,d levels, more than its tools can hold", MAX_DEPTH, qName, MAX_DEPTH));
             }
             for (int i = 0; i < atts.getLength(); i++) {

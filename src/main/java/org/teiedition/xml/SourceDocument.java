@@ -1,15 +1,16 @@
 package org.teiedition.xml;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javax.xml.transform.sax.SAXSource;
 import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
-import java.util.function.Function;
 import org.teiedition.Diagnostic;
 import org.teiedition.OnceMap;
 import org.xml.sax.InputSource;
@@ -75,7 +76,7 @@ public final class SourceDocument {
         String shown = path.toString();
         if (!Files.exists(path)) throw new XmlInputException(Diagnostic.error(shown, "file not found"));
         if (Files.isDirectory(path)) throw new XmlInputException(Diagnostic.error(shown, "is a directory, not an XML file"));
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             in.mark(ParseMessages.HEAD);
             byte[] head = in.readNBytes(ParseMessages.HEAD);
             in.reset();
