@@ -1,8 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The print edition's plates (build with the option facsimile): before the text, as front matter paged i, ii ..., so that
      the text still starts on page 1; each surface's image on a page of its own with its caption, in the order of the
-     model's m:facsimile. They belong to no unit of the print protocol (no p:unit), and the trial layout leaves them
-     out. Included by print.xsl, which calls p:facsimile-plates before the text; without images (the parameter empty) it writes nothing. The
+     model's m:facsimile. They belong to no unit of the print protocol (no p:unit). Included by print.xsl, which calls p:facsimile-plates before the text; without images (the parameter empty) it writes nothing. The
      images come as data: URIs (FOP reads nothing but the bundled resources), made by the driver from the copies the
      facsimile page shows. -->
 <xsl:stylesheet version="3.0"
@@ -23,7 +22,7 @@
   <xsl:template name="p:facsimile-plates">
     <xsl:param name="running-head" as="xs:string"/>
     <xsl:variable name="surfaces" select="m:facsimile/m:surface[map:contains($facsimile-plates, string(@id))]"/>
-    <xsl:if test="not($p:trial) and exists($surfaces)">
+    <xsl:if test="exists($surfaces)">
       <fo:page-sequence master-reference="continued" initial-page-number="1" format="i">
         <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="$running-head"/></xsl:call-template>
         <fo:flow flow-name="xsl-region-body">

@@ -38,10 +38,6 @@
        blocks. Units are page-sequences, each starting on a new page, so a unit's layout depends on its own
        content only and the driver settles the grouping unit by unit. -->
   <xsl:param name="p:marker-pages" as="map(xs:string, xs:string)" select="map{}"/>
-  <!-- Set by the driver for the first (trial) layout, which only has to find the markers' pages: the text
-       alone, without the back matter (it starts on a new page, so the text's pages do not depend on it) and
-       its bookmarks. The layout that becomes the PDF is always complete. -->
-  <xsl:param name="p:trial" as="xs:boolean" select="false()"/>
   <!-- The languages the driver found hyphenation patterns for (FOP's, from net.sf.offo:fop-hyph): the text is
        hyphenated in these only; a language without patterns is set unhyphenated. -->
   <xsl:param name="p:hyphenation-languages" as="xs:string*" select="()"/>
@@ -69,6 +65,9 @@
   <!-- FO ids must be unique: an id goes on the first element that claims it only -->
   <xsl:key name="p:id" match="m:app-ref | m:note-ref | m:block[@role = 'p']" use="@id"/>
   <xsl:key name="p:target" match="m:text//(m:app-ref | m:note-ref)" use="@target"/>
+  <!-- The blocks with right-to-left text (see p:bidi-anchor), each block's text read once, not once per marker. -->
+  <xsl:key name="p:right-to-left" use="generate-id()"
+      match="m:block[matches(string(.), '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;]')]"/>
   <!-- the markers of the text by the page they landed on -->
   <xsl:key name="p:on-page" match="m:text//(m:app-ref | m:note-ref)" use="@id ! $p:marker-pages(.)"/>
 
@@ -132,7 +131,6 @@
         </x:xmpmeta>
       </fo:declarations>
 
-      <xsl:if test="not($p:trial)">
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="letter"><fo:bookmark-title>{$kind}</fo:bookmark-title></fo:bookmark>
         <xsl:if test="$meta/m:witness">
@@ -150,7 +148,6 @@
           </fo:bookmark>
         </xsl:if>
       </fo:bookmark-tree>
-      </xsl:if>
 
       <!-- the plates (build with the option facsimile) come first, as a frontispiece, numbered i, ii ... -->
       <xsl:call-template name="p:facsimile-plates"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
@@ -172,7 +169,7 @@
                   <xsl:apply-templates select="m:text/node()" mode="p:fo"/>
                 </fo:block>
               </fo:block>
-              <xsl:if test="not($p:trial)"><xsl:call-template name="p:back"/></xsl:if>
+              <xsl:call-template name="p:back"/>
             </fo:flow>
           </fo:page-sequence>
         </xsl:when>
@@ -210,7 +207,7 @@
               </fo:flow>
             </fo:page-sequence>
           </xsl:for-each>
-          <xsl:if test="not($p:trial) and ($meta/m:witness, $meta/m:principles, $meta/m:licence, m:registers/m:register)">
+          <xsl:if test="($meta/m:witness, $meta/m:principles, $meta/m:licence, m:registers/m:register)">
             <fo:page-sequence master-reference="continued" initial-page-number="auto">
               <xsl:call-template name="p:static"><xsl:with-param name="running-head" select="p:shorten($running-head, 72)"/></xsl:call-template>
               <fo:flow flow-name="xsl-region-body">
@@ -642,9 +639,7 @@
        the order) next to each footnote and in its marker makes FOP resolve every range. -->
   <xsl:function name="p:bidi-anchor" as="xs:string">
     <xsl:param name="marker" as="element()"/>
-    <xsl:sequence select="if (matches(string($marker/ancestor::m:block[1]),
-        '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;]'))
-        then '&#x202B;&#x202C;' else ''"/>
+    <xsl:sequence select="if (exists($marker/ancestor::m:block[1] ! key('p:right-to-left', generate-id()))) then '&#x202B;&#x202C;' else ''"/>
   </xsl:function>
 
   <xsl:template name="p:marker">

@@ -30,10 +30,8 @@ import org.apache.fop.fonts.FontEventAdapter;
 import org.apache.fop.fonts.FontEventListener;
 import org.apache.fop.fonts.FontTriplet;
 import org.apache.fop.fonts.LazyFont;
-import org.apache.fop.render.intermediate.IFContext;
 import org.apache.fop.render.intermediate.IFDocumentHandler;
 import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
-import org.apache.fop.render.intermediate.IFSerializer;
 import org.apache.fop.render.intermediate.util.IFDocumentHandlerProxy;
 import org.apache.fop.render.pdf.PDFRendererConfig;
 import org.apache.fop.render.pdf.PDFRendererConfigurator;
@@ -77,15 +75,14 @@ public final class PdfRenderer {
     }
 
     /**
-     * Lays out the XSL-FO that {@code fo} writes and renders it as {@code mime} (PDF; or FOP's intermediate format
-     * when only the layout matters) to {@code out}. The stylesheet declares in attributes of the print namespace
+     * Lays out the XSL-FO that {@code fo} writes and renders it as PDF to {@code out}. The stylesheet declares in attributes of the print namespace
      * ({@code p:unit}, {@code p:footnote}; stripped here, FOP never sees them) which ids the driver needs; their
      * pages are read from FOP's own id tracker after the layout, so one layout gives both the file and where
      * everything landed. {@code fonts}: the fonts of the earlier layouts of the same document, so that FOP parses
      * each font file once per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its
      * area...) go to {@code warnings}.
      */
-    FootnotePages layOut(String mime, OutputStream out, Date creationDate, Consumer<Event> warnings,
+    FootnotePages layOut(OutputStream out, Date creationDate, Consumer<Event> warnings,
             DocumentFonts fonts, Pages progress, FoWriter fo) throws FOPException, SaxonApiException {
         PageCountingAreas areas;
         Fop fop;
@@ -94,21 +91,11 @@ public final class PdfRenderer {
         // FOUserAgent.getRendererConfiguration). The layout itself runs in parallel.
         synchronized (this) {
             FOUserAgent agent = agent(creationDate, warnings);
-            // a trial is dropped: it needs where things land, not the tagged structure (which moves nothing)
-            if (MimeConstants.MIME_FOP_IF.equals(mime)) agent.setAccessibility(false);
-            IFDocumentHandler pdf = new SharedFontsHandler(
-                    agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF), fonts);
-            if (MimeConstants.MIME_FOP_IF.equals(mime)) {
-                // lay out exactly as for the PDF (its fonts and metrics), but write the intermediate format
-                IFSerializer serializer = new IFSerializer(new IFContext(agent));
-                serializer.mimicDocumentHandler(pdf);
-                agent.setDocumentHandlerOverride(serializer);
-            } else {
-                agent.setDocumentHandlerOverride(pdf);
-            }
-            areas = new PageCountingAreas(agent, mime, out);
+            agent.setDocumentHandlerOverride(new SharedFontsHandler(
+                    agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF), fonts));
+            areas = new PageCountingAreas(agent, MimeConstants.MIME_PDF, out);
             agent.setFOEventHandlerOverride(areas);
-            fop = factory.newFop(mime, agent, out);
+            fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
         }
         LayoutProtocol protocol = new LayoutProtocol(fop.getDefaultHandler());
         areas.report(protocol, progress);
@@ -130,7 +117,7 @@ public final class PdfRenderer {
         void laidOut(int unit, int units, int pages);
     }
 
-    /** FOP's area tree handler, counting the pages as its model receives them (the trial's as the PDF's). */
+    /** FOP's area tree handler, counting the pages as its model receives them. */
     private static final class PageCountingAreas extends AreaTreeHandler {
         private LayoutProtocol protocol;
         private Pages progress = Pages.NONE;

@@ -32,20 +32,20 @@ import org.teiedition.Trace;
  * <p>
  * FOP has one footnote area per page, filled in the order of the markers, so the apparatus and the commentary
  * would interleave. The stylesheet can instead put each page's entries into one footnote on the page's first
- * marker (apparatus, rule, commentary) once it knows where the markers land. So: a trial layout (without the back
- * matter, which starts on a new page and cannot move the text's pages; written to FOP's intermediate format and
- * dropped) gives each marker's page; then the grouped layout, written as PDF, is kept if each group's markers
- * share a page and no footnote text comes before its marker ({@link FootnotePages#misplaced}; a page's footnotes
- * that do not fit at its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so
- * a unit (a page-sequence: see print.xsl) where it did not is laid out again from where its markers went. A unit
- * that has not settled after {@value #ROUNDS} grouped layouts, or whose count of markers astray stops falling, keeps
- * one footnote per marker, which is always on the marker's page, and the user is told: where a page's end depends
- * on whose entries its footnote carries (with a marker's entry the marker no longer fits, without it it does), no
+ * marker (apparatus, rule, commentary) once it knows where the markers land. So: a first layout with one footnote
+ * per marker gives each marker's page; then the grouped layout is kept if each group's markers share a page and
+ * no footnote text comes before its marker ({@link FootnotePages#misplaced}; a page's footnotes that do not fit at
+ * its foot continue on the next, as FOP sets them, grouped or not). Grouping can move text, so a unit (a
+ * page-sequence: see print.xsl) where it did not is laid out again from where its markers went. A unit that has
+ * not settled after {@value #ROUNDS} grouped layouts, or whose count of markers astray stops falling, keeps one
+ * footnote per marker, which is always on the marker's page, and the user is told: where a page's end depends on
+ * whose entries its footnote carries (with a marker's entry the marker no longer fits, without it it does), no
  * grouping is right, and a text with dozens of entries a page has such a marker at the end of most pages. A unit
- * starts on a new page, so its layout
- * depends on its own content only: settling one unit never unsettles another. The stylesheet says whether a view
- * groups its footnotes at all ({@code p:groups-footnotes}: not for commentary notes alone); if not, one layout
- * is the PDF.
+ * starts on a new page, so its layout depends on its own content only: settling one unit never unsettles another.
+ * The first layout is a complete PDF, kept until the end: when every unit gives up it is the PDF (a dense
+ * apparatus gives up everywhere, and would otherwise be laid out once more exactly as at first). The stylesheet
+ * says whether a view groups its footnotes at all ({@code p:groups-footnotes}: not for commentary notes alone);
+ * if not, one layout is the PDF.
  * <p>
  * Memory: FOP keeps a page-sequence's pages until it ends, and the stylesheet makes one page-sequence per
  * division, so a layout holds one division's pages at a time. The rounds share the document's fonts, parsed once
@@ -54,9 +54,7 @@ import org.teiedition.Trace;
 final class PrintLayout {
     /** The print stylesheet's place of each footnote marker, "unit/page" (see print.xsl). */
     static final QName MARKER_PAGES = new QName(PdfRenderer.PRINT_NS, "marker-pages");
-    /** The print stylesheet's switch for the trial layout: the text without its back matter. */
-    static final QName TRIAL = new QName(PdfRenderer.PRINT_NS, "trial");
-    /** The print stylesheet's answer whether a view's footnotes are grouped by page (and so need a trial). */
+    /** The print stylesheet's answer whether a view's footnotes are grouped by page (and so need more layouts). */
     static final QName GROUPS_FOOTNOTES = new QName(PdfRenderer.PRINT_NS, "groups-footnotes");
     /** The print stylesheet's languages to hyphenate: those of the view FOP has patterns for. */
     static final QName HYPHENATION = new QName(PdfRenderer.PRINT_NS, "hyphenation-languages");
@@ -113,30 +111,26 @@ final class PrintLayout {
      * of every layout to {@code progress} as FOP lays it out.
      */
     byte[] render(PrintWarnings warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
-        Map<String, String> places = Map.of();
         boolean groups = stylesheet.load(Map.of()).callFunction(GROUPS_FOOTNOTES, new XdmValue[] {view})
                 .itemAt(0).getStringValue().equals("true");
-        if (groups) {
-            FootnotePages trial = layOut(Map.of(), 0, OutputStream.nullOutputStream(), new ArrayList<>(), progress);
-            places = trial.places(trial.units());
-        }
+        // the layout with one footnote per marker, and what it warned of
+        List<Consumer<PrintWarnings>> firstWarnings = new ArrayList<>();
+        ByteArrayOutputStream firstPdf = new ByteArrayOutputStream(64 * 1024);
+        FootnotePages first = layOut(Map.of(), 0, firstPdf, firstWarnings, progress);
+        if (!groups) return finish(firstPdf, firstWarnings, first, Map.of(), warnings);
+        Map<String, String> places = first.places(first.units());
         Map<String, Integer> before = Map.of();
         // the units set one footnote per marker, and why
         Map<String, String> ungrouped = new TreeMap<>();
         // whether a layout may have put a footnote off its marker's page: not once every unit left to check gave up
-        boolean check = groups;
+        boolean check = true;
         for (int round = 1; ; round++) {
             List<Consumer<PrintWarnings>> roundWarnings = new ArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             FootnotePages laid = layOut(places, round, out, roundWarnings, progress);
             Map<String, Integer> misplaced = check ? laid.misplaced(places) : Map.of();
-            Trace.at("laid out " + name + " for the PDF, round " + round + ", markers out of place by unit: " + misplaced);
-            if (misplaced.isEmpty()) {
-                roundWarnings.forEach(w -> w.accept(warnings));
-                int units = laid.units().size();
-                ungrouped.forEach((unit, why) -> warnings.ungrouped(unit, units, laid.firstPage(unit), why));
-                return PdfDeterminism.apply(PdfFinish.apply(out.toByteArray()));
-            }
+            Trace.at("laid out " + name + " for the PDF, round " + (round + 1) + ", markers out of place by unit: " + misplaced);
+            if (misplaced.isEmpty()) return finish(out, roundWarnings, laid, ungrouped, warnings);
             // The settled units keep their places; the others try where their markers went now, unless this was the
             // last round or no fewer footnotes went astray than before: then one footnote per marker, always right.
             Map<String, String> next = new LinkedHashMap<>(places);
@@ -155,31 +149,36 @@ final class PrintLayout {
             }
             for (FootnotePages.Marker m : laid.markers()) if (misplaced.containsKey(m.unit())) next.remove(m.id());
             next.putAll(laid.places(retry));
+            // no unit grouped: the next layout would be the first one again
+            if (next.isEmpty()) return finish(firstPdf, firstWarnings, first, ungrouped, warnings);
             check = !retry.isEmpty();
             places = next;
             before = misplaced;
         }
     }
 
-    /**
-     * One run of the stylesheet into FOP (round 0: the trial); what it warns of is kept in {@code warnings}, to be
-     * said if it is kept.
-     */
+    /** The PDF of the layout kept, with what it warned of and the units that keep one footnote per marker. */
+    private static byte[] finish(ByteArrayOutputStream pdf, List<Consumer<PrintWarnings>> laidWarnings, FootnotePages laid,
+            Map<String, String> ungrouped, PrintWarnings warnings) {
+        laidWarnings.forEach(w -> w.accept(warnings));
+        int units = laid.units().size();
+        ungrouped.forEach((unit, why) -> warnings.ungrouped(unit, units, laid.firstPage(unit), why));
+        return PdfDeterminism.apply(PdfFinish.apply(pdf.toByteArray()));
+    }
+
+    /** One run of the stylesheet into FOP; what it warns of is kept in {@code warnings}, to be said if it is kept. */
     private FootnotePages layOut(Map<String, String> places, int round, OutputStream out,
             List<Consumer<PrintWarnings>> warnings, Consumer<LayoutProgress> progress) throws SaxonApiException, FOPException {
-        boolean trial = round == 0;
         Map<QName, XdmValue> params = new HashMap<>();
         params.put(HYPHENATION, hyphenation);
         if (!places.isEmpty()) params.put(MARKER_PAGES, XdmMap.makeMap(places));
-        if (trial) params.put(TRIAL, new XdmAtomicValue(true));
         Xslt30Transformer t = stylesheet.load(params);
         // both come on this thread, while the stylesheet writes into FOP
         t.setMessageHandler(m -> warnings.add(w -> w.replaced(m.getStringValue())));
-        FootnotePages laid = fop.layOut(trial ? MimeConstants.MIME_FOP_IF : MimeConstants.MIME_PDF, out, date,
-                event -> warnings.add(w -> w.fop(event)),
+        FootnotePages laid = fop.layOut(out, date, event -> warnings.add(w -> w.fop(event)),
                 fonts, (unit, units, pages) -> progress.accept(new LayoutProgress(round, unit, units, pages)),
                 handler -> t.applyTemplates(view, new SAXDestination(handler)));
-        if (trial) Trace.at("laid out " + name + " for the PDF, trial");
+        if (round == 0) Trace.at("laid out " + name + " for the PDF, one footnote per marker");
         return laid;
     }
 

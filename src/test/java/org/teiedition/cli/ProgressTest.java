@@ -80,7 +80,7 @@ class ProgressTest {
         progress.editionStarted(large, Editions.PRINT);
         for (int page = 1; page <= 5; page++) progress.editionProgress(large, Editions.PRINT, new LayoutProgress(0, 1, 2, page));
         Thread.sleep(250);
-        progress.editionProgress(large, Editions.PRINT, new LayoutProgress(1, 2, 2, 6));
+        progress.editionProgress(large, Editions.PRINT, new LayoutProgress(0, 2, 2, 6));
         assertEquals(List.of(large + ": the print edition...",
                 large + ": the print edition, layout for the PDF, unit 2 of 2, 6 pages so far..."), log.toString().lines().toList());
     }

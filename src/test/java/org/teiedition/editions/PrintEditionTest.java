@@ -216,8 +216,7 @@ class PrintEditionTest {
         net.sf.saxon.s9api.XdmNode model = renderer.model(doc, View.READING, null);
         net.sf.saxon.s9api.Xslt30Transformer t = xslt.get(Editions.PRINT.stylesheet()).load30();
         t.setGlobalContextItem(model);
-        FootnotePages pages = new PdfRenderer().layOut(org.apache.fop.apps.MimeConstants.MIME_PDF,
-                java.io.OutputStream.nullOutputStream(), PrintLayout.creationDate(model), e -> { },
+        FootnotePages pages = new PdfRenderer().layOut(java.io.OutputStream.nullOutputStream(), PrintLayout.creationDate(model), e -> { },
                 new PdfRenderer.DocumentFonts(), PdfRenderer.Pages.NONE, fop -> t.applyTemplates(model, new net.sf.saxon.s9api.SAXDestination(fop)));
         // 11 apparatus + 7 notes, their texts the model's entries, in one unit (the letter is one page-sequence)
         assertEquals(18, pages.markers().size(), pages.markers().toString());

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.teiedition.testing.LargeBuild;
 import org.teiedition.testing.NeedsShared;
 import org.teiedition.testing.Shared;
 
@@ -21,11 +22,11 @@ import org.teiedition.testing.Shared;
  * The PTA critical text (about 45 apparatus entries a page): where footnote grouping does not settle, the part is set
  * one footnote per marker and the user is told, a warning per part naming it and why. In this text no part settles:
  * at the end of most pages a marker goes to the next page when the page's footnote carries its entry and comes back
- * when it does not.
+ * when it does not. Read from {@link LargeBuild}'s PDF.
  */
-@NeedsShared("large/pta-large/pta0001.pta026.pta-grcBibex.xml")
+@NeedsShared(LargeBuild.PTA)
 class PrintGroupingTest {
-    static final String PTA = "large/pta-large/pta0001.pta026.pta-grcBibex.xml";
+    static final String PTA = LargeBuild.PTA;
     static final List<String> warnings = new ArrayList<>();
     static int notes;
     static int markers;
@@ -42,8 +43,12 @@ class PrintGroupingTest {
                                 && EditionSupport.MODEL_NS.equals(n.getNodeName().getNamespace())
                                 && List.of("app-ref", "note-ref").contains(n.getNodeName().getLocalName()))))
                 .map(n -> n.attribute("id")).distinct().count();
-        byte[] pdf = EditionSupport.TOOLKIT.renderer().render(doc, Editions.PRINT, null, false, null, w -> warnings.add(w.format()));
-        try (PDDocument d = Loader.loadPDF(pdf)) {
+        // the PDF and warnings of the build LargeDocumentTest checks (all editions, heap capped)
+        LargeBuild.Result build = LargeBuild.result();
+        assertEquals(0, build.exitCode(), build.log());
+        build.log().lines().filter(l -> l.contains(": warning: print: ")).forEach(warnings::add);
+        Path pdf = build.out().resolve("pta0001.pta026.pta-grcBibex/print.pdf");
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             pages = d.getNumberOfPages();
             notes = count(d.getDocumentCatalog().getStructureTreeRoot(), "Note");
         }

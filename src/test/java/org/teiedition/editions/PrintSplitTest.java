@@ -14,11 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A text of one enormous body without divisions is not one page-sequence (FOP would hold all its pages at once):
  * it is split between paragraphs into parts of at most print.xsl's p:split-size characters, each starting a page,
- * the pages numbered on, and nothing lost.
+ * the pages numbered on, and nothing lost. Rendered with print.xsl's units made ten times smaller
+ * ({@code editions/print-small-parts.xsl}), so that a body of 36,000 characters stands for one of 360,000.
  */
 class PrintSplitTest {
-    /** Paragraphs of about 900 characters: some 340,000 characters, over twice the split size (150,000). */
-    static final int PARAGRAPHS = 380;
+    static final Edition SMALL_PARTS = new Edition("print-small-parts", "Print edition (PDF)", "editions/print-small-parts.xsl",
+            OutputKind.PDF, "print.pdf", View.READING).withApparatus();
+    /** Paragraphs of about 900 characters: some 36,000 characters, over twice the test edition's split size (15,000). */
+    static final int PARAGRAPHS = 40;
     static final List<String> pages = new ArrayList<>();
     static final List<String> warnings = new ArrayList<>();
     static final List<LayoutProgress> progress = new ArrayList<>();
@@ -39,7 +42,7 @@ class PrintSplitTest {
         Path file = dir.resolve("one-body.xml");
         Files.writeString(file, letter.substring(0, letter.indexOf("<body>")) + body
                 + letter.substring(letter.indexOf("</body>") + 7));
-        byte[] pdf = EditionSupport.TOOLKIT.renderer().render(EditionSupport.TOOLKIT.parse(file), Editions.PRINT, null,
+        byte[] pdf = EditionSupport.TOOLKIT.renderer().render(EditionSupport.TOOLKIT.parse(file), SMALL_PARTS, null,
                 false, null, null, w -> warnings.add(w.format()), progress::add);
         pages.addAll(EditionSupport.pageTexts(pdf));
     }

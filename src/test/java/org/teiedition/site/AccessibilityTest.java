@@ -13,12 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.teiedition.Json;
 import org.teiedition.testing.Chromium;
-import org.teiedition.testing.Cli;
 import org.teiedition.testing.NeedsShared;
-import org.teiedition.testing.Shared;
 
 /**
  * The pages of the Kennedy letter and the 40 Schnitzler letters in headless Chromium from file://: axe-core (WCAG 2.2
@@ -30,8 +27,6 @@ import org.teiedition.testing.Shared;
 @NeedsShared("corpora/schnitzler-briefe")
 class AccessibilityTest {
     static final String LETTER = ReaderTest.LETTER;
-    @TempDir
-    static Path dir;
     static Path out;
     static Path small;
     static Chromium chrome;
@@ -45,14 +40,8 @@ class AccessibilityTest {
             assertNotNull(in, "axe.min.js (test dependency com.deque.html.axe-core:selenium)");
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        out = dir.resolve("out");
-        // the HTML editions (the PDF is not what this class reads)
-        Cli.Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic,parallel,facsimile", "-o", out.toString(),
-                Shared.path("corpora/schnitzler-briefe").toString(), "tei/" + LETTER + ".xml");
-        assertEquals(0, r.code(), r.err());
-        small = dir.resolve("small");
-        Cli.Run s = Cli.run("build", "--no-validate", "-o", small.toString(), ReaderTest.smallCorpus(dir.resolve("src")).toString());
-        assertEquals(0, s.code(), s.err());
+        out = ReaderSite.out();
+        small = ReaderSite.small();
         chrome = new Chromium();
         tab = chrome.newPage();
     }

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import net.sf.saxon.s9api.Processor;
@@ -20,33 +19,27 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.LargeBuild;
 import org.teiedition.testing.Shared;
 import org.xml.sax.InputSource;
 
 /**
  * The two real large documents of {@code ../shared/large/} (a FRUS volume, 1.5 MB, 120 documents and 349 notes; a
  * critical text, 596 KB, 1,628 apparatus entries) build with every edition in one JVM capped at 1 GB of heap, and
- * what came out is all there. Functional, not timed: the benchmark measures speed.
+ * what came out is all there ({@link LargeBuild}). Functional, not timed: the benchmark measures speed.
  */
 class LargeDocumentTest {
     static final String TEI = "http://www.tei-c.org/ns/1.0";
 
     @Test
     @Timeout(1200)
-    void bothLargeDocumentsBuildWithEveryEditionWithinOneGigabyteOfHeap(@TempDir Path dir) throws Exception {
-        Path frus = Shared.path("large/frus-volume/frus1961-63v06.xml");
-        Path pta = Shared.path("large/pta-large/pta0001.pta026.pta-grcBibex.xml");
-        Path out = dir.resolve("out");
-        Path log = dir.resolve("log.txt");
-        // written to other schemas than the project's: built as any TEI is, without validation
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
-                "build", "--no-validate", "-o", out.toString(), frus.toString(), pta.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(1100, TimeUnit.SECONDS)) p.destroyForcibly();
-        String output = Files.readString(log);
-        assertEquals(0, p.exitValue(), output);
+    void bothLargeDocumentsBuildWithEveryEditionWithinOneGigabyteOfHeap() throws Exception {
+        LargeBuild.Result build = LargeBuild.result();
+        Path frus = Shared.path(LargeBuild.FRUS);
+        Path pta = Shared.path(LargeBuild.PTA);
+        Path out = build.out();
+        String output = build.log();
+        assertEquals(0, build.exitCode(), output);
         assertTrue(output.contains("2 rebuilt, 0 up to date"), output);
         assertTrue(!output.contains("OutOfMemoryError"), output);
 

@@ -14,10 +14,7 @@ import java.util.stream.Stream;
 import net.sf.saxon.s9api.XdmNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.teiedition.testing.Cli;
 import org.teiedition.testing.NeedsShared;
-import org.teiedition.testing.Shared;
 
 /**
  * The edition as its readers meet it (issue 16), read back from the pages of a build of the Kennedy letter and the 40
@@ -26,22 +23,14 @@ import org.teiedition.testing.Shared;
  */
 @NeedsShared("corpora/schnitzler-briefe")
 class ReaderTest {
-    static final String LETTER = "kennedy-to-khrushchev-1962-10-27";
-    @TempDir
-    static Path dir;
+    static final String LETTER = ReaderSite.LETTER;
     static Path out;
     static Path small;
 
     @BeforeAll
     static void build() throws Exception {
-        out = dir.resolve("out");
-        // the HTML editions (the PDF is read back by the print tests)
-        Cli.Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic,parallel", "-o", out.toString(),
-                Shared.path("corpora/schnitzler-briefe").toString(), "tei/" + LETTER + ".xml");
-        assertEquals(0, r.code(), r.err());
-        small = dir.resolve("small");
-        Cli.Run s = Cli.run("build", "--no-validate", "-o", small.toString(), smallCorpus(dir.resolve("src")).toString());
-        assertEquals(0, s.code(), s.err());
+        out = ReaderSite.out();
+        small = ReaderSite.small();
     }
 
     /** Two witnesses, a gap in the lemma, a line break inside a variant, Greek and the long s, names of the encoding. */
