@@ -18,7 +18,7 @@ final class PdfDeterminism {
     private static final byte[] MARK = "/ID [<".getBytes(StandardCharsets.US_ASCII);
 
     private static final Pattern DATES = Pattern.compile(
-            "<xmp:MetadataDate>([^<]*)</xmp:MetadataDate>|<xmp:CreateDate>([^<]*)</xmp:CreateDate>");
+            "<xmp:(?:MetadataDate>([^<]*)</xmp:MetadataDate>|CreateDate>([^<]*)</xmp:CreateDate>)");
 
     private PdfDeterminism() {
     }
