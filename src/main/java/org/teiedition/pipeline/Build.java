@@ -307,76 +307,88 @@ public final class Build {
                 return DocumentResult.failed(file, diagnostics);
             }
         }
-        Path dir = options.output().resolve(doc.name());
-        try {
-            AtomicOutput.removeStaleTemporaries(dir);
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(dir.toString(), "cannot clean temporary files: " + e.getMessage()));
-        }
-        List<Path> written = new ArrayList<>();
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Rendered r : rendered) {
-            Path target = dir.resolve(r.edition().fileName());
-            try {
-                writer.write(target, r.bytes());
-                written.add(target);
-                files.put(r.edition().fileName(), r.bytes());
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
-            }
-        }
-        // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
-        // citation downloads its pages link to.
-        Path tei = dir.resolve(sourceFileName(doc.name()));
-        Map<String, byte[]> besides = new LinkedHashMap<>();
-        try {
-            besides.put(tei.getFileName().toString(), source != null ? source : Files.readAllBytes(file));
-            besides.putAll(toolkit.renderer().citationFiles(doc, editions, job.baseUrl()));
-        } catch (IOException | SaxonApiException | RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file.toString(), "cannot make its TEI copy and citation files: " + message(e)));
+        return publish(job, new Publishing(file, doc, source, key, editions, diagnostics, new ArrayList<>(),
+                options.output().resolve(doc.name())), rendered);
+    }
+
+    /**
+     * A document whose editions are rendered, on its way into its folder of OUT ({@code dir}): its source bytes and
+     * cache key, the editions that apply to it, what went wrong and what was written so far.
+     */
+    private record Publishing(Path file, SourceDocument doc, byte[] source, String key, List<Edition> editions,
+            List<Diagnostic> diagnostics, List<Path> written, Path dir) {
+        DocumentResult failed() {
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         }
-        for (Map.Entry<String, byte[]> f : besides.entrySet()) {
-            Path target = dir.resolve(f.getKey());
-            try {
-                writer.write(target, f.getValue());
-                written.add(target);
-                files.put(f.getKey(), f.getValue());
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
-            }
+    }
+
+    /**
+     * Writes the editions into OUT/&lt;document&gt;/ with what is published beside them (the TEI source, the citation
+     * downloads, the page images, the DTS files), then the cache entry, which comes last, when every file it vouches
+     * for is in place.
+     */
+    private DocumentResult publish(Job job, Publishing p, List<Rendered> rendered) {
+        try {
+            AtomicOutput.removeStaleTemporaries(p.dir());
+        } catch (IOException e) {
+            p.diagnostics().add(Diagnostic.error(p.dir().toString(), "cannot clean temporary files: " + e.getMessage()));
         }
-        if (written.size() < rendered.size() + besides.size()) return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (Rendered r : rendered) files.put(r.edition().fileName(), r.bytes());
+        // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
+        // citation downloads its pages link to.
+        byte[] tei;
+        try {
+            tei = p.source() != null ? p.source() : Files.readAllBytes(p.file());
+            files.put(sourceFileName(p.doc().name()), tei);
+            files.putAll(toolkit.renderer().citationFiles(p.doc(), p.editions(), job.baseUrl()));
+        } catch (IOException | SaxonApiException | RuntimeException e) {
+            p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot make its TEI copy and citation files: " + message(e)));
+            return p.failed();
+        }
+        if (!write(p, p.dir(), files)) return p.failed();
         // the page images beside the editions that show them
         BuildCache.Facsimiles images = BuildCache.Facsimiles.NONE;
-        if (editions.stream().anyMatch(Edition::facsimile)) {
-            images = facsimileImages(doc, dir, diagnostics);
-            images.copies().keySet().forEach(name -> written.add(dir.resolve(name)));
+        if (p.editions().stream().anyMatch(Edition::facsimile)) {
+            images = facsimileImages(p.doc(), p.dir(), p.diagnostics());
+            images.copies().keySet().forEach(name -> p.written().add(p.dir().resolve(name)));
         }
         Map<String, byte[]> dts = Map.of();
         if (job.corpus() && job.baseUrl() != null) {
             try {
-                dts = Dts.documentFiles(toolkit.renderer(), doc, besides.get(tei.getFileName().toString()), job.baseUrl());
-                for (Map.Entry<String, byte[]> f : dts.entrySet()) {
-                    Path target = options.output().resolve(f.getKey());
-                    writer.write(target, f.getValue());
-                    written.add(target);
-                }
-            } catch (IOException | SaxonApiException | RuntimeException e) {
-                diagnostics.add(Diagnostic.error(file.toString(), "cannot write its DTS files: " + message(e)));
-                return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
+                dts = Dts.documentFiles(toolkit.renderer(), p.doc(), tei, job.baseUrl());
+            } catch (SaxonApiException | RuntimeException e) {
+                p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot make its DTS files: " + message(e)));
+                return p.failed();
+            }
+            if (!write(p, job.options().output(), dts)) return p.failed();
+        }
+        // The corpus pages need only this small record: the tree is dropped when this method returns.
+        try {
+            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), p.doc(), p.key(), p.editions(), p.diagnostics()::add)
+                    : Summary.keyOnly(p.doc().name(), p.key());
+            job.cache().store(summary, p.file(), files, images, dts);
+            return new DocumentResult(p.file(), Status.REBUILT, p.diagnostics(), p.written(), summary);
+        } catch (IOException | RuntimeException e) {
+            p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot summarise for the corpus pages: " + message(e)));
+            return p.failed();
+        }
+    }
+
+    /** Writes each of {@code files} (relative names) under {@code dir}; false if any could not be written. */
+    private boolean write(Publishing p, Path dir, Map<String, byte[]> files) {
+        boolean all = true;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            try {
+                writer.write(target, f.getValue());
+                p.written().add(target);
+            } catch (IOException e) {
+                p.diagnostics().add(Diagnostic.error(target.toString(), "cannot write: " + e.getMessage()));
+                all = false;
             }
         }
-        // The corpus pages need only this small record: the tree is dropped when this method returns. The cache entry
-        // comes last, when every file it vouches for is in place.
-        try {
-            Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), doc, key, editions, diagnostics::add) : Summary.keyOnly(doc.name(), key);
-            job.cache().store(summary, file, files, images, dts);
-            return new DocumentResult(file, Status.REBUILT, diagnostics, written, summary);
-        } catch (IOException | RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file.toString(), "cannot summarise for the corpus pages: " + message(e)));
-            return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
-        }
+        return all;
     }
 
     /**

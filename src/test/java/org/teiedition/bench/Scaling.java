@@ -153,9 +153,20 @@ final class Scaling {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> build = new ArrayList<>();
         List<Double> buildNoValidate = new ArrayList<>();
+        List<Double> launcher = new ArrayList<>();
+        List<Double> launcherNoValidate = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
+        // the launcher as a user runs it, with the JVM it chooses; its class-data archive, made once per jar, first
+        String script = Benchmark.ROOT.resolve("tei-edition").toString();
+        Benchmark.timed(List.of(script, "--version"), "the launcher");
         for (int i = 0; i < 3; i++) {
             Path out = work.resolve("letters-out");
+            Benchmark.deleteTree(out);
+            launcher.add(Benchmark.timed(List.of(script, "build", "-e", "reading,diplomatic", "-o", out.toString(),
+                    dir.toString()), "folder build"));
+            Benchmark.deleteTree(out);
+            launcherNoValidate.add(Benchmark.timed(List.of(script, "build", "--no-validate", "-e", "reading,diplomatic", "-o",
+                    out.toString(), dir.toString()), "folder build"));
             Benchmark.deleteTree(out);
             build.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "-e", "reading,diplomatic", "-o",
                     out.toString(), dir.toString()), "folder build"));
@@ -170,11 +181,14 @@ final class Scaling {
         }
         double f = Benchmark.median(floor);
         return String.format(Locale.ROOT, "## (g) A folder of %d letters, cold%n%nA new JVM each time (`java -jar "
-                        + "target/tei-edition.jar`, no options), three runs of each, interleaved; medians:%n%n"
-                        + "- `build -e reading,diplomatic DIR` (validation included): %s; **%.2f×** the floor%n"
-                        + "- `build --no-validate -e reading,diplomatic DIR`: %s; **%.2f×** the floor%n"
+                        + "target/tei-edition.jar`, no options, or the launcher), three runs of each, interleaved; medians:%n%n"
+                        + "- `./tei-edition build -e reading,diplomatic DIR` (the launcher, validation included): %s; **%.2f×** the floor%n"
+                        + "- `./tei-edition build --no-validate -e reading,diplomatic DIR`: %s; **%.2f×** the floor%n"
+                        + "- `java -jar target/tei-edition.jar build -e reading,diplomatic DIR` (validation included): %s; **%.2f×** the floor%n"
+                        + "- `java -jar target/tei-edition.jar build --no-validate -e reading,diplomatic DIR`: %s; **%.2f×** the floor%n"
                         + "- the floor, `java -cp target/tei-edition.jar net.sf.saxon.Transform -s:DIR -xsl:identity.xsl "
-                        + "-o:OUT`: %s%n%n", n, Benchmark.ms(build), Benchmark.median(build) / f,
+                        + "-o:OUT`: %s%n%n", n, Benchmark.ms(launcher), Benchmark.median(launcher) / f,
+                Benchmark.ms(launcherNoValidate), Benchmark.median(launcherNoValidate) / f, Benchmark.ms(build), Benchmark.median(build) / f,
                 Benchmark.ms(buildNoValidate), Benchmark.median(buildNoValidate) / f, Benchmark.ms(floor));
     }
 }
