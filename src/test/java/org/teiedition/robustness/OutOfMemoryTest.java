@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A document too large for the heap fails alone, named, with what to set; the others of the folder are built and the
  * corpus pages and summaries written. Run in a child JVM with a small heap, with validation and editions side by
- * side (more workers than documents) and one after the other.
+ * side (more workers than documents) and one after the other, with each collector the launcher chooses (G1 for
+ * large inputs, the serial one for the others).
  */
 class OutOfMemoryTest {
     static final Path LETTER = Path.of("src/test/resources/fixtures/small-letter.xml");
@@ -32,11 +33,12 @@ class OutOfMemoryTest {
         Files.copy(LETTER, src.resolve("a-small.xml"));
         Files.writeString(src.resolve("z-small.xml"), letter.replace("A small test letter", "Another small letter"));
 
-        for (String jobs : List.of("4", "1")) {
+        for (List<String> run : List.of(List.of("4", "-XX:+UseG1GC"), List.of("1", "-XX:+UseSerialGC"))) {
+            String jobs = run.get(0);
             Path out = dir.resolve("out-" + jobs);
             Path log = dir.resolve("log-" + jobs + ".txt");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
+                    run.get(1), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
                     "build", "-j", jobs, "-e", "reading,diplomatic", "-o", out.toString(), src.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(280, TimeUnit.SECONDS)) p.destroyForcibly();
