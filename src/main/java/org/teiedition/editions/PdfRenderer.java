@@ -75,8 +75,9 @@ public final class PdfRenderer {
     }
 
     /**
-     * Lays out the XSL-FO that {@code fo} writes and renders it as PDF to {@code out}. The stylesheet declares in attributes of the print namespace
-     * ({@code p:unit}, {@code p:footnote}; stripped here, FOP never sees them) which ids the driver needs; their
+     * Lays out the XSL-FO that {@code fo} writes and renders it as PDF to {@code out}. The stylesheet declares in
+     * attributes of the print namespace ({@code p:unit}, {@code p:footnote}; stripped here, FOP never sees them)
+     * which ids the driver needs; their
      * pages are read from FOP's own id tracker after the layout, so one layout gives both the file and where
      * everything landed. {@code fonts}: the fonts of the earlier layouts of the same document, so that FOP parses
      * each font file once per PDF. FOP's warnings (a glyph missing from the fonts, content overflowing its

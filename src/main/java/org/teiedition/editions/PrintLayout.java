@@ -24,7 +24,6 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.streams.Steps;
 import org.apache.fop.apps.FOPException;
-import org.apache.fop.apps.MimeConstants;
 import org.teiedition.Trace;
 
 /**
