@@ -116,8 +116,9 @@ final class PrintLayout {
         List<Consumer<PrintWarnings>> firstWarnings = new ArrayList<>();
         ByteArrayOutputStream firstPdf = new ByteArrayOutputStream(64 * 1024);
         FootnotePages first = layOut(Map.of(), 0, firstPdf, firstWarnings, progress);
-        if (!groups) return finish(firstPdf, firstWarnings, first, Map.of(), warnings);
-        Map<String, String> places = first.places(first.units());
+        Map<String, String> places = groups ? first.places(first.units()) : Map.of();
+        // nothing to group: a grouped layout would be this one again
+        if (places.isEmpty()) return finish(firstPdf, firstWarnings, first, Map.of(), warnings);
         Map<String, Integer> before = Map.of();
         // the units set one footnote per marker, and why
         Map<String, String> ungrouped = new TreeMap<>();
