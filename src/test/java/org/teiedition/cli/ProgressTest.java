@@ -18,6 +18,7 @@ import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.BuildResult;
 import org.teiedition.pipeline.DocumentResult;
+import org.teiedition.testing.SmallLetter;
 
 class ProgressTest {
     @Test
@@ -87,7 +88,6 @@ class ProgressTest {
 
     /** A TEI text (the small letter's header) of {@code divisions} divisions of {@code paragraphs} long paragraphs with notes. */
     static Path dividedText(Path file, int divisions, int paragraphs) throws Exception {
-        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
         StringBuilder body = new StringBuilder("<body>");
         for (int d = 1; d <= divisions; d++) {
             body.append("<div><head>Part ").append(d).append("</head>");
@@ -102,8 +102,7 @@ class ProgressTest {
             body.append("</div>");
         }
         body.append("</body>");
-        return Files.writeString(file, letter.substring(0, letter.indexOf("<body>")) + body
-                + letter.substring(letter.indexOf("</body>") + 7));
+        return SmallLetter.withBody(file, body.toString());
     }
 
     @Test

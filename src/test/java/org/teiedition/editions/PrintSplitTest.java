@@ -3,13 +3,13 @@ package org.teiedition.editions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.SmallLetter;
 
 /**
  * A text of one enormous body without divisions is not one page-sequence (FOP would hold all its pages at once):
@@ -28,7 +28,6 @@ class PrintSplitTest {
 
     @BeforeAll
     static void build(@TempDir Path dir) throws Exception {
-        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
         StringBuilder body = new StringBuilder("<body>");
         for (int p = 1; p <= PARAGRAPHS; p++) {
             body.append("<p>Paragraph ").append(p).append(" begins.");
@@ -39,9 +38,7 @@ class PrintSplitTest {
             body.append("<note>Note on ").append(p).append(".</note> Paragraph ").append(p).append(" ends.</p>");
         }
         body.append("</body>");
-        Path file = dir.resolve("one-body.xml");
-        Files.writeString(file, letter.substring(0, letter.indexOf("<body>")) + body
-                + letter.substring(letter.indexOf("</body>") + 7));
+        Path file = SmallLetter.withBody(dir.resolve("one-body.xml"), body.toString());
         byte[] pdf = EditionSupport.TOOLKIT.renderer().render(EditionSupport.TOOLKIT.parse(file), SMALL_PARTS, null,
                 false, null, null, w -> warnings.add(w.format()), progress::add);
         pages.addAll(EditionSupport.pageTexts(pdf));

@@ -3,13 +3,13 @@ package org.teiedition.editions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.SmallLetter;
 
 /**
  * A long text with divisions is laid out a page-sequence per division (so that FOP holds one division's pages at a
@@ -25,7 +25,6 @@ class PrintUnitsTest {
 
     @BeforeAll
     static void build(@TempDir Path dir) throws Exception {
-        String letter = Files.readString(Path.of("src/test/resources/fixtures/small-letter.xml"));
         StringBuilder body = new StringBuilder("<body>");
         for (int b = 1; b <= BOOKS; b++) {
             body.append("<div type=\"book\"><head>Book ").append(b).append("</head>");
@@ -40,9 +39,7 @@ class PrintUnitsTest {
             body.append("</div>");
         }
         body.append("</body>");
-        String doc = letter.substring(0, letter.indexOf("<body>")) + body + letter.substring(letter.indexOf("</body>") + 7);
-        Path file = dir.resolve("books.xml");
-        Files.writeString(file, doc);
+        Path file = SmallLetter.withBody(dir.resolve("books.xml"), body.toString());
         byte[] pdf = EditionSupport.TOOLKIT.renderer().render(EditionSupport.TOOLKIT.parse(file), Editions.PRINT, null, false, null,
                 w -> warnings.add(w.format()));
         pages.addAll(EditionSupport.pageTexts(pdf));

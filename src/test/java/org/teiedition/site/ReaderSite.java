@@ -2,13 +2,10 @@ package org.teiedition.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.teiedition.testing.Cli;
 import org.teiedition.testing.Shared;
+import org.teiedition.testing.TestFolders;
 
 /**
  * The site {@link ReaderTest} (XPath) and {@link AccessibilityTest} (the browser) read: the HTML editions of the Kennedy
@@ -34,8 +31,7 @@ final class ReaderSite {
 
     private static synchronized Path root() throws Exception {
         if (root != null) return root;
-        Path dir = Files.createTempDirectory("reader-site");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        Path dir = TestFolders.untilExit("reader-site");
         // the HTML editions only: the PDF is read back by the print tests
         Cli.Run r = Cli.run("build", "--no-validate", "-e", "reading,diplomatic,parallel,facsimile", "-o",
                 dir.resolve("out").toString(), Shared.path("corpora/schnitzler-briefe").toString(), "tei/" + LETTER + ".xml");
@@ -45,13 +41,5 @@ final class ReaderSite {
         assertEquals(0, s.code(), s.err());
         root = dir;
         return root;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
     }
 }

@@ -3,10 +3,8 @@ package org.teiedition.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One build of both files of {@code ../shared/large/} (a FRUS volume, a PTA critical text) with every edition, in a
@@ -33,24 +31,15 @@ public final class LargeBuild {
         Path frus = Shared.path(FRUS);
         Path pta = Shared.path(PTA);
         if (result != null) return result;
-        Path dir = Files.createTempDirectory("large-build");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        Path dir = TestFolders.untilExit("large-build");
         Path out = dir.resolve("out");
         Path log = dir.resolve("log.txt");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
-                "build", "--no-validate", "-o", out.toString(), frus.toString(), pta.toString()))
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m", "-cp", System.getProperty("java.class.path"),
+                "org.teiedition.cli.Main", "build", "--no-validate", "-o", out.toString(), frus.toString(), pta.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(1100, TimeUnit.SECONDS)) p.destroyForcibly();
         result = new Result(out, p.waitFor(), Files.readString(log));
         return result;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
-        }
     }
 }
