@@ -81,10 +81,6 @@ public final class Collator {
     private final Set<Normalization> norm;
     private final boolean exactSpacing;
 
-    public Collator(Set<Normalization> normalizations) {
-        this(normalizations, false);
-    }
-
     /** @param exactSpacing a difference of spacing alone is an entry too, so that every witness rebuilds exactly */
     public Collator(Set<Normalization> normalizations, boolean exactSpacing) {
         this.norm = normalizations.isEmpty() ? EnumSet.noneOf(Normalization.class) : EnumSet.copyOf(normalizations);
@@ -149,8 +145,6 @@ public final class Collator {
      * witnesses read alike), else kept whole.
      */
     public record Span(Map<String, String> from, Map<String, String> to, boolean trim) {
-        public static final Span WHOLE = new Span(Map.of(), Map.of(), false);
-        public static final Span SHARED = new Span(Map.of(), Map.of(), true);
     }
 
     /** The collation as TEI, and one line per witness and side saying what was left out (empty when nothing was). */
@@ -173,11 +167,6 @@ public final class Collator {
     private static final int MARGIN = 40;
     /** Differing ranks between two runs of agreement that still belong to the shared text (a variant, not framing). */
     private static final int GAP = 8;
-
-    /** Collates the inputs (at least two) whole; {@code base} is the siglum whose text the output's body carries. */
-    public String collate(List<Input> inputs, String base) {
-        return collate(inputs, base, Span.WHOLE).tei();
-    }
 
     /** Collates the part of the inputs that {@code span} selects, and says what was left out. */
     public Result collate(List<Input> inputs, String base, Span span) {
@@ -216,8 +205,8 @@ public final class Collator {
                 bounds = shared(toks, table);
                 if (bounds != null) {
                     for (int w = 0; w < n; w++) cut(toks, cut, w, head ? bounds[0][w] : 0, tail ? bounds[1][w] + 1 : toks.get(w).size());
+                    table = align(inputs, toks);
                 }
-                table = align(inputs, toks);
             }
         }
         List<String> report = new ArrayList<>();

@@ -74,6 +74,7 @@ public final class WitnessAdder {
         }
     }
 
+    private static final Pattern NAME = Pattern.compile("[^\\s/>]+");
     private static final Pattern ATTR = Pattern.compile("\\s+([\\w:.-]+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
 
     /** The element tree of a well-formed document (it has been parsed by the hardened parser first). */
@@ -106,7 +107,7 @@ public final class WitnessAdder {
                 e.parent = cur;
                 e.start = lt;
                 e.tagEnd = gt + 1;
-                Matcher name = Pattern.compile("[^\\s/>]+").matcher(src).region(lt + 1, gt);
+                Matcher name = NAME.matcher(src).region(lt + 1, gt);
                 name.lookingAt();
                 e.name = name.group().replaceFirst("^.*:", "");
                 Matcher a = ATTR.matcher(src).region(name.end(), gt);

@@ -76,7 +76,7 @@ final class PdfTextLayer {
         boolean changed = false;
         while (m.find()) {
             String actual = m.group(1) != null ? utf16(m.group(1)) : unescape(m.group(2));
-            String letters = LIGATURE.matcher(actual).replaceAll(l -> Normalizer.normalize(l.group(), Normalizer.Form.NFKC));
+            String letters = letters(actual);
             changed = true;
             m.appendReplacement(out, Matcher.quoteReplacement("/ActualText <FEFF" + hex(letters + "\u00AD") + ">"));
         }
@@ -167,8 +167,7 @@ final class PdfTextLayer {
             entries.append(n).append(" beginbfchar\n");
             for (int j = i; j < i + n; j++) {
                 int code = (Integer) all[j].getKey();
-                String letters = LIGATURE.matcher((String) all[j].getValue())
-                        .replaceAll(l -> Normalizer.normalize(l.group(), Normalizer.Form.NFKC));
+                String letters = letters((String) all[j].getValue());
                 entries.append('<').append(String.format("%0" + width + "X", code)).append("> <").append(hex(letters))
                         .append(">\n");
             }
@@ -179,6 +178,11 @@ final class PdfTextLayer {
             out.write(rewritten.getBytes(StandardCharsets.ISO_8859_1));
         }
         return true;
+    }
+
+    /** {@code s} with its ligatures spelt out: "ﬁ" as "fi". */
+    private static String letters(String s) {
+        return LIGATURE.matcher(s).replaceAll(l -> Normalizer.normalize(l.group(), Normalizer.Form.NFKC));
     }
 
     private static String utf16(String hex) {

@@ -182,14 +182,6 @@ public final class Build {
     }
 
     /**
-     * The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state
-     * that verifies (a copied cache is not trusted: see {@link BuildCache#all}).
-     */
-    public Merged merge(Path output, BuildListener listener) throws IOException {
-        return merge(output, null, listener);
-    }
-
-    /**
      * The reduce step for {@code options}' output, with the publication files for its base URL (the option's, else
      * the sources' {@link SiteConfig}; an unusable config file is an error).
      */
@@ -208,7 +200,11 @@ public final class Build {
         return config.baseUrl();
     }
 
-    /** As {@link #merge(Path, BuildListener)}, with the publication files for {@code baseUrl} (null: none). */
+    /**
+     * The reduce step of a sharded build: the corpus pages of {@code output} from every summary in its build state
+     * that verifies (a copied cache is not trusted: see {@link BuildCache#all}), with the publication files for
+     * {@code baseUrl} (null: none).
+     */
     public Merged merge(Path output, String baseUrl, BuildListener listener) throws IOException {
         try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
             BuildCache.Read read = BuildCache.reader(output).all();
@@ -340,7 +336,7 @@ public final class Build {
         byte[] tei;
         try {
             tei = p.source() != null ? p.source() : Files.readAllBytes(p.file());
-            files.put(sourceFileName(p.doc().name()), tei);
+            files.put(EditionRenderer.sourceFileName(p.doc().name()), tei);
             files.putAll(toolkit.renderer().citationFiles(p.doc(), p.editions(), job.baseUrl()));
         } catch (IOException | SaxonApiException | RuntimeException e) {
             p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot make its TEI copy and citation files: " + message(e)));
@@ -439,11 +435,6 @@ public final class Build {
         String edition = "the " + r.edition().name() + " edition";
         if (outOfMemory(r.failure())) return "out of memory building " + edition + "; " + MORE_HEAP;
         return edition + " failed: " + message(r.failure());
-    }
-
-    /** The name of a document's TEI source in OUT/&lt;document&gt;/: the document's name with ".xml". */
-    public static String sourceFileName(String document) {
-        return EditionRenderer.sourceFileName(document);
     }
 
     /** Whether {@code e} is, or was caused by, running out of heap (libraries and executors wrap it). */

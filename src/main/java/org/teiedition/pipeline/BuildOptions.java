@@ -49,9 +49,4 @@ public record BuildOptions(List<Path> inputs, Path output, List<Edition> edition
     public BuildOptions withJobs(int n) {
         return new BuildOptions(inputs, output, editions, witness, validate, n, shard, baseUrl);
     }
-
-    /** {@code url}: see {@link #baseUrl}; an invalid one throws {@link IllegalArgumentException}. */
-    public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(inputs, output, editions, witness, validate, jobs, shard, url);
-    }
 }

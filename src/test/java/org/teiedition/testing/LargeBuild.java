@@ -38,8 +38,13 @@ public final class LargeBuild {
                 "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss8m", "-cp", System.getProperty("java.class.path"),
                 "org.teiedition.cli.Main", "build", "--no-validate", "-o", out.toString(), frus.toString(), pta.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(1100, TimeUnit.SECONDS)) p.destroyForcibly();
-        result = new Result(out, p.waitFor(), Files.readString(log));
+        try {
+            if (!p.waitFor(1100, TimeUnit.SECONDS)) p.destroyForcibly();
+            result = new Result(out, p.waitFor(), Files.readString(log));
+        } finally {
+            // interrupted (a test's time-out): the 1 GB child goes too
+            if (p.isAlive()) p.destroyForcibly();
+        }
         return result;
     }
 }
