@@ -20,8 +20,6 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:key name="te:facs-target" match="tei:facsimile//(tei:surface | tei:zone | tei:graphic)" use="@xml:id"/>
-
   <!-- The declared surfaces: surface elements and graphics standing directly in a facsimile or surfaceGrp. -->
   <xsl:function name="te:facs-surfaces" as="element()*">
     <xsl:param name="doc" as="document-node()"/>

@@ -798,7 +798,7 @@
 
   <!-- Names of the encoding (in an editorial declaration) read as what they are: <element>, @attribute, "value". -->
   <xsl:template match="tei:gi | tei:att | tei:val | tei:tag" mode="m:text">
-    <m:inline role="code">{if (self::tei:gi) then '&lt;' || . || '&gt;' else if (self::tei:tag) then '&lt;' || . || '&gt;'
+    <m:inline role="code">{if (self::tei:gi or self::tei:tag) then '&lt;' || . || '&gt;'
         else if (self::tei:att) then '@' || . else '“' || . || '”'}</m:inline>
   </xsl:template>
 

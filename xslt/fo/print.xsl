@@ -68,6 +68,10 @@
   <!-- The blocks with right-to-left text (see p:bidi-anchor), each block's text read once, not once per marker. -->
   <xsl:key name="p:right-to-left" use="generate-id()"
       match="m:block[matches(string(.), '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;]')]"/>
+  <!-- The texts holding an address, by the block they belong to (a note's when outside any block), each text read
+       once, not once per enclosing block (see p:no-hyphens-for-urls). -->
+  <xsl:key name="p:url-text" match="text()[matches(., 'https?://')]"
+      use="if (ancestor::m:block) then generate-id(ancestor::m:block[1]) else ancestor::m:note ! generate-id(.)"/>
   <!-- the markers of the text by the page they landed on -->
   <xsl:key name="p:on-page" match="m:text//(m:app-ref | m:note-ref)" use="@id ! $p:marker-pages(.)"/>
 
@@ -585,7 +589,7 @@
   </xsl:template>
 
   <xsl:template name="p:no-hyphens-for-urls">
-    <xsl:if test=".//text()[matches(., 'https?://')][ancestor::m:block[1] is current() or not(ancestor::m:block)]">
+    <xsl:if test="exists(key('p:url-text', generate-id()))">
       <xsl:attribute name="hyphenate" select="false()"/>
     </xsl:if>
   </xsl:template>

@@ -562,16 +562,15 @@
     <xsl:param name="marker" as="element()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="string-join(('marker', $kind, 'ed',
-        'snug-start'[h:link-at(h:neighbour($marker/preceding-sibling::node(), 'end'), 'end')],
-        'snug-end'[h:link-at(h:neighbour($marker/following-sibling::node(), 'start'), 'start')]), ' ')"/>
+        'snug-start'[h:link-at($marker/preceding-sibling::node()[h:renders(.)][1], 'end')],
+        'snug-end'[h:link-at($marker/following-sibling::node()[h:renders(.)][1], 'start')]), ' ')"/>
   </xsl:function>
 
-  <!-- The node next to a marker, among its siblings on one side: what renders (no entry delimiters, no white space). -->
-  <xsl:function name="h:neighbour" as="node()?">
-    <xsl:param name="side" as="node()*"/>
-    <xsl:param name="end" as="xs:string"/>
-    <xsl:variable name="visible" select="$side[not(self::m:entry-start or self::m:entry-end or self::text()[not(normalize-space())])]"/>
-    <xsl:sequence select="if ($end = 'end') then $visible[last()] else $visible[1]"/>
+  <!-- Whether a node beside a marker renders: not an entry delimiter, not white space. (The nearest such sibling is
+       found by walking out from the marker, so a paragraph of many markers is not read once per marker.) -->
+  <xsl:function name="h:renders" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="not($n[self::m:entry-start or self::m:entry-end or self::text()[not(normalize-space())]])"/>
   </xsl:function>
 
   <!-- Whether a node of the model renders as a link at its end ($side 'end') or its start ('start'). -->
@@ -580,7 +579,7 @@
     <xsl:param name="side" as="xs:string"/>
     <xsl:sequence select="if (not($n instance of element())) then false()
         else if ($n[self::m:note-ref or self::m:app-ref[$show-apparatus] or self::m:link[@href] or self::m:inline[@role = 'name'][@ref or @href]]) then true()
-        else h:link-at(h:neighbour($n/node(), $side), $side)"/>
+        else h:link-at(if ($side = 'end') then $n/node()[h:renders(.)][last()] else $n/node()[h:renders(.)][1], $side)"/>
   </xsl:function>
 
   <!-- Line breaks: kept in the diplomatic view, a word space in the reading view (none inside a word). -->
