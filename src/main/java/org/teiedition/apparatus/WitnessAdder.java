@@ -1,7 +1,13 @@
 package org.teiedition.apparatus;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +64,26 @@ public final class WitnessAdder {
         return new WitnessAdder(source, siglum).run(text, description);
     }
 
+    private static final Pattern DECLARED_ENCODING = Pattern.compile("^(?:\uFEFF)?<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']+)[\"']");
+
+    /**
+     * The encoding's characters, from its bytes: it is edited as text and written back as UTF-8, so a file in
+     * another encoding is refused (rather than written back with a declaration that no longer holds).
+     */
+    public static String characters(byte[] bytes) {
+        Matcher declared = DECLARED_ENCODING.matcher(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8));
+        if (declared.find() && !declared.group(1).equalsIgnoreCase("UTF-8")) {
+            throw new RefusedException("the edition is encoded in " + declared.group(1)
+                    + ": add-witness edits UTF-8 encodings only, so convert it first (e.g. with iconv, and change its XML declaration)");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RefusedException("the edition is not UTF-8: add-witness edits UTF-8 encodings only, so convert it first");
+        }
+    }
+
     // ------------------------------------------------------------------ the source, scanned with offsets
 
     /** An element of the source: where its tags are, its attributes' value ranges, its children. */
@@ -94,7 +120,8 @@ public final class WitnessAdder {
                 int e = src.indexOf("]]>", lt);
                 cur.children.add(new int[] {lt, e + 3});
                 i = e + 3;
-            } else if (src.startsWith("<!", lt)) i = src.indexOf('>', lt) + 1;
+            } else if (src.startsWith("<!DOCTYPE", lt)) i = doctypeEnd(lt);
+            else if (src.startsWith("<!", lt)) i = src.indexOf('>', lt) + 1;
             else if (src.startsWith("</", lt)) {
                 int gt = src.indexOf('>', lt);
                 cur.endStart = lt;
@@ -126,6 +153,68 @@ public final class WitnessAdder {
             }
         }
         return root;
+    }
+
+    private static final Pattern ENTITY_DECL = Pattern.compile("<!ENTITY\\s+([^\\s%]+)\\s+(?:\"([^\"]*)\"|'([^']*)')\\s*>");
+
+    /**
+     * After the document type declaration at lt, whose internal subset may declare entities (their text is what the
+     * parser read, so it is what the witness's text is aligned with); quoted values and comments may hold '>' and ']'.
+     */
+    private int doctypeEnd(int lt) {
+        int i = lt + 9;
+        char quote = 0;
+        boolean subset = false;
+        for (; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') quote = c;
+            else if (subset && src.startsWith("<!--", i)) i = src.indexOf("-->", i) + 2;
+            else if (c == '[') subset = true;
+            else if (c == ']') subset = false;
+            else if (c == '>' && !subset) break;
+        }
+        Matcher m = ENTITY_DECL.matcher(src).region(lt, i);
+        while (m.find()) entities.putIfAbsent(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+        return i + 1;
+    }
+
+    private static final Pattern REFERENCE = Pattern.compile("&([^;&\\s]+);");
+
+    /** Internal general entities of the document type declaration: name to replacement text, as declared. */
+    private final Map<String, String> entities = new LinkedHashMap<>();
+
+    /** The characters an entity or character reference stands for; refused if they hold markup or cannot be known. */
+    private String expand(String ref, int depth) {
+        switch (ref) {
+            case "amp": return "&";
+            case "lt": return "<";
+            case "gt": return ">";
+            case "quot": return "\"";
+            case "apos": return "'";
+            default:
+        }
+        if (ref.startsWith("#")) {
+            return new String(Character.toChars(ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1))));
+        }
+        String value = entities.get(ref);
+        if (value == null || depth > 8) {
+            throw new RefusedException("the edition uses the entity &" + ref + "; whose text is not declared in the document itself:"
+                    + " replace it by the characters it stands for");
+        }
+        if (value.indexOf('<') >= 0) {
+            throw new RefusedException("the edition uses the entity &" + ref + "; whose text holds markup: add-witness edits the encoding"
+                    + " as text, so replace the reference by what it stands for first");
+        }
+        StringBuilder b = new StringBuilder();
+        Matcher m = REFERENCE.matcher(value);
+        int at = 0;
+        while (m.find()) {
+            b.append(value, at, m.start()).append(expand(m.group(1), depth + 1));
+            at = m.end();
+        }
+        return b.append(value.substring(at)).toString();
     }
 
     /** The '>' that ends the start tag at lt (quotes may hold '>'). */
@@ -203,16 +292,7 @@ public final class WitnessAdder {
             char c = src.charAt(i);
             if (c == '&') {
                 int semi = src.indexOf(';', i);
-                String ent = src.substring(i + 1, semi);
-                String v = switch (ent) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    default -> new String(Character.toChars(ent.startsWith("#x") ? Integer.parseInt(ent.substring(2), 16) : Integer.parseInt(ent.substring(1))));
-                };
-                for (char d : v.toCharArray()) add(d, i, semi + 1, slot);
+                for (char d : expand(src.substring(i + 1, semi), 0).toCharArray()) add(d, i, semi + 1, slot);
                 i = semi + 1;
             } else if (src.startsWith("<![CDATA[", i)) {
                 int e = src.indexOf("]]>", i);
@@ -270,6 +350,7 @@ public final class WitnessAdder {
     /** The plain text of an element as the given witness reads it (notes left out), for comparing readings. */
     private String readingText(El e, String ref) {
         WitnessAdder sub = new WitnessAdder(src, siglum);
+        sub.entities.putAll(entities);
         sub.text(e, ref, -2);
         return sub.refText.toString();
     }
@@ -337,13 +418,17 @@ public final class WitnessAdder {
         int[] slotOf = new int[a.size()];
         for (int i = 0; i < a.size(); i++) slotOf[i] = refChars.get(a.get(i).from())[2];
         // the reference token position of every slot: [first token, end token) (empty readings: where they stand)
+        // (slots are in text order, so one pass over the tokens finds each slot's first)
         int[][] range = new int[slots.size()][];
-        for (int k = 0; k < slots.size(); k++) {
-            int at = slotAt.get(k), first = a.size();
-            for (int i = 0; i < a.size(); i++) if (a.get(i).from() >= at) { first = i; break; }
+        // an empty reading's slot by the token it stands before (the first such slot there)
+        Map<Integer, Integer> emptyBefore = new HashMap<>();
+        for (int k = 0, first = 0; k < slots.size(); k++) {
+            int at = slotAt.get(k);
+            while (first < a.size() && a.get(first).from() < at) first++;
             int end = first;
             while (end < a.size() && slotOf[end] == k) end++;
             range[k] = new int[] {first, end};
+            if (first == end) emptyBefore.putIfAbsent(first, k);
         }
         // each row's owner: a slot, or -1 (plain text); new-witness-only rows go to a neighbouring slot
         int[] owner = new int[table.size()];
@@ -356,17 +441,22 @@ public final class WitnessAdder {
                 continue;
             }
             int next = prevRef + 1; // the reference token this insertion stands before
-            int o = -1;
-            for (int k = 0; k < slots.size() && o < 0; k++) if (range[k][0] == range[k][1] && range[k][0] == next) o = k;
+            int o = emptyBefore.getOrDefault(next, -1);
             if (o < 0 && prevRef >= 0 && slotOf[prevRef] >= 0) o = slotOf[prevRef];
             if (o < 0 && next < a.size() && slotOf[next] >= 0) o = slotOf[next];
             owner[r] = o;
         }
         // the slots: the new witness's reading in each
+        int[] firstTok = new int[slots.size()], lastTok = new int[slots.size()];
+        Arrays.fill(firstTok, -1);
+        for (int r = 0; r < table.size(); r++) {
+            int k = owner[r], t = table.get(r)[1];
+            if (k < 0 || t < 0) continue;
+            if (firstTok[k] < 0) firstTok[k] = t;
+            lastTok[k] = t;
+        }
         for (int k = 0; k < slots.size(); k++) {
-            List<Tok> reading = new ArrayList<>();
-            for (int r = 0; r < table.size(); r++) if (owner[r] == k && table.get(r)[1] >= 0) reading.add(b.get(table.get(r)[1]));
-            String readingText = reading.isEmpty() ? "" : newText.substring(reading.get(0).from(), reading.get(reading.size() - 1).to());
+            String readingText = firstTok[k] < 0 ? "" : newText.substring(b.get(firstTok[k]).from(), b.get(lastTok[k]).to());
             slot(slots.get(k), readingText, ref);
         }
         // plain text: runs of rows that do not agree become new apps
@@ -507,12 +597,19 @@ public final class WitnessAdder {
     }
 
     private void warn(int offset, String message) {
-        int line = 1, col = 1;
-        for (int i = 0; i < offset && i < src.length(); i++) {
-            if (src.charAt(i) == '\n') { line++; col = 1; } else col++;
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.add(i + 1);
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        warnings.add(line + ":" + col + ": warning: " + message);
+        int at = Math.min(offset, src.length());
+        int line = Arrays.binarySearch(lineStarts, at);
+        if (line < 0) line = -line - 2;
+        warnings.add((line + 1) + ":" + (at - lineStarts[line] + 1) + ": warning: " + message);
     }
+
+    /** Offsets where the source's lines start, made at the first warning. */
+    private int[] lineStarts;
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

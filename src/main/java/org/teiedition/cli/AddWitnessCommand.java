@@ -53,7 +53,7 @@ final class AddWitnessCommand implements Callable<Integer> {
         if (w == null) return Main.FAILED;
         WitnessAdder.Result result;
         try {
-            result = WitnessAdder.add(Files.readString(edition, StandardCharsets.UTF_8), siglum, w.text(), w.name());
+            result = WitnessAdder.add(WitnessAdder.characters(Files.readAllBytes(edition)), siglum, w.text(), w.name());
         } catch (WitnessAdder.RefusedException x) {
             err.println(edition + ": error: " + x.getMessage());
             return Main.FAILED;

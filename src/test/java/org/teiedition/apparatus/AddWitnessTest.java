@@ -106,6 +106,40 @@ class AddWitnessTest {
         assertEquals("Acting|new", string(parse(r.out()), "//tei:roleName/tei:app ! (tei:lem || '|' || tei:rdg)"));
     }
 
+    /** The letter with a document type declaration whose internal subset declares {@code &cuba;}, used once in the text. */
+    static String withEntity(String value) throws Exception {
+        String letter = Files.readString(LETTER);
+        String used = letter.replaceFirst("weapons systems in <placeName ref=\"#cuba\">Cuba</placeName>",
+                "weapons systems in <placeName ref=\"#cuba\">&cuba;</placeName>");
+        assertTrue(!used.equals(letter));
+        return used.replaceFirst("\\?>\n", "?>\n<!DOCTYPE TEI [\n  <!-- an island ] > -->\n  <!ENTITY cuba '" + value + "'>\n]>\n");
+    }
+
+    /** An entity the document declares is read as its text (the alignment sees "Cuba"), and stays a reference. */
+    @Test
+    void anEntityDeclaredInTheDocumentIsReadAsItsText() throws Exception {
+        Path edition = Files.writeString(tmp.resolve("entity.xml"), withEntity("Cu&#98;a"));
+        String dh = Files.readString(Shared.path("witnesses/digital-history-3637.txt")).replace("with great care", "with care");
+        Run r = cli("add-witness", edition.toString(), "--wit", "X=" + Files.writeString(tmp.resolve("x.txt"), dh));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "Cuba agrees, so no app is made there");
+        assertTrue(r.out().contains("<placeName ref=\"#cuba\">&cuba;</placeName> capable"), "the reference is kept");
+        assertEquals(List.of("great|#DH #FRUS||#X"),
+                strings(parse(r.out()), "//tei:app[not(@xml:id)] ! (tei:lem || '|' || tei:lem/@wit || '|' || tei:rdg || '|' || tei:rdg/@wit)"));
+    }
+
+    /** An entity whose text holds markup cannot be edited as text: refused with what to do, nothing written. */
+    @Test
+    void anEntityHoldingMarkupIsRefused() throws Exception {
+        Path edition = Files.writeString(tmp.resolve("markup.xml"), withEntity("<hi>Cuba</hi>"));
+        Path out = tmp.resolve("out.xml");
+        Run r = cli("add-witness", edition.toString(), "--wit", "X=" + Shared.path("witnesses/digital-history-3637.txt"), "-o", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(edition + ": error: the edition uses the entity &cuba; whose text holds markup: add-witness edits the encoding"
+                + " as text, so replace the reference by what it stands for first\n", r.err());
+        assertTrue(Files.notExists(out));
+    }
+
     @Test
     void refusals() throws Exception {
         Run taken = cli("add-witness", LETTER.toString(), "--wit", "DH=" + LETTER);
@@ -121,5 +155,13 @@ class AddWitnessTest {
         assertEquals(1, unrelated.code());
         assertEquals(LETTER + ": error: the new witness shares no run of 3 words with the edition's text: is it the same text?\n", unrelated.err());
         assertEquals("", unrelated.out());
+        // edited as text and written back as UTF-8: an edition in another encoding would come back mislabelled
+        Path latin = tmp.resolve("latin1.xml");
+        Files.write(latin, Files.readString(LETTER).replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")
+                .replace("Dear Mr. Chairman", "Cher Pr\u00e9sident").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run encoded = cli("add-witness", latin.toString(), "--wit", "X=" + LETTER);
+        assertEquals(1, encoded.code());
+        assertEquals(latin + ": error: the edition is encoded in ISO-8859-1: add-witness edits UTF-8 encodings only, so convert it"
+                + " first (e.g. with iconv, and change its XML declaration)\n", encoded.err());
     }
 }
