@@ -97,9 +97,11 @@ final class Progress implements BuildListener {
     @Override
     public void editionFinished(Path source, Edition edition, long nanos, boolean ok) {
         if (!large(source)) return;
-        running.remove(source + ": the " + edition.name() + " edition");
-        paged.remove(source + ": the " + edition.name() + " edition");
-        line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
+        synchronized (this) { // a tick running now says nothing more of it (see startTicking)
+            running.remove(source + ": the " + edition.name() + " edition");
+            paged.remove(source + ": the " + edition.name() + " edition");
+            line(String.format("%s: the %s edition %s in %.1f s", source, edition.name(), ok ? "rendered" : "failed", nanos / 1e9));
+        }
     }
 
     private synchronized void startTicking() {
@@ -112,7 +114,9 @@ final class Progress implements BuildListener {
         ticker.scheduleAtFixedRate(() -> running.forEach((what, since) -> {
             Long pages = paged.get(what);
             if (pages != null && System.nanoTime() - pages < tickMillis * 1_000_000L) return;
-            line(String.format("%s, %d s so far...", what, (System.nanoTime() - since) / 1_000_000_000L));
+            synchronized (this) { // only while it still runs: never "so far" after "rendered"
+                if (since.equals(running.get(what))) line(String.format("%s, %d s so far...", what, (System.nanoTime() - since) / 1_000_000_000L));
+            }
         }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 

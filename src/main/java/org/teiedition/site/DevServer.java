@@ -77,7 +77,9 @@ public final class DevServer implements AutoCloseable {
     /** Longest time one response may take; a client that reads slower is cut off. */
     public static final Duration HANDLER_LIMIT = Duration.ofSeconds(30);
     /** Threads that read requests and answer the small ones (the reload channel, errors). */
-    private static final int REQUEST_THREADS = 64;
+    static final int REQUEST_THREADS = 64;
+    /** Longest time a client may take to send its request's headers (then its connection is closed). */
+    static final int REQUEST_HEADER_SECONDS = 10;
     /** Threads that send files, and how many sends may wait for one; beyond that the answer is 503. */
     private static final int FILE_THREADS = 4;
     private static final int FILE_QUEUE = 16;
@@ -86,7 +88,7 @@ public final class DevServer implements AutoCloseable {
         // The JDK server reads a request's headers on an executor thread: a client that never finishes them would
         // hold it for good. This bounds that time (the server's own documented property), unless the user set it.
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "10");
+            System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_HEADER_SECONDS));
         }
     }
 
