@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.sf.saxon.s9api.Processor;
@@ -55,6 +56,8 @@ public final class Facsimile {
     private final Map<String, Surface> surfaces;
     private final List<Diagnostic> problems;
     private final List<Path> localImages;
+    /** Copies the PDF's plates have made, kept for {@link #write} (which takes them): an image is decoded once. */
+    private final Map<String, byte[]> copies = new ConcurrentHashMap<>();
 
     private Facsimile(SourceDocument doc, Map<String, Surface> surfaces, List<Diagnostic> problems, List<Path> localImages) {
         this.doc = doc;
@@ -223,8 +226,8 @@ public final class Facsimile {
             try {
                 String type = s.src().endsWith(".png") ? "image/png" : "image/jpeg";
                 map.put(new XdmAtomicValue(s.id()), new XdmAtomicValue("data:" + type + ";base64,"
-                        + Base64.getEncoder().encodeToString(Images.outputCopy(s.file(), s.probe()))));
-            } catch (IOException | RuntimeException e) {
+                        + Base64.getEncoder().encodeToString(copies.computeIfAbsent(s.id(), id -> outputCopy(s)))));
+            } catch (RuntimeException e) {
                 // reported when the images are written
             }
         }
@@ -242,7 +245,8 @@ public final class Facsimile {
             if (s.file() == null) continue;
             Path target = dir.resolve(s.src());
             try {
-                byte[] copy = Images.outputCopy(s.file(), s.probe());
+                byte[] copy = copies.remove(s.id());
+                if (copy == null) copy = Images.outputCopy(s.file(), s.probe());
                 AtomicOutput.write(target, copy);
                 written.put(target, Hashes.hex(Hashes.sha256(copy)));
             } catch (IOException | RuntimeException e) {
@@ -264,6 +268,14 @@ public final class Facsimile {
         } catch (IOException | UncheckedIOException e) {
             warnings.accept(new Diagnostic(folder.toString(), 0, 0, Diagnostic.Severity.WARNING,
                     "cannot remove the copies of surfaces the document no longer has: " + message(e), null, "facsimile"));
+        }
+    }
+
+    private static byte[] outputCopy(Surface s) {
+        try {
+            return Images.outputCopy(s.file(), s.probe());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
