@@ -34,13 +34,13 @@ import org.teiedition.xml.OutputNames;
  * The incremental-build state under {@code OUT/.tei-edition/}: per built document its summary
  * ({@code summaries/<id>.xml}, whose {@code key} attribute is the hash of the source bytes, the tool version, the
  * chosen editions and options and all bundled stylesheets) and its manifest ({@code summaries/<id>.files}), written
- * last, once every output of the document is in place: the key, the summary's hash and the name and hash of each
- * edition file written (an edition that needs two witnesses is not made for a one-witness letter), the copies of its
- * facsimile images, its DTS files under OUT/dts/, and the hash of each local page image it was made from (an image
- * changes the outputs as its source does, but only the parsed document names it). A document is up to date only if
- * all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
+ * last, once every output of the document is in place: the key, the summary's hash and the name and {@link FileStamp}
+ * of each edition file written (an edition that needs two witnesses is not made for a one-witness letter), the copies
+ * of its facsimile images, its DTS files under OUT/dts/, and the stamp of each local page image it was made from (an
+ * image changes the outputs as its source does, but only the parsed document names it). A document is up to date only
+ * if all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
  * read back from here is trusted: a cache folder may have been copied from elsewhere (a page image it names is only
- * hashed, and only if it is a regular file).
+ * looked at, never read).
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -86,17 +86,17 @@ public final class BuildCache {
         try {
             Manifest m = Manifest.read(summaries.resolve(id + FILES));
             if (m == null || !m.key().equals(key)) return null;
-            for (Map.Entry<String, String> image : m.images().entrySet()) {
-                if (!image.getValue().equals(Hashes.ofFile(Path.of(image.getKey())))) return null;
+            for (Map.Entry<String, FileStamp> image : m.images().entrySet()) {
+                if (!image.getValue().matches(Path.of(image.getKey()))) return null;
             }
             byte[] xml = Files.readAllBytes(summaries.resolve(id + ".xml"));
             if (!m.summary().equals(Hashes.hex(Hashes.sha256(xml))) || SummaryCheck.problem(id, xml) != null) return null;
             if (!key.equals(keyOf(xml))) return null;
-            for (Map.Entry<String, String> f : m.files().entrySet()) {
+            for (Map.Entry<String, FileStamp> f : m.files().entrySet()) {
                 if (!isFile(out.resolve(id).resolve(f.getKey()), f.getValue())) return null;
             }
             if (!m.ownDts(id)) return null;
-            for (Map.Entry<String, String> f : m.dts().entrySet()) {
+            for (Map.Entry<String, FileStamp> f : m.dts().entrySet()) {
                 if (!isFile(out.resolve(f.getKey()), f.getValue())) return null;
             }
             return new Summary(id, key, xml);
@@ -105,8 +105,9 @@ public final class BuildCache {
         }
     }
 
-    private static boolean isFile(Path file, String hash) throws IOException {
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && hash.equals(Hashes.hex(Hashes.sha256(Files.readAllBytes(file))));
+    /** An output is there as it was written (a stamp of "absent" vouches for no output). */
+    private static boolean isFile(Path file, FileStamp stamp) {
+        return !stamp.equals(FileStamp.ABSENT) && stamp.matches(file);
     }
 
     /**
@@ -123,9 +124,11 @@ public final class BuildCache {
     public void store(Summary s, Path source, Map<String, byte[]> files, Facsimiles facsimile, Map<String, byte[]> dts)
             throws IOException {
         Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
-                new TreeMap<>(facsimile.images()), new TreeMap<>(facsimile.copies()), new TreeMap<>());
-        files.forEach((name, bytes) -> m.files().put(name, Hashes.hex(Hashes.sha256(bytes))));
-        dts.forEach((path, bytes) -> m.dts().put(path, Hashes.hex(Hashes.sha256(bytes))));
+                new TreeMap<>(facsimile.images()), new TreeMap<>(), new TreeMap<>());
+        Path dir = out.resolve(s.id());
+        for (Map.Entry<String, byte[]> f : files.entrySet()) m.files().put(f.getKey(), FileStamp.of(dir.resolve(f.getKey()), f.getValue()));
+        for (Map.Entry<String, String> c : facsimile.copies().entrySet()) m.files().put(c.getKey(), FileStamp.of(dir.resolve(c.getKey()), c.getValue()));
+        for (Map.Entry<String, byte[]> f : dts.entrySet()) m.dts().put(f.getKey(), FileStamp.of(out.resolve(f.getKey()), f.getValue()));
         Manifest previous = Manifest.read(summaries.resolve(s.id() + FILES));
         if (previous != null && previous.ownDts(s.id())) {
             if (dts.isEmpty()) m.dts().putAll(previous.dts());
@@ -139,17 +142,17 @@ public final class BuildCache {
 
     /**
      * A document's page images for its entry: {@code copies}, the SHA-256 of each copy written, by its path in the
-     * document's folder ({@code facsimile/f1.png}); {@code images}, that of each local image the document names (or
-     * {@link Hashes#ABSENT}), by its absolute path.
+     * document's folder ({@code facsimile/f1.png}); {@code images}, the stamp of each local image the document names
+     * (absent or not), by its absolute path.
      */
-    public record Facsimiles(Map<String, String> copies, Map<String, String> images) {
+    public record Facsimiles(Map<String, String> copies, Map<String, FileStamp> images) {
         public static final Facsimiles NONE = new Facsimiles(Map.of(), Map.of());
 
-        /** The hashes of the local {@code images} as they are now, beside the {@code copies} made from them. */
+        /** The local {@code images} as they are now, beside the {@code copies} made from them. */
         public static Facsimiles of(Map<String, String> copies, Collection<Path> images) throws IOException {
-            Map<String, String> hashes = new TreeMap<>();
-            for (Path p : images) hashes.put(p.toAbsolutePath().normalize().toString(), Hashes.ofFile(p));
-            return new Facsimiles(copies, hashes);
+            Map<String, FileStamp> stamps = new TreeMap<>();
+            for (Path p : images) stamps.put(p.toAbsolutePath().normalize().toString(), FileStamp.read(p));
+            return new Facsimiles(copies, stamps);
         }
     }
 
@@ -259,17 +262,19 @@ public final class BuildCache {
     }
 
     /**
-     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "image HASH PATH" per local page image (HASH
-     * may be {@link Hashes#ABSENT}), "dts HASH PATH" per DTS file (PATH under OUT), then "HASH NAME" per edition file and
-     * per image copy (facsimile/NAME). Read back from disk it is untrusted: a line that does not parse, or a file name
-     * that is not a plain one, makes the whole entry void; the source path is only ever tested for existence, an
-     * image's only hashed, and DTS paths are only used ({@link #ownDts}) when each names a file of the document's.
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "image STAMP PATH" per local page image,
+     * "dts STAMP PATH" per DTS file (PATH under OUT), then "file STAMP NAME" per edition file and per image copy
+     * (facsimile/NAME), each STAMP a {@link FileStamp} ("HASH SIZE MODIFIED"). Read back from disk it is untrusted: a line
+     * that does not parse, or a file name that is not a plain one, makes the whole entry void; the source path is only
+     * ever tested for existence, an image's only looked at, and DTS paths are only used ({@link #ownDts}) when each
+     * names a file of the document's.
      */
-    private record Manifest(String key, String summary, String source, Map<String, String> images, Map<String, String> files,
-            Map<String, String> dts) {
+    private record Manifest(String key, String summary, String source, Map<String, FileStamp> images,
+            Map<String, FileStamp> files, Map<String, FileStamp> dts) {
         private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
         private static final String IMAGE = "image ";
         private static final String DTS = "dts ";
+        private static final String FILE = "file ";
 
         /** Whether every DTS path is one of {@code id}'s (dts/ENDPOINT/ID.ext, ID;..., ID/...), with no step up or aside. */
         boolean ownDts(String id) {
@@ -281,9 +286,9 @@ public final class BuildCache {
         byte[] bytes() {
             StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
                     .append("\nsource ").append(source).append('\n');
-            images.forEach((path, hash) -> b.append(IMAGE).append(hash).append(' ').append(path).append('\n'));
-            dts.forEach((path, hash) -> b.append(DTS).append(hash).append(' ').append(path).append('\n'));
-            files.forEach((name, hash) -> b.append(hash).append(' ').append(name).append('\n'));
+            images.forEach((path, stamp) -> b.append(IMAGE).append(stamp.text()).append(' ').append(path).append('\n'));
+            dts.forEach((path, stamp) -> b.append(DTS).append(stamp.text()).append(' ').append(path).append('\n'));
+            files.forEach((name, stamp) -> b.append(FILE).append(stamp.text()).append(' ').append(name).append('\n'));
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
 
@@ -304,29 +309,23 @@ public final class BuildCache {
             }
             String summary = lines.get(1).substring(8);
             if (!HASH.matcher(summary).matches()) return null;
-            Map<String, String> images = new TreeMap<>();
-            Map<String, String> files = new TreeMap<>();
-            Map<String, String> dts = new TreeMap<>();
+            Map<String, FileStamp> images = new TreeMap<>();
+            Map<String, FileStamp> files = new TreeMap<>();
+            Map<String, FileStamp> dts = new TreeMap<>();
             for (String line : lines.subList(3, lines.size())) {
-                if (line.startsWith(DTS)) {
-                    int space = line.indexOf(' ', DTS.length());
-                    if (space < 0 || !HASH.matcher(line.substring(DTS.length(), space)).matches()) return null;
-                    dts.put(line.substring(space + 1), line.substring(DTS.length(), space));
-                    continue;
-                }
-                if (line.startsWith(IMAGE)) {
-                    int space = line.indexOf(' ', IMAGE.length());
-                    String hash = space < 0 ? "" : line.substring(IMAGE.length(), space);
-                    if (!HASH.matcher(hash).matches() && !hash.equals(Hashes.ABSENT)) return null;
-                    images.put(line.substring(space + 1), hash);
-                    continue;
-                }
-                int space = line.indexOf(' ');
-                if (space < 0 || !HASH.matcher(line.substring(0, space)).matches()) return null;
+                String kind = line.startsWith(DTS) ? DTS : line.startsWith(IMAGE) ? IMAGE : line.startsWith(FILE) ? FILE : null;
+                if (kind == null) return null;
+                // STAMP is three fields: the path or name is what follows the third space after the kind
+                int space = kind.length() - 1;
+                for (int k = 0; k < 3 && space >= 0; k++) space = line.indexOf(' ', space + 1);
+                FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(kind.length(), space));
+                if (stamp == null) return null;
                 String name = line.substring(space + 1);
-                String plain = name.startsWith(Facsimile.FOLDER + "/") ? name.substring(Facsimile.FOLDER.length() + 1) : name;
-                if (!OutputNames.isFileName(plain)) return null;
-                files.put(name, line.substring(0, space));
+                if (kind.equals(FILE)) {
+                    String plain = name.startsWith(Facsimile.FOLDER + "/") ? name.substring(Facsimile.FOLDER.length() + 1) : name;
+                    if (!OutputNames.isFileName(plain)) return null;
+                }
+                (kind.equals(DTS) ? dts : kind.equals(IMAGE) ? images : files).put(name, stamp);
             }
             return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), images, files, dts);
         }

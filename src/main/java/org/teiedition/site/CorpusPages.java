@@ -75,9 +75,10 @@ public final class CorpusPages {
         StringBuilder written = new StringBuilder(key).append('\n');
         int n = 0;
         for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same, baseUrl).entrySet()) {
-            if (Outputs.writeIfChanged(pagePath(out, page.getKey()), page.getValue())) n++;
+            Path file = pagePath(out, page.getKey());
+            if (Outputs.writeIfChanged(file, page.getValue())) n++;
             if (!page.getKey().equals(SEARCH_INDEX)) {
-                written.append(Hashes.hex(Hashes.sha256(page.getValue()))).append(' ').append(page.getKey()).append('\n');
+                written.append(FileStamp.of(file, page.getValue()).text()).append(' ').append(page.getKey()).append('\n');
             }
         }
         if (!same) Outputs.writeIfChanged(keyFile, written.toString().getBytes(StandardCharsets.UTF_8));
@@ -85,25 +86,28 @@ public final class CorpusPages {
     }
 
     /**
-     * Whether the pages other than the search index are those pages.key names for this key, byte for byte. What
-     * pages.key says is only compared with: the pages are looked up by the names they must have.
+     * Whether the pages other than the search index are those pages.key names for this key, as they were written
+     * (their {@link FileStamp}s). What pages.key says is only compared with: the pages are looked up by the names they
+     * must have.
      */
     private static boolean pagesVerify(Path out, Path keyFile, String key, List<Summary> summaries) throws IOException {
         if (!Files.isRegularFile(keyFile) || Files.size(keyFile) > 16L * 1024 * 1024) return false;
         List<String> lines = Files.readAllLines(keyFile, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).equals(key)) return false;
-        Map<String, String> hashes = new HashMap<>();
+        Map<String, FileStamp> stamps = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            int space = line.indexOf(' ');
-            if (space < 0) return false;
-            hashes.put(line.substring(space + 1), line.substring(0, space));
+            int space = -1;
+            for (int k = 0; k < 3 && (k == 0 || space >= 0); k++) space = line.indexOf(' ', space + 1);
+            FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(0, space));
+            if (stamp == null) return false;
+            stamps.put(line.substring(space + 1), stamp);
         }
         List<String> pages = new ArrayList<>(FILES);
         pages.remove(SEARCH_INDEX);
         summaries.stream().filter(Sequence::hasHtml).forEach(s -> pages.add(s.id() + "/" + Sequence.SCRIPT));
         for (String page : pages) {
-            Path f = out.resolve(page);
-            if (!Files.isRegularFile(f) || !Hashes.hex(Hashes.sha256(Files.readAllBytes(f))).equals(hashes.get(page))) return false;
+            FileStamp stamp = stamps.get(page);
+            if (stamp == null || stamp.equals(FileStamp.ABSENT) || !stamp.matches(out.resolve(page))) return false;
         }
         return true;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,30 @@ class CacheTrustTest {
         assertTrue(Files.readString(out.resolve("letter/reading.html")).contains("pear tree"));
         // and now it is up to date
         assertEquals(Status.UP_TO_DATE, status(new Build(toolkit).run(options, BuildListener.NONE), 0));
+    }
+
+    /**
+     * An output is taken as unchanged by its size and time without being read; one whose time changed is read: the
+     * same bytes (a folder copied, or restored from a CI cache) are still up to date, other bytes of the same size
+     * are not.
+     */
+    @Test
+    void anOutputWhoseTimeChangedIsReadAndItsBytesDecide(@TempDir Path dir) throws Exception {
+        Path src = Files.copy(LETTER, dir.resolve("letter.xml"));
+        Path out = dir.resolve("out");
+        Toolkit toolkit = new Toolkit();
+        BuildOptions options = BuildOptions.of(out, List.of(src)).withEditions(List.of(Editions.READING)).withJobs(1);
+        assertEquals(Status.REBUILT, status(new Build(toolkit).run(options, BuildListener.NONE), 0));
+        Path page = out.resolve("letter/reading.html");
+        String built = Files.readString(page);
+
+        Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() - 3_600_000));
+        assertEquals(Status.UP_TO_DATE, status(new Build(toolkit).run(options, BuildListener.NONE), 0), "same bytes, another time");
+
+        Files.writeString(page, built.replace("pear tree", "PEAR TREE"));
+        assertEquals(Files.size(page), built.getBytes(StandardCharsets.UTF_8).length, "the same size");
+        assertEquals(Status.REBUILT, status(new Build(toolkit).run(options, BuildListener.NONE), 0), "other bytes of the same size");
+        assertEquals(built, Files.readString(page));
     }
 
     @Test
