@@ -28,6 +28,7 @@ import org.teiedition.facsimile.Facsimile;
 import net.sf.saxon.s9api.SaxonApiException;
 import org.teiedition.pipeline.DocumentResult.Status;
 import org.teiedition.site.BuildCache;
+import org.teiedition.site.Corpus;
 import org.teiedition.site.CorpusPages;
 import org.teiedition.site.Dts;
 import org.teiedition.site.Publication;
@@ -162,8 +163,9 @@ public final class Build {
             List<Summary> built = results.stream().map(DocumentResult::summary).filter(Objects::nonNull).toList();
             try {
                 AtomicOutput.removeStaleTemporaries(options.output());
-                CorpusPages.write(toolkit.xslt(), options.output(), built, baseUrl);
-                corpusProblems.addAll(Publication.write(toolkit.xslt(), options.output(), built, baseUrl).warnings());
+                Corpus documents = Corpus.of(toolkit.xslt(), built);
+                CorpusPages.write(toolkit.xslt(), options.output(), documents, baseUrl);
+                corpusProblems.addAll(Publication.write(toolkit.xslt(), options.output(), documents, baseUrl).warnings());
                 // after the pages, so that none links to a document whose files are gone
                 cache.retainOnly(built.stream().map(Summary::id).toList(), files.stream().map(OutputNames::documentName).toList());
             } catch (IOException | RuntimeException e) {
@@ -208,8 +210,9 @@ public final class Build {
     public Merged merge(Path output, String baseUrl, BuildListener listener) throws IOException {
         try (OutputLock lock = OutputLock.acquire(output, (file, holder) -> listener.waitingForOutput(output, file, holder))) {
             BuildCache.Read read = BuildCache.reader(output).all();
-            int n = CorpusPages.write(toolkit.xslt(), output, read.summaries(), baseUrl);
-            Publication.Written published = Publication.write(toolkit.xslt(), output, read.summaries(), baseUrl);
+            Corpus corpus = Corpus.of(toolkit.xslt(), read.summaries());
+            int n = CorpusPages.write(toolkit.xslt(), output, corpus, baseUrl);
+            Publication.Written published = Publication.write(toolkit.xslt(), output, corpus, baseUrl);
             return new Merged(read.summaries().size(), n + published.files(), read.refused(), published.warnings());
         }
     }

@@ -1,19 +1,15 @@
 package org.teiedition.site;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.transform.sax.SAXSource;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
@@ -21,11 +17,8 @@ import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.OutputNames;
-import org.teiedition.xml.SecureXml;
-import org.xml.sax.InputSource;
 
 /**
  * The corpus pages, a reduction over the per-document {@link Summary summaries} (never over document trees):
@@ -42,13 +35,12 @@ public final class CorpusPages {
     }
 
     /** Every page's bytes, by path relative to OUT: {@link #FILES} in order, then each document's nav.js. */
-    public static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries) {
-        return render(xslt, summaries, true, null);
+    public static Map<String, byte[]> render(Xslt xslt, Corpus corpus) {
+        return render(xslt, corpus.tree(), true, null);
     }
 
     /** {@code baseUrl}: the absolute URL OUT is published at (each page's canonical link), or null. */
-    private static Map<String, byte[]> render(Xslt xslt, List<Summary> summaries, boolean htmlPages, String baseUrl) {
-        XdmNode corpus = corpus(xslt, summaries);
+    private static Map<String, byte[]> render(Xslt xslt, XdmNode corpus, boolean htmlPages, String baseUrl) {
         Map<String, byte[]> pages = new LinkedHashMap<>();
         if (htmlPages) {
             pages.put("index.html", run(xslt, corpus, "index", null, baseUrl));
@@ -68,13 +60,13 @@ public final class CorpusPages {
      * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words, and the hash of each page
      * made from them, so that a damaged page is made again. The pages are published at {@code baseUrl} (null: unknown).
      */
-    public static int write(Xslt xslt, Path out, List<Summary> summaries, String baseUrl) throws IOException {
+    public static int write(Xslt xslt, Path out, Corpus corpus, String baseUrl) throws IOException {
         Path keyFile = out.resolve(BuildCache.DIR).resolve("pages.key");
-        String key = pagesKey(summaries) + (baseUrl == null ? "" : " " + baseUrl);
-        boolean same = pagesVerify(out, keyFile, key, summaries);
+        String key = corpus.metadataHash() + (baseUrl == null ? "" : " " + baseUrl);
+        boolean same = pagesVerify(out, keyFile, key, corpus.summaries());
         StringBuilder written = new StringBuilder(key).append('\n');
         int n = 0;
-        for (Map.Entry<String, byte[]> page : render(xslt, summaries, !same, baseUrl).entrySet()) {
+        for (Map.Entry<String, byte[]> page : render(xslt, corpus.tree(), !same, baseUrl).entrySet()) {
             Path file = pagePath(out, page.getKey());
             if (Outputs.writeIfChanged(file, page.getValue())) n++;
             if (!page.getKey().equals(SEARCH_INDEX)) {
@@ -119,54 +111,6 @@ public final class CorpusPages {
                 : parts.length == 2 && OutputNames.isDocumentName(parts[0]) && parts[1].equals(Sequence.SCRIPT);
         if (!corpusPage) throw new IllegalStateException("refused to write \"" + page + "\": not a corpus page of the output folder");
         return out.resolve(page);
-    }
-
-    /** Hash of the tool, its stylesheets and every summary without its words and key. */
-    static String pagesKey(List<Summary> summaries) {
-        MessageDigest d = Hashes.sha256();
-        d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
-        List<Summary> sorted = new ArrayList<>(summaries);
-        sorted.sort(Comparator.comparing(Summary::id));
-        byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
-        for (Summary s : sorted) {
-            int end = lastIndexOf(s.xml(), words);
-            // nor the source hash: an edit that changes only words must not remake the HTML pages
-            String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
-                    .replaceFirst(" key=\"[0-9a-f]*\"", "");
-            d.update(meta.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-        }
-        return Hashes.hex(d.digest());
-    }
-
-    private static int lastIndexOf(byte[] b, byte[] m) {
-        outer:
-        for (int i = b.length - m.length; i >= 0; i--) {
-            for (int j = 0; j < m.length; j++) if (b[i + j] != m[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
-
-    /** {@code <corpus>} with the summaries in id order, so the pages do not depend on build order. */
-    static XdmNode corpus(Xslt xslt, List<Summary> summaries) {
-        List<Summary> sorted = new ArrayList<>(summaries);
-        sorted.sort(Comparator.comparing(Summary::id));
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        xml.writeBytes("<corpus>".getBytes(StandardCharsets.UTF_8));
-        String last = null;
-        for (Summary s : sorted) {
-            if (s.id().equals(last)) continue; // the same document from two shards
-            last = s.id();
-            xml.writeBytes(s.xml());
-        }
-        xml.writeBytes("</corpus>".getBytes(StandardCharsets.UTF_8));
-        try {
-            return xslt.processor().newDocumentBuilder().build(new SAXSource(SecureXml.newReader(xml.size()),
-                    new InputSource(new ByteArrayInputStream(xml.toByteArray()))));
-        } catch (SaxonApiException e) {
-            throw new IllegalStateException("unreadable document summaries: " + e.getMessage(), e);
-        }
     }
 
     /** corpus.xsl's {@code sequence}: per document its neighbours, as XML. */

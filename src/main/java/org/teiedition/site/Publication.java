@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.teiedition.transform.Xslt;
  * What a corpus published at a known URL offers machines, made from the document {@link Summary summaries} like the
  * corpus pages: {@code sitemap.xml} and {@code robots.txt} for search engines, {@code cmif.xml} (CMIF 1.1) for
  * correspSearch, the DTS entry point and collections ({@link Dts}). Without a base URL none of them is written: each needs absolute URLs.
+ * None of them shows a document's words: OUT/.tei-edition/publication.key remembers the corpus's
+ * {@link Corpus#metadataHash} and base URL, the {@link FileStamp} of each file made for them and what the user was
+ * told, so a build that changed no metadata makes none of them again (and says the same again).
  */
 public final class Publication {
     static final String STYLESHEET = "xslt/site/publish.xsl";
@@ -39,35 +44,84 @@ public final class Publication {
     }
 
     /** Writes the publication files of {@code out} for {@code baseUrl} (null: nothing). */
-    public static Written write(Xslt xslt, Path out, List<Summary> summaries, String baseUrl) throws IOException {
+    public static Written write(Xslt xslt, Path out, Corpus corpus, String baseUrl) throws IOException {
         if (baseUrl == null) return new Written(0, List.of());
-        XdmNode corpus = CorpusPages.corpus(xslt, summaries);
+        Path keyFile = out.resolve(BuildCache.DIR).resolve(KEY_FILE);
+        String key = corpus.metadataHash() + " " + baseUrl;
+        String told = unchanged(out, keyFile, key);
+        if (told != null) return new Written(0, warnings(out, told));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        String unidentified = make(xslt, corpus.tree(), baseUrl, files);
+        int n = 0;
+        StringBuilder record = new StringBuilder(key).append('\n');
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path file = out.resolve(f.getKey());
+            if (Outputs.writeIfChanged(file, f.getValue())) n++;
+            record.append(FileStamp.of(file, f.getValue()).text()).append(' ').append(f.getKey()).append('\n');
+        }
+        Dts.removeOtherCollections(out, files.keySet());
+        unidentified.lines().forEach(line -> record.append(TOLD).append(line).append('\n'));
+        Outputs.writeIfChanged(keyFile, record.toString().getBytes(StandardCharsets.UTF_8));
+        return new Written(n, warnings(out, unidentified));
+    }
+
+    private static final String KEY_FILE = "publication.key";
+    private static final String TOLD = "unidentified ";
+
+    /**
+     * What the last build that made the files for {@code key} told the user about them (one letter per line), if every
+     * file it made is still there as it was written; else null.
+     */
+    private static String unchanged(Path out, Path keyFile, String key) throws IOException {
+        if (!Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS) || Files.size(keyFile) > 16L * 1024 * 1024) return null;
+        List<String> lines = Files.readAllLines(keyFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(key)) return null;
+        StringBuilder told = new StringBuilder();
+        boolean any = false;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith(TOLD)) {
+                told.append(line.substring(TOLD.length())).append('\n');
+                continue;
+            }
+            int space = -1;
+            for (int k = 0; k < 3 && (k == 0 || space >= 0); k++) space = line.indexOf(' ', space + 1);
+            FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(0, space));
+            String path = space < 0 ? "" : line.substring(space + 1);
+            // only files this step writes, whatever the record says
+            if (stamp == null || stamp.equals(FileStamp.ABSENT) || !ours(path) || !stamp.matches(out.resolve(path))) return null;
+            any = true;
+        }
+        return any ? told.toString() : null;
+    }
+
+    private static boolean ours(String path) {
+        return path.equals(SITEMAP) || path.equals(ROBOTS) || path.equals(CMIF)
+                || (path.startsWith(Dts.FOLDER + "/") && !path.contains("..") && !path.contains("\\") && !path.contains("//"));
+    }
+
+    /** The letters without authority ids, as the user is told (nothing when there are none). */
+    private static List<Diagnostic> warnings(Path out, String unidentified) {
+        if (unidentified.isBlank()) return List.of();
+        return List.of(new Diagnostic(out.resolve(CMIF).toString(), 0, 0, Diagnostic.Severity.WARNING,
+                "letters without an authority id (GND, VIAF, GeoNames, Wikidata) for a correspondent or place, "
+                        + "which correspSearch cannot find by id: " + String.join("; ", unidentified.strip().lines().toList()),
+                null, "cmif"));
+    }
+
+    /** Makes the files into {@code files} (by path under OUT); returns the letters without authority ids. */
+    private static String make(Xslt xslt, XdmNode corpus, String baseUrl, Map<String, byte[]> files) {
         Map<QName, XdmValue> params = Map.of(new QName("base-url"), new XdmAtomicValue(baseUrl),
                 new QName("uuid"), new XdmAtomicValue(UUID.nameUUIDFromBytes(baseUrl.getBytes(StandardCharsets.UTF_8)).toString()),
                 new QName("pages"), XdmValue.makeSequence(CorpusPages.FILES.stream().map(XdmAtomicValue::new).toList()));
-        int n = 0;
-        if (Outputs.writeIfChanged(out.resolve(SITEMAP), run(xslt, corpus, "sitemap", params))) n++;
-        byte[] robots = ("User-agent: *\nAllow: /\nSitemap: " + baseUrl + SITEMAP + "\n").getBytes(StandardCharsets.UTF_8);
-        if (Outputs.writeIfChanged(out.resolve(ROBOTS), robots)) n++;
-        if (Outputs.writeIfChanged(out.resolve(CMIF), run(xslt, corpus, "cmif", params))) n++;
+        files.put(SITEMAP, run(xslt, corpus, "sitemap", params));
+        files.put(ROBOTS, ("User-agent: *\nAllow: /\nSitemap: " + baseUrl + SITEMAP + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put(CMIF, run(xslt, corpus, "cmif", params));
         try {
-            Map<String, byte[]> dts = Dts.corpusFiles(xslt, corpus, baseUrl);
-            for (Map.Entry<String, byte[]> f : dts.entrySet()) {
-                if (Outputs.writeIfChanged(out.resolve(f.getKey()), f.getValue())) n++;
-            }
-            Dts.removeOtherCollections(out, dts.keySet());
+            files.putAll(Dts.corpusFiles(xslt, corpus, baseUrl));
         } catch (SaxonApiException e) {
             throw new IllegalStateException("cannot make the DTS collections: " + e.getMessage(), e);
         }
-        List<Diagnostic> warnings = new ArrayList<>();
-        String unidentified = new String(run(xslt, corpus, UNIDENTIFIED, params), StandardCharsets.UTF_8).strip();
-        if (!unidentified.isEmpty()) {
-            warnings.add(new Diagnostic(out.resolve(CMIF).toString(), 0, 0, Diagnostic.Severity.WARNING,
-                    "letters without an authority id (GND, VIAF, GeoNames, Wikidata) for a correspondent or place, "
-                            + "which correspSearch cannot find by id: " + String.join("; ", unidentified.lines().toList()),
-                    null, "cmif"));
-        }
-        return new Written(n, warnings);
+        return new String(run(xslt, corpus, UNIDENTIFIED, params), StandardCharsets.UTF_8).strip();
     }
 
     private static byte[] run(Xslt xslt, XdmNode corpus, String template, Map<QName, XdmValue> params) {

@@ -229,6 +229,37 @@ class PublicationTest {
         assertTrue(m.err().contains("warning: letters without an authority id"), m.err());
     }
 
+    /**
+     * A build that changed no metadata makes no publication file again and says its warning again; an edit of the
+     * words alone changes nothing here either; a damaged file, or a changed correspondent, makes them again.
+     */
+    @Test
+    void thePublicationFilesAreMadeAgainOnlyWhenTheyOrTheMetadataChanged(@TempDir Path tmp) throws Exception {
+        Path in = SiteFixtures.corpus(tmp);
+        Path o = tmp.resolve("out");
+        String[] args = {"build", "--no-validate", "-e", "reading", "--base-url", BASE, "-o", o.toString(), in.toString()};
+        assertEquals(0, Cli.run(args).code());
+        Path cmif = o.resolve("cmif.xml");
+        String made = Files.readString(cmif);
+        String warning = cmif + ": warning: letters without an authority id";
+
+        Files.writeString(in.resolve("a.xml"), Files.readString(in.resolve("a.xml")).replace("the quince", "the old quince"));
+        Run words = Cli.run(args);
+        assertTrue(words.err().contains("1 rebuilt, 2 up to date") && words.err().contains(warning), words.err());
+        assertEquals(made, Files.readString(cmif));
+        assertTrue(Files.readString(o.resolve(".tei-edition/publication.key")).contains(" cmif.xml\n"), "the record names what it made");
+
+        Files.writeString(cmif, "damaged");
+        Run damaged = Cli.run(args);
+        assertTrue(damaged.err().contains(warning), damaged.err());
+        assertEquals(made, Files.readString(cmif), "a damaged file is made again though nothing changed");
+
+        Files.writeString(in.resolve("a.xml"), Files.readString(in.resolve("a.xml")).replace("Anna Alt", "Anna Neu"));
+        Run renamed = Cli.run(args);
+        assertTrue(renamed.err().contains("a: Anna Neu, Bruno Berg"), renamed.err());
+        assertTrue(Files.readString(cmif).contains("Anna Neu"));
+    }
+
     /** The 40 Schnitzler letters of ../shared: their CMIF is valid; a date known within limits keeps them. */
     @Test
     void theSchnitzlerLettersCmifIsValidAndKeepsDateLimits(@TempDir Path tmp) throws Exception {
