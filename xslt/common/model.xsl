@@ -170,11 +170,36 @@
   </xsl:function>
 
   <!-- §-location of the context node: the number of its citable paragraph. -->
+  <!-- Where an entry is: @loc, the number of its paragraph, or outside the numbered paragraphs @place, the part of
+       the text it is in, so that every entry can be found in the text by any view (the PDF also has its page). -->
   <xsl:template name="te:loc">
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
     <xsl:variable name="p" select="ancestor-or-self::tei:p[map:contains($idx?para, generate-id(.))][1]"/>
-    <xsl:if test="$p"><xsl:attribute name="loc" select="$idx?para(generate-id($p))"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$p"><xsl:attribute name="loc" select="$idx?para(generate-id($p))"/></xsl:when>
+      <xsl:otherwise><xsl:attribute name="place" select="te:text-part(.)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The part of the text an element outside the numbered paragraphs is in, named as an editor would name it. -->
+  <xsl:function name="te:text-part" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="part" select="$e/ancestor::*[self::tei:salute or self::tei:opener or self::tei:signed
+        or self::tei:closer or self::tei:dateline or self::tei:head or self::tei:postscript or self::tei:address
+        or self::tei:trailer or self::tei:byline or self::tei:epigraph or self::tei:argument or self::tei:l[@n]
+        or self::tei:ab or self::tei:front or self::tei:back][1]"/>
+    <xsl:variable name="div" select="$e/ancestor::tei:div[@n][1]/@n"/>
+    <xsl:sequence select="string-join((
+        if ($part/self::tei:salute or $part/self::tei:opener) then 'salutation'
+        else if ($part/self::tei:signed or $part/self::tei:closer) then 'signature'
+        else if ($part/self::tei:dateline) then 'dateline'
+        else if ($part/self::tei:head) then 'heading'
+        else if ($part/self::tei:l) then 'l. ' || $part/@n
+        else if ($part/self::tei:ab[@n]) then $part/local-name() || ' ' || $part/@n
+        else if (exists($part)) then local-name($part)
+        else 'text',
+        $div[not(starts-with(., 'urn:'))] ! ('(' || . || ')')), ' ')"/>
+  </xsl:function>
 
   <!-- Common attributes: language and the known @rend values (as class names). -->
   <xsl:template name="te:attrs">

@@ -272,6 +272,7 @@
 
   <xsl:template name="h:loc">
     <xsl:if test="@loc"><a class="loc" href="#p{@loc}">§{@loc}</a><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="@place"><span class="loc">{@place}</span><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="h:name">

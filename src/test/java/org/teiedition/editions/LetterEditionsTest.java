@@ -57,6 +57,16 @@ class LetterEditionsTest {
         assertEquals("p4", eval(reading, marker + "/ancestor::*[@id][1]/@id"));
     }
 
+    /** Every entry says where it is: its § in the paragraphs, else the part of the letter (the model's @place). */
+    @Test
+    void everyApparatusEntrySaysWhereItIs() {
+        String entries = "//h:ol[@class='apparatus-list']/h:li";
+        assertEquals("0", eval(reading, "count(" + entries + "[not(.//*[@class = 'loc'])])"));
+        assertEquals("salutation salutation signature signature",
+                eval(reading, "string-join(" + entries + "//h:span[@class='loc'], ' ')"));
+        assertEquals("§4", eval(reading, entries + "[contains(., 'intensification')]//h:a[@class='loc']"));
+    }
+
     @Test
     void paragraphsAreCitable() {
         assertEquals("p1 p2 p3 p4", eval(reading, "string-join(//h:article//*[starts-with(@id, 'p')]/@id, ' ')"));
