@@ -4,13 +4,11 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,13 +16,6 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import eu.interedition.collatex.CollationAlgorithmFactory;
-import eu.interedition.collatex.Token;
-import eu.interedition.collatex.VariantGraph;
-import eu.interedition.collatex.matching.EqualityTokenComparator;
-import eu.interedition.collatex.simple.SimpleToken;
-import eu.interedition.collatex.simple.SimpleWitness;
-import eu.interedition.collatex.util.VariantGraphRanking;
 
 /**
  * Collates plain witness texts with CollateX (Dekker algorithm) and writes the result as a TEI document in parallel
@@ -322,53 +313,9 @@ public final class Collator {
         return rankTable(inputs.stream().map(Input::siglum).toList(), tokens);
     }
 
-    /**
-     * The rank table of a CollateX (Dekker) alignment of token lists ({text, key} each, compared by key): per rank,
-     * per witness, the token index or -1; every witness complete and in order.
-     */
+    /** The rank table of an alignment of token lists ({text, key} each, compared by key): {@link Alignment}. */
     static List<int[]> rankTable(List<String> sigla, List<List<String[]>> tokens) {
-        int n = sigla.size();
-        List<SimpleWitness> sws = new ArrayList<>();
-        Map<Token, Integer> index = new IdentityHashMap<>();
-        for (int w = 0; w < n; w++) {
-            SimpleWitness sw = new SimpleWitness(sigla.get(w));
-            List<Token> st = new ArrayList<>();
-            for (int i = 0; i < tokens.get(w).size(); i++) {
-                SimpleToken token = new SimpleToken(sw, tokens.get(w).get(i)[0], tokens.get(w).get(i)[1]);
-                index.put(token, i);
-                st.add(token);
-            }
-            sw.setTokens(st);
-            sws.add(sw);
-        }
-        VariantGraph graph = new VariantGraph();
-        CollationAlgorithmFactory.dekker(new EqualityTokenComparator()).collate(graph, sws);
-
-        List<int[]> table = new ArrayList<>();
-        for (SortedMap<eu.interedition.collatex.Witness, Set<Token>> row : VariantGraphRanking.of(graph).asTable()) {
-            int[] cells = new int[n];
-            Arrays.fill(cells, -1);
-            boolean any = false;
-            for (int w = 0; w < n; w++) {
-                Set<Token> cell = row.get(sws.get(w));
-                if (cell == null || cell.isEmpty()) continue;
-                if (cell.size() > 1) throw new IllegalStateException("CollateX put two tokens of " + sigla.get(w) + " in one rank");
-                cells[w] = index.get(cell.iterator().next());
-                any = true;
-            }
-            if (any) table.add(cells);
-        }
-        // every witness must come out complete and in order: the rebuild depends on it
-        for (int w = 0; w < n; w++) {
-            int next = 0;
-            for (int[] cells : table) {
-                if (cells[w] < 0) continue;
-                if (cells[w] != next) throw new IllegalStateException("the alignment reorders the tokens of " + sigla.get(w));
-                next++;
-            }
-            if (next != tokens.get(w).size()) throw new IllegalStateException("the alignment lost tokens of " + sigla.get(w));
-        }
-        return table;
+        return Alignment.rankTable(sigla, tokens);
     }
 
     private boolean agree(List<List<Tok>> toks, int[] cells) {

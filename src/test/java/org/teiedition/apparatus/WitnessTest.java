@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.teiedition.apparatus.Support.*;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.teiedition.testing.Cli.Run;
+import org.teiedition.testing.LargeBuild;
 import org.teiedition.testing.Shared;
 
 /** witness: the letter's two witnesses, and the PTA round trip witness -> collate -> witness. */
@@ -80,5 +85,33 @@ class WitnessTest {
         assertEquals(0, col.code(), col.err());
         assertEquals(lemma.out(), cli("witness", "--wit", "ed", c.toString()).out());
         assertEquals(wit.out(), cli("witness", "--wit", siglum, c.toString()).out());
+    }
+
+    /**
+     * A critical text's witnesses at full length: the edited text of the PTA text (1,628 entries) and eight of its
+     * witnesses, about 5,000 words each, collated in a JVM whose heap is capped at 256 MB (a whole-text alignment
+     * needed 1.4 GB), and every one rebuilt from the collation character for character.
+     */
+    @Test
+    void nineFullLengthWitnessesCollateInBoundedMemory() throws Exception {
+        Path file = Shared.path(LargeBuild.PTA);
+        List<String> sigla = strings(parse(file), "(//tei:listWit/tei:witness/@xml:id/string())[position() le 8]");
+        assertEquals(8, sigla.size());
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("ed", cli("witness", "--lemma", file.toString()).out());
+        for (String s : sigla) texts.put(s, cli("witness", "--wit", s, file.toString()).out());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.teiedition.cli.Main",
+                "collate", "--no-trim", "--exact-spacing", "-o", tmp.resolve("collation.xml").toString()));
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            assertTrue(t.getValue().length() > 15_000, t.getKey() + " at full length: " + t.getValue().length());
+            command.addAll(List.of("--wit", t.getKey() + "=" + Files.writeString(tmp.resolve(t.getKey() + ".txt"), t.getValue())));
+        }
+        Process collate = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(collate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, collate.waitFor(), said);
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            assertEquals(t.getValue(), cli("witness", "--wit", t.getKey(), tmp.resolve("collation.xml").toString()).out(), t.getKey());
+        }
     }
 }
