@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.teiedition.testing.BuildState;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmNode;
@@ -104,8 +105,8 @@ final class SiteFixtures {
 
     /** Every file under dir (not the cache) with its bytes, for comparing two builds. */
     /**
-     * Every file under {@code dir} by its relative path, the build state's included: its records of the files written
-     * say when each was written (the only part of a build that is not the same twice), which is left out here.
+     * Every file under {@code dir} by its relative path, the build state's included without its write times
+     * ({@link BuildState}).
      */
     static TreeMap<String, byte[]> files(Path dir) throws Exception {
         TreeMap<String, byte[]> all = new TreeMap<>();
@@ -113,19 +114,11 @@ final class SiteFixtures {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 if (!Files.isRegularFile(p)) continue;
                 String name = dir.relativize(p).toString();
-                byte[] bytes = Files.readAllBytes(p);
-                if (name.startsWith(".tei-edition/") && (name.endsWith(".files") || name.endsWith("pages.key"))) {
-                    bytes = WRITTEN_AT.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll("$1 TIME ")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
-                all.put(name, bytes);
+                all.put(name, BuildState.withoutWriteTimes(name, Files.readAllBytes(p)));
             }
         }
         return all;
     }
-
-    /** A file's record in the build state: its hash and size, then the time it was written. */
-    private static final Pattern WRITTEN_AT = Pattern.compile("(?m)((?:^|\\s)(?:[0-9a-f]{64}|absent) -?\\d+) -?\\d+ ");
 
     static void assertSameFiles(TreeMap<String, byte[]> a, TreeMap<String, byte[]> b) {
         assertEquals(a.keySet(), b.keySet());

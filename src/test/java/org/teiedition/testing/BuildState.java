@@ -1,0 +1,22 @@
+package org.teiedition.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * The build state under OUT/.tei-edition/ records when each file it vouches for was written (its size and time are
+ * how a later build knows the file unchanged without reading it): the one part of a build that is not the same twice.
+ */
+public final class BuildState {
+    private static final Pattern WRITTEN_AT = Pattern.compile("(?m)((?:^|\\s)(?:[0-9a-f]{64}|absent) -?\\d+) -?\\d+ ");
+
+    private BuildState() {
+    }
+
+    /** The bytes of a file of an output folder ({@code name} relative to it), the build state's write times left out. */
+    public static byte[] withoutWriteTimes(String name, byte[] bytes) {
+        String n = name.replace('\\', '/');
+        if (!n.startsWith(".tei-edition/") || !(n.endsWith(".files") || n.endsWith(".key"))) return bytes;
+        return WRITTEN_AT.matcher(new String(bytes, StandardCharsets.UTF_8)).replaceAll("$1 TIME ").getBytes(StandardCharsets.UTF_8);
+    }
+}
