@@ -40,7 +40,9 @@
   <xsl:mode name="iiif:manifest" on-no-match="fail"/>
   <xsl:template match="m:edition" mode="iiif:manifest">
     <xsl:variable name="lang" select="string(@lang)"/>
-    <xsl:variable name="lines" select="iiif:annotations(.)"/>
+    <!-- the transcription's lines by surface, sorted once (a filter per surface would read every line for every page) -->
+    <xsl:variable name="lines" as="map(xs:string, element(iiif:line)*)"
+        select="map:merge(iiif:annotations(.) ! map{string(@surface): .}, map{'duplicates': 'combine'})"/>
     <j:map>
       <j:string key="@context">http://iiif.io/api/presentation/3/context.json</j:string>
       <j:string key="id">{iiif:id('manifest.json')}</j:string>
@@ -93,7 +95,7 @@
                 </j:array>
               </j:map>
             </j:array>
-            <xsl:variable name="mine" select="$lines[@surface = current()/@id]"/>
+            <xsl:variable name="mine" select="$lines(string(@id))"/>
             <xsl:if test="exists($mine)">
               <j:array key="annotations">
                 <j:map>

@@ -102,7 +102,7 @@
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="'Letters'"/>
       <xsl:with-param name="current" select="'index'"/>
-      <xsl:with-param name="script" select="'index.js'"/>
+      <xsl:with-param name="script" select="'../html/assets/fold.js', 'index.js'"/>
       <xsl:with-param name="content">
         <xsl:variable name="all" select="count($docs) || ' document' || (if (count($docs) = 1) then '' else 's') || '.'"/>
         <p><label hidden="">Filter <input type="search" id="filter" autocomplete="off"/></label>

@@ -3,7 +3,7 @@
   'use strict';
   var table = document.getElementById('letters');
   var body = table.tBodies[0];
-  var fold = function (s) { return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase(); };
+  var fold = TEI_FOLD.fold; // fold.js, as the search folds
   var input = document.getElementById('filter');
   var count = document.getElementById('count');
   var total = body.rows.length;
