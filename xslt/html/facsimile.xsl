@@ -21,10 +21,10 @@
        unknown), service, link (a IIIF manifest or canvas)} -->
   <xsl:param name="facsimile-images" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
 
-  <xsl:variable name="h:css" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')
-      || unparsed-text(resolve-uri('assets/facsimile.css', static-base-uri()), 'UTF-8')"/>
-  <xsl:variable name="h:js" as="xs:string" select="$h:edition-js
-      || unparsed-text(resolve-uri('assets/facsimile.js', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:facsimile-css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/facsimile.css', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:facsimile-js" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/facsimile.js', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:css" as="xs:string" select="$h:edition-css || $h:facsimile-css"/>
+  <xsl:variable name="h:js" as="xs:string" select="$h:edition-js || $h:facsimile-js"/>
 
   <!-- The page's content as the diplomatic edition has it, and the viewer beside it. -->
   <xsl:template match="/" mode="h:main" priority="1">

@@ -21,8 +21,10 @@
 
   <xsl:mode name="h:r" on-no-match="text-only-copy"/>
 
-  <!-- read once when the stylesheet is compiled, not for every page -->
-  <xsl:variable name="h:css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
+  <!-- read once when the stylesheet is compiled, not for every page; an edition adds to them by overriding h:css or
+       h:js with these and its own (static too, so that nothing is read per page) -->
+  <xsl:variable name="h:edition-css" static="yes" as="xs:string" select="unparsed-text(resolve-uri('assets/edition.css', static-base-uri()), 'UTF-8')"/>
+  <xsl:variable name="h:css" as="xs:string" select="$h:edition-css"/>
   <!-- the page's script: the search's folding (shared with the search page), then the edition's behaviour -->
   <xsl:variable name="h:edition-js" static="yes" as="xs:string" select="string-join(('fold.js', 'edition.js')
       ! unparsed-text(resolve-uri('assets/' || ., static-base-uri()), 'UTF-8'), '&#10;')"/>

@@ -10,6 +10,5 @@
   <xsl:import href="../../classes/xslt/html/page.xsl"/>
 
   <!-- the shell's stylesheet, then larger type -->
-  <xsl:variable name="h:css" as="xs:string" select="unparsed-text(resolve-uri('../../classes/xslt/html/assets/edition.css', static-base-uri()), 'UTF-8')
-      || '&#10;body { font-size: 150%; line-height: 1.6; }&#10;'"/>
+  <xsl:variable name="h:css" as="xs:string" select="$h:edition-css || '&#10;body { font-size: 150%; line-height: 1.6; }&#10;'"/>
 </xsl:stylesheet>
