@@ -188,18 +188,17 @@
   <!-- A document as a DTS Resource, with Dublin Core from its summary (the model's facts) and its downloads. -->
   <xsl:function name="dts:resource" as="map(*)">
     <xsl:param name="s" as="element(summary)"/>
-    <xsl:variable name="r" select="encode-for-uri($s/@id)"/>
     <xsl:sequence select="map:merge((
         map{'@id': string($s/@id), '@type': 'Resource', 'title': string($s/title), 'totalParents': 1, 'totalChildren': 0,
             'citationTrees': dts:citation-trees(xs:integer(($s/@paragraphs, 0)[1]), $s/m:cite-scheme), 'mediaTypes': array{'application/tei+xml'},
-            'download': $base-url || $r || '/' || $r || '.xml',
+            'download': te:published-url($base-url, $s/@id, $s/@id || '.xml'),
             'dublinCore': map:merge((
                 map{'title': array{map{'lang': 'en', 'value': string($s/title)}}},
                 $s/@lang[. != ''] ! map{'language': array{string(.)}},
                 $s/@date[. != ''] ! map{'date': string(.)},
                 $s/action[@type = 'sent']/correspondent[1] ! map{'creator': array{$s/action[@type = 'sent']/correspondent ! string((@ref, .)[1])}},
                 $s/action[@type = 'received']/correspondent[1] ! map{'audience': array{$s/action[@type = 'received']/correspondent ! string((@ref, .)[1])}},
-                ($s/edition[ends-with(@file, '.html')])[1] ! map{'isFormatOf': array{$base-url || $r || '/' || encode-for-uri(@file)}}))},
+                ($s/edition[ends-with(@file, '.html')])[1] ! map{'isFormatOf': array{te:published-url($base-url, $s/@id, @file)}}))},
         dts:templates($s/@id)))"/>
   </xsl:function>
 </xsl:stylesheet>

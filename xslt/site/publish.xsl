@@ -6,7 +6,10 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.tei-c.org/ns/1.0" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns/functions"
   exclude-result-prefixes="#all" expand-text="yes">
+  <!-- te:published-url: every address of a document's file is made by the one rule the pages use -->
+  <xsl:import href="../common/functions.xsl"/>
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:global-context-item as="document-node(element(corpus))"/>
 
@@ -24,7 +27,7 @@
   <!-- A document's page: its first HTML edition (the reading edition when it was built). -->
   <xsl:function name="tei:page-url" as="xs:string?">
     <xsl:param name="s" as="element(summary)"/>
-    <xsl:sequence select="($s/edition[ends-with(@file, '.html')])[1] ! ($base-url || encode-for-uri($s/@id) || '/' || encode-for-uri(@file))"/>
+    <xsl:sequence select="($s/edition[ends-with(@file, '.html')])[1] ! te:published-url($base-url, $s/@id, @file)"/>
   </xsl:function>
 
   <xsl:template name="sitemap">
@@ -33,9 +36,9 @@
         <url><loc>{$base-url || .}</loc></url>
       </xsl:for-each>
       <xsl:for-each select="$docs">
-        <xsl:variable name="id" select="encode-for-uri(@id)"/>
+        <xsl:variable name="id" select="string(@id)"/>
         <xsl:for-each select="edition[ends-with(@file, '.html')]">
-          <url><loc>{$base-url || $id || '/' || encode-for-uri(@file)}</loc></url>
+          <url><loc>{te:published-url($base-url, $id, @file)}</loc></url>
         </xsl:for-each>
       </xsl:for-each>
     </urlset>
