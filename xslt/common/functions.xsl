@@ -27,6 +27,38 @@
         then $base-url || encode-for-uri($document) || '/' || string-join(tokenize($path, '/') ! encode-for-uri(.), '/') else ()"/>
   </xsl:function>
 
+  <!-- ===== citing an edition: the facts from the model, and the one wording every output uses ===== -->
+
+  <xsl:function name="te:editors" as="element(m:editor)*">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:sequence select="for $n in distinct-values($e/m:meta/m:editor[normalize-space()]) return ($e/m:meta/m:editor[. = $n])[1]"/>
+  </xsl:function>
+  <xsl:function name="te:publisher" as="xs:string?">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:sequence select="($e/m:meta/m:publication/@publisher)[1]/string()"/>
+  </xsl:function>
+  <!-- the date the edition was published: as the header words it, else as an ISO date -->
+  <xsl:function name="te:edition-date" as="xs:string?">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:sequence select="(($e/m:meta/m:publication/@date)[1]/string(), $e/@published/string())[1]"/>
+  </xsl:function>
+
+  <!-- The citation of $edition (its label, "reading edition") of the document, at $place ("§3", or empty for the
+       whole document), as a reader copies it: editors, title, edition, publisher and date, place. In three parts, so
+       that an output can set the title apart; the URL, if any, follows them. -->
+  <xsl:function name="te:citation" as="map(xs:string, xs:string)">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:param name="edition" as="xs:string"/>
+    <xsl:param name="place" as="xs:string?"/>
+    <xsl:variable name="eds" select="te:editors($e)"/>
+    <xsl:sequence select="map{
+        'before': if (exists($eds)) then string-join($eds, ', ') || (if (count($eds) gt 1) then ' (eds.), ' else ' (ed.), ') else '',
+        'title': string($e/m:meta/m:title),
+        'after': string-join((', ' || $edition,
+            string-join((te:publisher($e), te:edition-date($e)), ', ')[. != ''] ! (', ' || .),
+            $place[. != ''] ! (', ' || .), '.'), '')}"/>
+  </xsl:function>
+
   <!-- ===== witnesses ===== -->
 
   <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef: "#A #B" -> ("A", "B"). -->

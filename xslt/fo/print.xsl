@@ -377,23 +377,21 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- Editors, publication and how to cite: the model's fields, as the HTML's "How to cite". -->
+  <!-- Editors, publication and how to cite: the model's fields, cited by the rule every edition cites by. -->
   <xsl:template name="p:citation">
-    <xsl:variable name="meta" select="m:meta"/>
-    <xsl:variable name="editors" select="distinct-values($meta/m:editor/normalize-space())"/>
-    <xsl:variable name="kind" select="if ($meta/m:action) then 'letter' else 'text'"/>
-    <xsl:variable name="published" select="$meta/m:publication[@publisher or @date]/string-join((@publisher, @date), ' ')"/>
+    <xsl:variable name="editors" select="te:editors(.)"/>
+    <xsl:variable name="published" select="string-join((te:publisher(.), te:edition-date(.)), ' ')[. != '']"/>
     <xsl:if test="exists($editors)">
       <fo:block font-size="{$p:small}" line-height="11.5pt" space-before="5pt" role="P">Edited by {string-join($editors, ', ')}<xsl:for-each select="$published">; published by {.}</xsl:for-each>.</fo:block>
     </xsl:if>
+    <xsl:variable name="cite" select="te:citation(., 'print edition', 'by § or page')"/>
     <!-- the edition's address by the rule of the HTML citation; it may break after a slash, never at a hyphen -->
     <xsl:variable name="url" as="text()?"><xsl:for-each select="te:published-url($base-url, $document, $file)"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
     <fo:block font-size="{$p:small}" line-height="11.5pt" role="P">
       <xsl:if test="empty($editors)"><xsl:attribute name="space-before">5pt</xsl:attribute></xsl:if>
       <xsl:if test="exists($url)"><xsl:attribute name="hyphenate" select="false()"/></xsl:if>
-      <xsl:text>Cite as: </xsl:text>
-      <xsl:if test="exists($editors)">{string-join($editors, ', ')} (ed.), </xsl:if>
-      <fo:inline font-style="italic">{$meta/m:title}</fo:inline>, {$kind}<xsl:for-each select="$published">, {.}</xsl:for-each>, print edition, by § or page.<xsl:for-each select="$url"><xsl:text> </xsl:text><xsl:apply-templates select="." mode="p:fo"/></xsl:for-each>
+      <xsl:text>Cite as: {$cite?before}</xsl:text>
+      <fo:inline font-style="italic">{$cite?title}</fo:inline>{$cite?after}<xsl:for-each select="$url"><xsl:text> </xsl:text><xsl:apply-templates select="." mode="p:fo"/></xsl:for-each>
     </fo:block>
   </xsl:template>
 

@@ -35,10 +35,6 @@
 
   <!-- ===== the facts a citation names, from the model ===== -->
 
-  <xsl:function name="h:editors" as="element(m:editor)*">
-    <xsl:param name="e" as="element(m:edition)"/>
-    <xsl:sequence select="for $n in distinct-values($e/m:meta/m:editor[normalize-space()]) return ($e/m:meta/m:editor[. = $n])[1]"/>
-  </xsl:function>
   <xsl:function name="h:senders" as="element(m:correspondent)*">
     <xsl:param name="e" as="element(m:edition)"/>
     <xsl:sequence select="$e/m:meta/m:action[@type = 'sent']/m:correspondent"/>
@@ -49,15 +45,6 @@
     <xsl:variable name="sort" select="$n/ancestor::m:edition/m:registers//m:entry[@id = $n/@ref]/@sort[contains(., ', ')]"/>
     <xsl:sequence select="if ($sort and not($n/@type = 'org')) then map{'family': substring-before($sort, ', '), 'given': substring-after($sort, ', ')}
                           else map{'literal': normalize-space($n)}"/>
-  </xsl:function>
-  <xsl:function name="h:publisher" as="xs:string?">
-    <xsl:param name="e" as="element(m:edition)"/>
-    <xsl:sequence select="($e/m:meta/m:publication/@publisher)[1]/string()"/>
-  </xsl:function>
-  <!-- the date the edition was published: as the header words it, and as an ISO date -->
-  <xsl:function name="h:edition-date" as="xs:string?">
-    <xsl:param name="e" as="element(m:edition)"/>
-    <xsl:sequence select="(($e/m:meta/m:publication/@date)[1]/string(), $e/@published/string())[1]"/>
   </xsl:function>
   <xsl:function name="h:edition-label" as="xs:string">
     <xsl:param name="e" as="element(m:edition)"/>
@@ -70,13 +57,9 @@
   <xsl:function name="h:citation" as="xs:string">
     <xsl:param name="e" as="element(m:edition)"/>
     <xsl:param name="para" as="element()?"/>
-    <xsl:variable name="eds" select="h:editors($e)"/>
+    <xsl:variable name="c" select="te:citation($e, h:edition-label($e), $para/@n ! ('§' || .))"/>
     <xsl:variable name="url" select="h:url($h:this?file) ! (. || ($para/@id ! ('#' || .)))"/>
-    <xsl:sequence select="string-join((
-        if (exists($eds)) then string-join($eds, ', ') || (if (count($eds) gt 1) then ' (eds.), ' else ' (ed.), ') else (),
-        $e/m:meta/m:title, ', ', h:edition-label($e),
-        string-join((h:publisher($e), h:edition-date($e)), ', ')[. != ''] ! (', ' || .),
-        $para/@n ! (', §' || .), '.', $url ! (' ' || .)), '')"/>
+    <xsl:sequence select="$c?before || $c?title || $c?after || $url ! (' ' || .)"/>
   </xsl:function>
 
   <!-- ===== head: canonical URL, TEI source, Highwire, Open Graph, JSON-LD ===== -->
@@ -90,10 +73,10 @@
     <xsl:for-each select="$h:source"><link rel="alternate" type="application/tei+xml" href="{.}" title="TEI source"/></xsl:for-each>
     <meta name="citation_title" content="{$meta/m:title}"/>
     <xsl:for-each select="h:senders($e)"><meta name="citation_author" content="{h:name-parts(.) ! (if (?literal) then ?literal else ?family || ', ' || ?given)}"/></xsl:for-each>
-    <xsl:for-each select="h:editors($e)"><meta name="citation_editor" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="te:editors($e)"><meta name="citation_editor" content="{.}"/></xsl:for-each>
     <xsl:for-each select="$meta/@date[. != '']"><meta name="citation_date" content="{translate(., '-', '/')}"/></xsl:for-each>
     <xsl:for-each select="$e/@published"><meta name="citation_publication_date" content="{translate(., '-', '/')}"/></xsl:for-each>
-    <xsl:for-each select="h:publisher($e)"><meta name="citation_publisher" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="te:publisher($e)"><meta name="citation_publisher" content="{.}"/></xsl:for-each>
     <meta name="citation_language" content="{$e/@lang}"/>
     <xsl:for-each select="$url">
       <meta name="citation_public_url" content="{.}"/>
@@ -102,9 +85,9 @@
     <xsl:for-each select="$editions[?file = 'print.pdf'] ! h:url(?file)"><meta name="citation_pdf_url" content="{.}"/></xsl:for-each>
     <meta property="og:type" content="article"/>
     <meta property="og:title" content="{$meta/m:title}"/>
-    <meta property="og:description" content="{h:edition-label($e)}{h:publisher($e) ! (', ' || .)}"/>
+    <meta property="og:description" content="{h:edition-label($e)}{te:publisher($e) ! (', ' || .)}"/>
     <xsl:for-each select="$url"><meta property="og:url" content="{.}"/></xsl:for-each>
-    <xsl:for-each select="h:publisher($e)"><meta property="og:site_name" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="te:publisher($e)"><meta property="og:site_name" content="{.}"/></xsl:for-each>
     <!-- '<' escaped: the JSON cannot end the script element -->
     <script type="application/ld+json">{replace(serialize(h:json-ld($e), map{'method': 'json', 'indent': true()}), '&lt;', '\\u003c')}</script>
   </xsl:template>
@@ -127,8 +110,8 @@
         ($received/m:date/@when)[1] ! map{'dateReceived': string(.)},
         ($sent/m:place)[1] ! map{'locationCreated': h:place(.)},
         $meta/m:action/m:place[1] ! map{'spatialCoverage': array{$meta/m:action/m:place ! h:place(.)}},
-        h:editors($e)[1] ! map{'editor': array{h:editors($e) ! map{'@type': if (@type = 'org') then 'Organization' else 'Person', 'name': string(.)}}},
-        h:publisher($e) ! map{'publisher': map{'@type': 'Organization', 'name': .}},
+        te:editors($e)[1] ! map{'editor': array{te:editors($e) ! map{'@type': if (@type = 'org') then 'Organization' else 'Person', 'name': string(.)}}},
+        te:publisher($e) ! map{'publisher': map{'@type': 'Organization', 'name': .}},
         $e/@published ! map{'datePublished': string(.)},
         ($meta/m:licence/@href)[1] ! map{'license': string(.)},
         $h:source ! map{'encoding': map{'@type': 'MediaObject', 'encodingFormat': 'application/tei+xml',
@@ -165,10 +148,10 @@
     <xsl:variable name="fields" as="xs:string*" select="
         ('title', '{' || h:bib-text($meta/m:title) || '}'),
         h:senders($e)[1] ! ('author', string-join(h:senders($e) ! h:bib-name(.), ' and ')),
-        h:editors($e)[1] ! ('editor', string-join(h:editors($e) ! h:bib-name(.), ' and ')),
+        te:editors($e)[1] ! ('editor', string-join(te:editors($e) ! h:bib-name(.), ' and ')),
         $meta/@date[. != ''] ! ('date', string(.), 'year', substring(., 1, 4)),
-        ('howpublished', h:bib-text(string-join((h:edition-label($e), h:publisher($e), h:edition-date($e)), ', '))),
-        h:publisher($e) ! ('publisher', h:bib-text(.)),
+        ('howpublished', h:bib-text(string-join((h:edition-label($e), te:publisher($e), te:edition-date($e)), ', '))),
+        te:publisher($e) ! ('publisher', h:bib-text(.)),
         $e/@published ! ('edition-date', string(.)),
         h:url($h:this?file) ! ('url', .),
         ('language', string($e/@lang))"/>
@@ -185,11 +168,11 @@
         'TY  - ' || (if ($meta/m:action) then 'LETTER' else 'GEN'),
         'TI  - ' || $meta/m:title,
         h:senders($e) ! ('AU  - ' || h:name-parts(.) ! (if (?literal) then ?literal else ?family || ', ' || ?given)),
-        h:editors($e) ! ('ED  - ' || .),
+        te:editors($e) ! ('ED  - ' || .),
         $meta/@date[. != ''] ! ('PY  - ' || substring(., 1, 4)),
         $meta/@date[. != ''] ! ('DA  - ' || translate(., '-', '/')),
-        'ET  - ' || string-join((h:edition-label($e), h:edition-date($e)), ', '),
-        h:publisher($e) ! ('PB  - ' || .),
+        'ET  - ' || string-join((h:edition-label($e), te:edition-date($e)), ', '),
+        te:publisher($e) ! ('PB  - ' || .),
         h:url($h:this?file) ! ('UR  - ' || .),
         'LA  - ' || $e/@lang,
         'ER  - '"/>
@@ -205,10 +188,10 @@
             'title': string($meta/m:title), 'medium': h:edition-label($e), 'language': string($e/@lang)},
         h:senders($e)[1] ! map{'author': array{h:senders($e) ! h:name-parts(.)}},
         $meta/m:action[@type = 'received']/m:correspondent[1] ! map{'recipient': array{$meta/m:action[@type = 'received']/m:correspondent ! h:name-parts(.)}},
-        h:editors($e)[1] ! map{'editor': array{h:editors($e) ! map{'literal': string(.)}}},
+        te:editors($e)[1] ! map{'editor': array{te:editors($e) ! map{'literal': string(.)}}},
         $meta/@date[. != ''] ! map{'issued': map{'date-parts': array{array{tokenize(., '-') ! xs:integer(.)}}}},
         $e/@published ! map{'available-date': map{'date-parts': array{array{tokenize(., '-') ! xs:integer(.)}}}},
-        h:publisher($e) ! map{'publisher': .},
+        te:publisher($e) ! map{'publisher': .},
         h:url($h:this?file) ! map{'URL': .}))"/>
     <xsl:sequence select="serialize(array{$item}, map{'method': 'json', 'indent': true()})"/>
   </xsl:function>

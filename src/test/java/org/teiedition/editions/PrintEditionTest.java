@@ -332,8 +332,9 @@ class PrintEditionTest {
             assertEquals("Nikita S. Khrushchev, 27 October 1962", lines.get(1));
             String head = flat(String.join("\n", lines.subList(0, 12)));
             assertTrue(head.contains("Edited by tei-edition editors; published by tei-edition project 26 November 2026."), head);
+            // by the rule of the HTML citation (te:citation), with the print edition and its places
             assertTrue(head.contains("Cite as: tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev,"
-                    + " 27 October 1962, letter, tei-edition project 26 November 2026, print edition, by § or page."), head);
+                    + " 27 October 1962, print edition, tei-edition project, 26 November 2026, by § or page."), head);
         }
     }
 
@@ -347,7 +348,7 @@ class PrintEditionTest {
             // the address may break after a slash: the layer's line end there is no space of the citation
             String head = flat(pageText(d, 1).replaceAll("/\\s+", "/"));
             assertTrue(head.contains("Cite as: tei-edition editors (ed.), Letter from John F. Kennedy to Nikita S. Khrushchev,"
-                    + " 27 October 1962, letter, tei-edition project 26 November 2026, print edition, by § or page. " + url), head);
+                    + " 27 October 1962, print edition, tei-edition project, 26 November 2026, by § or page. " + url), head);
             assertFalse(head.contains("\u200B"), "the break opportunities are not text");
         }
         // the HTML citation names the same address for its own page, by the same rule
