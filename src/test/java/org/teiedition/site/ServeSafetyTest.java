@@ -97,33 +97,18 @@ class ServeSafetyTest {
             assertTrue(reload.startsWith("HTTP/1.1 200"), "the reload channel answers:\n" + reload);
             String page = request(port, "/", "localhost:" + port);
             assertTrue(page.startsWith("HTTP/1.1 200") || page.startsWith("HTTP/1.1 503"), page);
-            // past the handler limit the stalled connections are closed and pages are served again (the wait is
-            // generous: a loaded machine may run the watchdog late, and the limit without a watchdog is never)
+            // Past the handler limit the stalled downloads are cut off and pages are served again: a page is sent by
+            // the same threads, which the stalled clients held until then (64 MB do not fit in the sockets' buffers,
+            // so nothing else frees them). The wait is generous: a loaded machine may run the watchdog late, and
+            // without it the limit is never.
             String again = page;
             for (long end = System.nanoTime() + 20_000_000_000L; !again.contains("the edition") && System.nanoTime() < end; Thread.sleep(200)) {
                 again = request(port, "/", "localhost:" + port);
             }
             assertTrue(again.contains("the edition"), "pages are served again once the stalled downloads are cut off:\n" + again);
-            Socket first = stalled.get(0);
-            first.setSoTimeout(2_000);
-            assertTrue(drainsToEnd(first.getInputStream()) < big.length / 2, "the stalled download was cut off");
         } finally {
             for (Socket s : stalled) s.close();
         }
-    }
-
-    /** Reads until the server closes the connection or sends nothing more; the number of bytes read. */
-    private static long drainsToEnd(InputStream in) throws IOException {
-        long n = 0;
-        byte[] buf = new byte[65536];
-        try {
-            for (int r; (r = in.read(buf)) >= 0; ) n += r;
-        } catch (SocketTimeoutException e) {
-            return n; // nothing more comes: the server stopped sending
-        } catch (IOException e) {
-            return n; // reset by the server
-        }
-        return n;
     }
 
     /**
