@@ -286,9 +286,9 @@ public final class BuildCache {
         byte[] bytes() {
             StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
                     .append("\nsource ").append(source).append('\n');
-            images.forEach((path, stamp) -> b.append(IMAGE).append(stamp.text()).append(' ').append(path).append('\n'));
-            dts.forEach((path, stamp) -> b.append(DTS).append(stamp.text()).append(' ').append(path).append('\n'));
-            files.forEach((name, stamp) -> b.append(FILE).append(stamp.text()).append(' ').append(name).append('\n'));
+            images.forEach((path, stamp) -> b.append(IMAGE).append(new FileStamp.Line(stamp, path).text()).append('\n'));
+            dts.forEach((path, stamp) -> b.append(DTS).append(new FileStamp.Line(stamp, path).text()).append('\n'));
+            files.forEach((name, stamp) -> b.append(FILE).append(new FileStamp.Line(stamp, name).text()).append('\n'));
             return b.toString().getBytes(StandardCharsets.UTF_8);
         }
 
@@ -315,17 +315,14 @@ public final class BuildCache {
             for (String line : lines.subList(3, lines.size())) {
                 String kind = line.startsWith(DTS) ? DTS : line.startsWith(IMAGE) ? IMAGE : line.startsWith(FILE) ? FILE : null;
                 if (kind == null) return null;
-                // STAMP is three fields: the path or name is what follows the third space after the kind
-                int space = kind.length() - 1;
-                for (int k = 0; k < 3 && space >= 0; k++) space = line.indexOf(' ', space + 1);
-                FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(kind.length(), space));
-                if (stamp == null) return null;
-                String name = line.substring(space + 1);
+                FileStamp.Line entry = FileStamp.Line.parse(line.substring(kind.length()));
+                if (entry == null) return null;
+                String name = entry.name();
                 if (kind.equals(FILE)) {
                     String plain = name.startsWith(Facsimile.FOLDER + "/") ? name.substring(Facsimile.FOLDER.length() + 1) : name;
                     if (!OutputNames.isFileName(plain)) return null;
                 }
-                (kind.equals(DTS) ? dts : kind.equals(IMAGE) ? images : files).put(name, stamp);
+                (kind.equals(DTS) ? dts : kind.equals(IMAGE) ? images : files).put(name, entry.stamp());
             }
             return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), images, files, dts);
         }

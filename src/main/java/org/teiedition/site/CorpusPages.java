@@ -70,7 +70,7 @@ public final class CorpusPages {
             Path file = pagePath(out, page.getKey());
             if (Outputs.writeIfChanged(file, page.getValue())) n++;
             if (!page.getKey().equals(SEARCH_INDEX)) {
-                written.append(FileStamp.of(file, page.getValue()).text()).append(' ').append(page.getKey()).append('\n');
+                written.append(new FileStamp.Line(FileStamp.of(file, page.getValue()), page.getKey()).text()).append('\n');
             }
         }
         if (!same) Outputs.writeIfChanged(keyFile, written.toString().getBytes(StandardCharsets.UTF_8));
@@ -88,11 +88,9 @@ public final class CorpusPages {
         if (lines.isEmpty() || !lines.get(0).equals(key)) return false;
         Map<String, FileStamp> stamps = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            int space = -1;
-            for (int k = 0; k < 3 && (k == 0 || space >= 0); k++) space = line.indexOf(' ', space + 1);
-            FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(0, space));
-            if (stamp == null) return false;
-            stamps.put(line.substring(space + 1), stamp);
+            FileStamp.Line entry = FileStamp.Line.parse(line);
+            if (entry == null) return false;
+            stamps.put(entry.name(), entry.stamp());
         }
         List<String> pages = new ArrayList<>(FILES);
         pages.remove(SEARCH_INDEX);

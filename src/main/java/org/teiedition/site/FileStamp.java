@@ -61,13 +61,28 @@ record FileStamp(String hash, long size, long modified) {
     }
 
     /** A stamp read back from the build state; null if {@code text} is not one. */
-    static FileStamp parse(String text) {
+    private static FileStamp parse(String text) {
         if (!TEXT.matcher(text).matches()) return null;
         String[] parts = text.split(" ");
         try {
             return new FileStamp(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
         } catch (NumberFormatException e) {
             return null; // beyond a long
+        }
+    }
+
+    /** A line of the build state that vouches for a file: "HASH SIZE MODIFIED NAME". */
+    record Line(FileStamp stamp, String name) {
+        /** The line's stamp and name; null if it is not such a line. */
+        static Line parse(String line) {
+            int space = -1;
+            for (int k = 0; k < 3 && (k == 0 || space >= 0); k++) space = line.indexOf(' ', space + 1);
+            FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(0, space));
+            return stamp == null ? null : new Line(stamp, line.substring(space + 1));
+        }
+
+        String text() {
+            return stamp.text() + " " + name;
         }
     }
 

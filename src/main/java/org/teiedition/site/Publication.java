@@ -3,9 +3,9 @@ package org.teiedition.site;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class Publication {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path file = out.resolve(f.getKey());
             if (Outputs.writeIfChanged(file, f.getValue())) n++;
-            record.append(FileStamp.of(file, f.getValue()).text()).append(' ').append(f.getKey()).append('\n');
+            record.append(new FileStamp.Line(FileStamp.of(file, f.getValue()), f.getKey()).text()).append('\n');
         }
         Dts.removeOtherCollections(out, files.keySet());
         unidentified.lines().forEach(line -> record.append(TOLD).append(line).append('\n'));
@@ -83,12 +83,12 @@ public final class Publication {
                 told.append(line.substring(TOLD.length())).append('\n');
                 continue;
             }
-            int space = -1;
-            for (int k = 0; k < 3 && (k == 0 || space >= 0); k++) space = line.indexOf(' ', space + 1);
-            FileStamp stamp = space < 0 ? null : FileStamp.parse(line.substring(0, space));
-            String path = space < 0 ? "" : line.substring(space + 1);
+            FileStamp.Line entry = FileStamp.Line.parse(line);
             // only files this step writes, whatever the record says
-            if (stamp == null || stamp.equals(FileStamp.ABSENT) || !ours(path) || !stamp.matches(out.resolve(path))) return null;
+            if (entry == null || entry.stamp().equals(FileStamp.ABSENT) || !ours(entry.name())
+                    || !entry.stamp().matches(out.resolve(entry.name()))) {
+                return null;
+            }
             any = true;
         }
         return any ? told.toString() : null;

@@ -220,8 +220,8 @@ class CorpusNavigationTest {
             while (System.nanoTime() < deadline) {
                 try {
                     url = tab.eval("document.readyState === 'complete' ? document.URL : ''");
-                } catch (IllegalStateException navigating) {
-                    url = "";
+                } catch (IllegalStateException | java.io.IOException navigating) {
+                    url = ""; // the page is being replaced ("Inspected target navigated or closed"): ask again
                 }
                 if (url.equals(target)) break;
                 Thread.sleep(50);
