@@ -169,7 +169,6 @@
                           [not(ancestor::tei:body or ancestor::tei:front)]"/>
   </xsl:function>
 
-  <!-- §-location of the context node: the number of its citable paragraph. -->
   <!-- Where an entry is: @loc, the number of its paragraph, or outside the numbered paragraphs @place, the part of
        the text it is in, so that every entry can be found in the text by any view (the PDF also has its page). -->
   <xsl:template name="te:loc">

@@ -274,7 +274,8 @@
 
   <xsl:template name="h:loc">
     <xsl:if test="@loc"><a class="loc" href="#p{@loc}">§{@loc}</a><xsl:text> </xsl:text></xsl:if>
-    <xsl:if test="@place"><span class="loc">{@place}</span><xsl:text> </xsl:text></xsl:if>
+    <!-- "text" (in no part the model names) says nothing a reader needs -->
+    <xsl:if test="@place and @place != 'text'"><span class="loc">{@place}</span><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="h:name">

@@ -40,7 +40,7 @@
   <xsl:mode name="iiif:manifest" on-no-match="fail"/>
   <xsl:template match="m:edition" mode="iiif:manifest">
     <xsl:variable name="lang" select="string(@lang)"/>
-    <!-- the transcription's lines by surface, sorted once (a filter per surface would read every line for every page) -->
+    <!-- the transcription's lines grouped by surface once (a filter per surface would read every line for every page) -->
     <xsl:variable name="lines" as="map(xs:string, element(iiif:line)*)"
         select="map:merge(iiif:annotations(.) ! map{string(@surface): .}, map{'duplicates': 'combine'})"/>
     <j:map>

@@ -2,6 +2,7 @@ package org.teiedition.apparatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -145,48 +146,38 @@ final class Alignment {
     }
 
     /**
-     * A longest subsequence of {@code sorted} (in the first witness's order) that rises in every other witness too:
-     * patience sorting, which keeps per chain length the end that is earliest in the other witnesses. With two
-     * witnesses it is exact; with more, ends are not always comparable and a chain may come out shorter than the
-     * longest, never out of order (each anchor extends only a chain it stands after in every witness).
+     * A subsequence of {@code sorted} (in the first witness's order) that rises in every witness: the longest one that
+     * rises in the second witness, then of that the longest that rises in the third, and so on (each a longest
+     * increasing subsequence, by patience sorting). What rises in one witness still rises in those before it, so
+     * the result rises in all; a word one witness moves is left out there, and the words around it stay.
      */
     private static List<int[]> chain(List<int[]> sorted) {
-        int k = sorted.size();
-        if (k == 0) return List.of();
-        int[] length = new int[k];
+        List<int[]> chain = sorted;
+        for (int w = 1; !chain.isEmpty() && w < chain.get(0).length; w++) chain = longestRising(chain, w);
+        return chain;
+    }
+
+    /** The longest subsequence of {@code list} whose positions in witness {@code w} rise. */
+    private static List<int[]> longestRising(List<int[]> list, int w) {
+        int k = list.size();
         int[] previous = new int[k];
-        // best[L]: the index of a candidate ending a chain of length L+1 whose positions are smallest so far
-        List<Integer> best = new ArrayList<>();
+        int[] ends = new int[k]; // ends[L]: the index of the smallest last position of a rising run of length L+1
+        int length = 0;
         for (int i = 0; i < k; i++) {
-            int[] c = sorted.get(i);
-            // the longest chain it can extend: binary search on the ends, which rise with length in every witness
-            int lo = 0, hi = best.size();
+            int at = list.get(i)[w], lo = 0, hi = length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (before(sorted.get(best.get(mid)), c)) lo = mid + 1;
+                if (list.get(ends[mid])[w] < at) lo = mid + 1;
                 else hi = mid;
             }
-            if (lo > 0 && !before(sorted.get(best.get(lo - 1)), c)) continue; // out of order with the chain it would extend
-            length[i] = lo + 1;
-            previous[i] = lo > 0 ? best.get(lo - 1) : -1;
-            if (lo == best.size()) best.add(i);
-            else if (below(c, sorted.get(best.get(lo)))) best.set(lo, i);
+            previous[i] = lo > 0 ? ends[lo - 1] : -1;
+            ends[lo] = i;
+            if (lo == length) length++;
         }
         List<int[]> out = new ArrayList<>();
-        for (int i = best.isEmpty() ? -1 : best.get(best.size() - 1); i >= 0; i = previous[i]) out.add(0, sorted.get(i));
+        for (int i = length == 0 ? -1 : ends[length - 1]; i >= 0; i = previous[i]) out.add(list.get(i));
+        Collections.reverse(out);
         return out;
-    }
-
-    /** Whether anchor a stands before b in every witness. */
-    private static boolean before(int[] a, int[] b) {
-        for (int w = 0; w < a.length; w++) if (a[w] >= b[w]) return false;
-        return true;
-    }
-
-    /** Whether a is nowhere after b in the witnesses after the first (in the first, a comes later): a better end. */
-    private static boolean below(int[] a, int[] b) {
-        for (int w = 1; w < a.length; w++) if (a[w] > b[w]) return false;
-        return true;
     }
 
     /** Dekker's alignment of one stretch: per rank, per witness, the token index within the stretch or -1. */

@@ -114,16 +114,15 @@ public final class WitnessAdder {
             if (lt < 0) lt = n;
             if (lt > i) cur.children.add(new int[] {i, lt});
             if (lt >= n) break;
-            if (src.startsWith("<!--", lt)) i = src.indexOf("-->", lt) + 3;
-            else if (src.startsWith("<?", lt)) i = src.indexOf("?>", lt) + 2;
+            if (src.startsWith("<!--", lt)) i = past("-->", lt);
+            else if (src.startsWith("<?", lt)) i = past("?>", lt);
             else if (src.startsWith("<![CDATA[", lt)) {
-                int e = src.indexOf("]]>", lt);
-                cur.children.add(new int[] {lt, e + 3});
-                i = e + 3;
+                i = past("]]>", lt);
+                cur.children.add(new int[] {lt, i});
             } else if (src.startsWith("<!DOCTYPE", lt)) i = doctypeEnd(lt);
-            else if (src.startsWith("<!", lt)) i = src.indexOf('>', lt) + 1;
+            else if (src.startsWith("<!", lt)) i = past(">", lt);
             else if (src.startsWith("</", lt)) {
-                int gt = src.indexOf('>', lt);
+                int gt = past(">", lt) - 1;
                 cur.endStart = lt;
                 cur.end = gt + 1;
                 cur = cur.parent;
@@ -161,6 +160,13 @@ public final class WitnessAdder {
      * After the document type declaration at lt, whose internal subset may declare entities (their text is what the
      * parser read, so it is what the witness's text is aligned with); quoted values and comments may hold '>' and ']'.
      */
+    /** Just after the first {@code end} from {@code from}; an unterminated construct (a source the parser did not read first) is refused. */
+    private int past(String end, int from) {
+        int at = src.indexOf(end, from);
+        if (at < 0) throw new RefusedException("the edition is not well-formed: no \u201C" + end + "\u201D after offset " + from);
+        return at + end.length();
+    }
+
     private int doctypeEnd(int lt) {
         int i = lt + 9;
         char quote = 0;
@@ -170,7 +176,7 @@ public final class WitnessAdder {
             if (quote != 0) {
                 if (c == quote) quote = 0;
             } else if (c == '"' || c == '\'') quote = c;
-            else if (subset && src.startsWith("<!--", i)) i = src.indexOf("-->", i) + 2;
+            else if (subset && src.startsWith("<!--", i)) i = past("-->", i) - 1;
             else if (c == '[') subset = true;
             else if (c == ']') subset = false;
             else if (c == '>' && !subset) break;
@@ -181,6 +187,7 @@ public final class WitnessAdder {
     }
 
     private static final Pattern REFERENCE = Pattern.compile("&([^;&\\s]+);");
+    private static final Pattern CHARACTER = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+);");
 
     /** Internal general entities of the document type declaration: name to replacement text, as declared. */
     private final Map<String, String> entities = new LinkedHashMap<>();
@@ -199,22 +206,29 @@ public final class WitnessAdder {
             return new String(Character.toChars(ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16) : Integer.parseInt(ref.substring(1))));
         }
         String value = entities.get(ref);
-        if (value == null || depth > 8) {
+        if (value == null) {
             throw new RefusedException("the edition uses the entity &" + ref + "; whose text is not declared in the document itself:"
                     + " replace it by the characters it stands for");
         }
-        if (value.indexOf('<') >= 0) {
+        if (depth > 8) {
+            throw new RefusedException("the edition's entity &" + ref + "; is nested in entities more than 8 deep: replace it by"
+                    + " the characters it stands for");
+        }
+        // as XML reads a declaration: character references are replaced when it is declared, so "&#60;" is markup too;
+        // entity references when the entity is used
+        String text = CHARACTER.matcher(value).replaceAll(c -> Matcher.quoteReplacement(expand(c.group(1), depth)));
+        if (text.indexOf('<') >= 0) {
             throw new RefusedException("the edition uses the entity &" + ref + "; whose text holds markup: add-witness edits the encoding"
                     + " as text, so replace the reference by what it stands for first");
         }
         StringBuilder b = new StringBuilder();
-        Matcher m = REFERENCE.matcher(value);
+        Matcher m = REFERENCE.matcher(text);
         int at = 0;
         while (m.find()) {
-            b.append(value, at, m.start()).append(expand(m.group(1), depth + 1));
+            b.append(text, at, m.start()).append(expand(m.group(1), depth + 1));
             at = m.end();
         }
-        return b.append(value.substring(at)).toString();
+        return b.append(text.substring(at)).toString();
     }
 
     /** The '>' that ends the start tag at lt (quotes may hold '>'). */
@@ -291,11 +305,11 @@ public final class WitnessAdder {
         for (int i = from; i < to; ) {
             char c = src.charAt(i);
             if (c == '&') {
-                int semi = src.indexOf(';', i);
+                int semi = past(";", i) - 1;
                 for (char d : expand(src.substring(i + 1, semi), 0).toCharArray()) add(d, i, semi + 1, slot);
                 i = semi + 1;
             } else if (src.startsWith("<![CDATA[", i)) {
-                int e = src.indexOf("]]>", i);
+                int e = past("]]>", i) - 3;
                 for (int j = i + 9; j < e; j++) add(src.charAt(j), j, j + 1, slot);
                 i = e + 3;
             } else {

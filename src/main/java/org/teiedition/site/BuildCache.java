@@ -40,7 +40,7 @@ import org.teiedition.xml.OutputNames;
  * image changes the outputs as its source does, but only the parsed document names it). A document is up to date only
  * if all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
  * read back from here is trusted: a cache folder may have been copied from elsewhere (a page image it names is only
- * looked at, never read).
+ * compared with, and read only when it is a regular file whose time changed).
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -79,35 +79,48 @@ public final class BuildCache {
     }
 
     /**
-     * The cached summary if {@code id} was built from a source with this key, and its summary and every edition file
-     * its manifest names are on disk with the bytes the manifest's hashes say; else null (rebuild it).
+     * The cached summary if {@code id} was built from a source with this key, and its summary and every file its
+     * manifest names are on disk as the manifest's stamps say; else null (rebuild it). A file whose bytes are the same
+     * but whose time is not (a folder copied, a cache restored) gets its new time in the manifest, so that the next
+     * build does not read it again.
      */
     public Summary upToDate(String id, String key) {
         try {
             Manifest m = Manifest.read(summaries.resolve(id + FILES));
             if (m == null || !m.key().equals(key)) return null;
+            boolean refreshed = false;
             for (Map.Entry<String, FileStamp> image : m.images().entrySet()) {
-                if (!image.getValue().matches(Path.of(image.getKey()))) return null;
+                FileStamp now = image.getValue().check(Path.of(image.getKey()), true);
+                if (now == null) return null;
+                refreshed |= now != image.getValue();
+                image.setValue(now);
             }
             byte[] xml = Files.readAllBytes(summaries.resolve(id + ".xml"));
             if (!m.summary().equals(Hashes.hex(Hashes.sha256(xml))) || SummaryCheck.problem(id, xml) != null) return null;
             if (!key.equals(keyOf(xml))) return null;
             for (Map.Entry<String, FileStamp> f : m.files().entrySet()) {
-                if (!isFile(out.resolve(id).resolve(f.getKey()), f.getValue())) return null;
+                FileStamp now = output(out.resolve(id).resolve(f.getKey()), f.getValue());
+                if (now == null) return null;
+                refreshed |= now != f.getValue();
+                f.setValue(now);
             }
             if (!m.ownDts(id)) return null;
             for (Map.Entry<String, FileStamp> f : m.dts().entrySet()) {
-                if (!isFile(out.resolve(f.getKey()), f.getValue())) return null;
+                FileStamp now = output(out.resolve(f.getKey()), f.getValue());
+                if (now == null) return null;
+                refreshed |= now != f.getValue();
+                f.setValue(now);
             }
+            if (refreshed) Outputs.writeIfChanged(summaries.resolve(id + FILES), m.bytes());
             return new Summary(id, key, xml);
         } catch (IOException | InvalidPathException e) {
             return null;
         }
     }
 
-    /** An output is there as it was written (a stamp of "absent" vouches for no output). */
-    private static boolean isFile(Path file, FileStamp stamp) {
-        return !stamp.equals(FileStamp.ABSENT) && stamp.matches(file);
+    /** An output as it was written, with its time now; null if not (a stamp of "absent" vouches for no output). */
+    private static FileStamp output(Path file, FileStamp stamp) {
+        return stamp.equals(FileStamp.ABSENT) ? null : stamp.check(file, false);
     }
 
     /**
@@ -151,7 +164,7 @@ public final class BuildCache {
         /** The local {@code images} as they are now, beside the {@code copies} made from them. */
         public static Facsimiles of(Map<String, String> copies, Collection<Path> images) throws IOException {
             Map<String, FileStamp> stamps = new TreeMap<>();
-            for (Path p : images) stamps.put(p.toAbsolutePath().normalize().toString(), FileStamp.read(p));
+            for (Path p : images) stamps.put(p.toAbsolutePath().normalize().toString(), FileStamp.ofInput(p));
             return new Facsimiles(copies, stamps);
         }
     }
@@ -266,7 +279,7 @@ public final class BuildCache {
      * "dts STAMP PATH" per DTS file (PATH under OUT), then "file STAMP NAME" per edition file and per image copy
      * (facsimile/NAME), each STAMP a {@link FileStamp} ("HASH SIZE MODIFIED"). Read back from disk it is untrusted: a line
      * that does not parse, or a file name that is not a plain one, makes the whole entry void; the source path is only
-     * ever tested for existence, an image's only looked at, and DTS paths are only used ({@link #ownDts}) when each
+     * ever tested for existence, an image only compared with its stamp, and DTS paths are only used ({@link #ownDts}) when each
      * names a file of the document's.
      */
     private record Manifest(String key, String summary, String source, Map<String, FileStamp> images,

@@ -57,7 +57,7 @@ public final class CorpusPages {
     /**
      * Writes the pages whose bytes changed; returns how many were written. The pages other than the search index do
      * not read the documents' words, so when only words changed (the usual edit in serve) only the index is made:
-     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words, and the hash of each page
+     * OUT/.tei-edition/pages.key remembers a hash of the summaries without their words, and the stamp of each page
      * made from them, so that a damaged page is made again. The pages are published at {@code baseUrl} (null: unknown).
      */
     public static int write(Xslt xslt, Path out, Corpus corpus, String baseUrl) throws IOException {

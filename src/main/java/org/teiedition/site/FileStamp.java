@@ -20,38 +20,50 @@ import org.teiedition.Hashes;
 record FileStamp(String hash, long size, long modified) {
     /** A file that is not there (a page image a document names but that does not exist yet). */
     static final FileStamp ABSENT = new FileStamp("absent", -1, -1);
-    private static final Pattern TEXT = Pattern.compile("([0-9a-f]{64}|absent) (-1|\\d{1,19}) (-1|-?\\d{1,19})");
+    private static final Pattern TEXT = Pattern.compile("[0-9a-f]{64} \\d{1,19} -?\\d{1,19}|absent -1 -1");
 
     /** The stamp of {@code file}, just written with {@code bytes}. */
     static FileStamp of(Path file, byte[] bytes) throws IOException {
         return of(file, Hashes.hex(Hashes.sha256(bytes)));
     }
 
-    /** The stamp of {@code file}, whose SHA-256 is {@code hash}. */
+    /** The stamp of {@code file} (of the output folder: a link is not followed), whose SHA-256 is {@code hash}. */
     static FileStamp of(Path file, String hash) throws IOException {
-        BasicFileAttributes a = attributes(file);
+        BasicFileAttributes a = attributes(file, false);
         if (a == null) throw new IOException(file + " is not a regular file");
         return new FileStamp(hash, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
-    /** The stamp of {@code file} as it is now, read and hashed; {@link #ABSENT} if it is not a regular file. */
-    static FileStamp read(Path file) throws IOException {
-        BasicFileAttributes a = attributes(file);
-        return a == null ? ABSENT : new FileStamp(hashOf(file), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    /**
+     * The stamp of an input {@code file} as it is now, read and hashed (a link is followed, as the file's reader
+     * follows it: a page image may be a link into an image store); {@link #ABSENT} if there is no regular file.
+     */
+    static FileStamp ofInput(Path file) throws IOException {
+        BasicFileAttributes a = attributes(file, true);
+        return a == null ? ABSENT : new FileStamp(hashOf(file, true), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+
+    /** Whether the output {@code file} is still what this stamp says ({@link #check}). */
+    boolean matches(Path file) {
+        return check(file, false) != null;
     }
 
     /**
-     * Whether {@code file} is still what this stamp says: absent for {@link #ABSENT}; otherwise a regular file (a link
-     * is not followed) of this size whose time is this one or, if not, whose bytes have this hash.
+     * {@code file} as this stamp says it was, or null if it changed: absent for {@link #ABSENT}; otherwise a regular
+     * file of this size whose time is this one (this stamp) or, if not, whose bytes have this hash (a stamp with its
+     * new time, for the build state to keep, so that it is not read again). {@code followLinks}: for an input, which
+     * its reader reads through a link; never for a file of the output folder.
      */
-    boolean matches(Path file) {
+    FileStamp check(Path file, boolean followLinks) {
         try {
-            BasicFileAttributes a = attributes(file);
-            if (a == null) return equals(ABSENT);
-            if (equals(ABSENT) || a.size() != size) return false;
-            return a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified || hash.equals(hashOf(file));
+            BasicFileAttributes a = attributes(file, followLinks);
+            if (a == null) return equals(ABSENT) ? this : null;
+            if (equals(ABSENT) || a.size() != size) return null;
+            long time = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+            if (time == modified) return this;
+            return hash.equals(hashOf(file, followLinks)) ? new FileStamp(hash, size, time) : null;
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
@@ -86,9 +98,10 @@ record FileStamp(String hash, long size, long modified) {
         }
     }
 
-    private static BasicFileAttributes attributes(Path file) {
+    private static BasicFileAttributes attributes(Path file, boolean followLinks) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = followLinks ? Files.readAttributes(file, BasicFileAttributes.class)
+                    : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return a.isRegularFile() ? a : null;
         } catch (IOException e) {
             return null;
@@ -96,9 +109,9 @@ record FileStamp(String hash, long size, long modified) {
     }
 
     /** Read in parts: a page image may be large. */
-    private static String hashOf(Path file) throws IOException {
+    private static String hashOf(Path file, boolean followLinks) throws IOException {
         MessageDigest d = Hashes.sha256();
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        try (InputStream in = followLinks ? Files.newInputStream(file) : Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) d.update(buffer, 0, n);
         }

@@ -1,6 +1,7 @@
 package org.teiedition.apparatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -44,5 +45,24 @@ class AlignmentTest {
         List<int[]> table = Alignment.rankTable(List.of("A", "B"), List.of(a, b));
         assertEquals(String.join(" ", a.stream().map(t -> t[0]).toList()), row(table, a, 0).replace(" -", "").replace("- ", ""));
         assertEquals(String.join(" ", b.stream().map(t -> t[0]).toList()), row(table, b, 1).replace(" -", "").replace("- ", ""));
+    }
+
+    /** Three witnesses, one of which moves a word others have once: the chain keeps only words in order in all three. */
+    @Test
+    void withThreeWitnessesTheChainIsInOrderInEach() {
+        List<String[]> a = words("w1 w2 w3 w4 alpha w5 w6 w7 w8 w9 w10 w11 w12 w13 w14");
+        List<String[]> b = words("w1 w2 w3 w4 alpha w5 w6 w7 w8 w9 w10 w11 w12 w13 w14");
+        List<String[]> c = words("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 alpha w11 w12 w13 w14");
+        List<int[]> anchors = Alignment.anchors(List.of(a, b, c));
+        for (int k = 1; k < anchors.size(); k++) {
+            for (int w = 0; w < 3; w++) assertTrue(anchors.get(k - 1)[w] < anchors.get(k)[w], "in order in witness " + w);
+        }
+        assertEquals(0, anchors.stream().filter(at -> a.get(at[0])[1].equals("alpha")).count(), "the moved word is no anchor");
+        assertEquals(14, anchors.size(), "every other word is");
+        List<int[]> table = Alignment.rankTable(List.of("A", "B", "C"), List.of(a, b, c));
+        for (int w = 0; w < 3; w++) {
+            List<String[]> t = List.of(a, b, c).get(w);
+            assertEquals(String.join(" ", t.stream().map(x -> x[0]).toList()), row(table, t, w).replace(" -", "").replace("- ", ""));
+        }
     }
 }

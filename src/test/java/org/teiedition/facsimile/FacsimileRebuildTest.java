@@ -55,6 +55,21 @@ class FacsimileRebuildTest {
         assertEquals("0 rebuilt, 1 up to date", counts(build(letter, out)));
     }
 
+    /** A page image that is a link (into an image store, as git-annex keeps them) is read through it: so is its change. */
+    @Test
+    void aLinkedPageImageIsFollowedLikeItsReaderFollowsIt() throws Exception {
+        Path letter = FacsimileFixture.letter(dir);
+        Path target = Files.move(dir.resolve("images/page1.png"), Files.createDirectories(dir.resolve("store")).resolve("a.png"));
+        Files.createSymbolicLink(dir.resolve("images/page1.png"), target);
+        Path out = dir.resolve("out");
+        assertEquals("1 rebuilt, 0 up to date", counts(build(letter, out)));
+        assertEquals("0 rebuilt, 1 up to date", counts(build(letter, out)));
+        ImageIO.write(FacsimileFixture.page(800, 1000, new int[][] {{100, 500, 700, 560}}), "png", target.toFile());
+        assertEquals("1 rebuilt, 0 up to date", counts(build(letter, out)), "the image behind the link changed");
+        assertArrayEquals(Files.readAllBytes(target), Files.readAllBytes(out.resolve("letter/facsimile/f1.png")));
+        assertEquals("0 rebuilt, 1 up to date", counts(build(letter, out)));
+    }
+
     @Test
     void anImageThatAppearsOrACopyThatIsGoneRebuildsItsDocument() throws Exception {
         Path letter = FacsimileFixture.letter(dir);

@@ -2,15 +2,12 @@ package org.teiedition.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.teiedition.testing.BuildState;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmNode;
@@ -18,6 +15,7 @@ import net.sf.saxon.s9api.XdmValue;
 import nu.validator.client.EmbeddedValidator;
 import nu.validator.htmlparser.common.XmlViolationPolicy;
 import nu.validator.htmlparser.dom.HtmlDocumentBuilder;
+import org.teiedition.testing.BuildState;
 
 /** A small generated correspondence, and helpers to read the pages as HTML5 and query them with XPath. */
 final class SiteFixtures {
@@ -103,7 +101,6 @@ final class SiteFixtures {
         return v.validate(file).trim();
     }
 
-    /** Every file under dir (not the cache) with its bytes, for comparing two builds. */
     /**
      * Every file under {@code dir} by its relative path, the build state's included without its write times
      * ({@link BuildState}).
