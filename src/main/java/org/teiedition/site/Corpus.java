@@ -73,24 +73,14 @@ public final class Corpus {
     private static String metadataHash(List<Summary> sorted) {
         MessageDigest d = Hashes.sha256();
         d.update((BuildCache.version() + "\n" + BuildCache.stylesheetsHash() + "\n").getBytes(StandardCharsets.UTF_8));
-        byte[] words = "<words>".getBytes(StandardCharsets.UTF_8);
         for (Summary s : sorted) {
-            int end = lastIndexOf(s.xml(), words);
+            String xml = new String(s.xml(), StandardCharsets.UTF_8);
+            int end = xml.lastIndexOf("<words>");
             // nor the source hash: an edit that changes only words must not remake the HTML pages
-            String meta = new String(s.xml(), 0, end < 0 ? s.xml().length : end, StandardCharsets.UTF_8)
-                    .replaceFirst(" key=\"[0-9a-f]*\"", "");
+            String meta = (end < 0 ? xml : xml.substring(0, end)).replaceFirst(" key=\"[0-9a-f]*\"", "");
             d.update(meta.getBytes(StandardCharsets.UTF_8));
             d.update((byte) 0);
         }
         return Hashes.hex(d.digest());
-    }
-
-    private static int lastIndexOf(byte[] b, byte[] m) {
-        outer:
-        for (int i = b.length - m.length; i >= 0; i--) {
-            for (int j = 0; j < m.length; j++) if (b[i + j] != m[j]) continue outer;
-            return i;
-        }
-        return -1;
     }
 }

@@ -18,6 +18,11 @@ class AlignmentTest {
         return String.join(" ", table.stream().map(r -> r[w] < 0 ? "-" : tokens.get(r[w])[0]).toList());
     }
 
+    /** Witness {@code w}'s words, whole and in order, as the table lays them out (its gaps left out). */
+    static void assertWholeInOrder(List<int[]> table, List<String[]> tokens, int w) {
+        assertEquals(String.join(" ", tokens.stream().map(t -> t[0]).toList()), row(table, tokens, w).replace(" -", "").replace("- ", ""));
+    }
+
     @Test
     void aRunAroundAWordEachWitnessHasOnceIsCutAtAndTheStretchesBesideItAligned() {
         List<String[]> a = words("the cat sat on the mat and then the unique1 word was said by all of us here today the end");
@@ -43,8 +48,8 @@ class AlignmentTest {
         assertEquals(14, anchors.size());
         assertEquals(0, anchors.stream().filter(at -> a.get(at[0])[1].matches("alpha|omega")).count());
         List<int[]> table = Alignment.rankTable(List.of("A", "B"), List.of(a, b));
-        assertEquals(String.join(" ", a.stream().map(t -> t[0]).toList()), row(table, a, 0).replace(" -", "").replace("- ", ""));
-        assertEquals(String.join(" ", b.stream().map(t -> t[0]).toList()), row(table, b, 1).replace(" -", "").replace("- ", ""));
+        assertWholeInOrder(table, a, 0);
+        assertWholeInOrder(table, b, 1);
     }
 
     /** Three witnesses, one of which moves a word others have once: the chain keeps only words in order in all three. */
@@ -60,9 +65,6 @@ class AlignmentTest {
         assertEquals(0, anchors.stream().filter(at -> a.get(at[0])[1].equals("alpha")).count(), "the moved word is no anchor");
         assertEquals(14, anchors.size(), "every other word is");
         List<int[]> table = Alignment.rankTable(List.of("A", "B", "C"), List.of(a, b, c));
-        for (int w = 0; w < 3; w++) {
-            List<String[]> t = List.of(a, b, c).get(w);
-            assertEquals(String.join(" ", t.stream().map(x -> x[0]).toList()), row(table, t, w).replace(" -", "").replace("- ", ""));
-        }
+        for (int w = 0; w < 3; w++) assertWholeInOrder(table, List.of(a, b, c).get(w), w);
     }
 }
