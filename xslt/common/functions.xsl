@@ -50,13 +50,27 @@
     <xsl:param name="e" as="element(m:edition)"/>
     <xsl:param name="edition" as="xs:string"/>
     <xsl:param name="place" as="xs:string?"/>
+    <xsl:sequence select="te:cite-at(te:citation($e, $edition), $place)"/>
+  </xsl:function>
+
+  <!-- The citation without its place and final full stop, for te:cite-at: made once where a page cites many places
+       (every § permalink carries its citation). -->
+  <xsl:function name="te:citation" as="map(xs:string, xs:string)">
+    <xsl:param name="e" as="element(m:edition)"/>
+    <xsl:param name="edition" as="xs:string"/>
     <xsl:variable name="eds" select="te:editors($e)"/>
     <xsl:sequence select="map{
         'before': if (exists($eds)) then string-join($eds, ', ') || (if (count($eds) gt 1) then ' (eds.), ' else ' (ed.), ') else '',
         'title': string($e/m:meta/m:title),
         'after': string-join((', ' || $edition,
-            string-join((te:publisher($e), te:edition-date($e)), ', ')[. != ''] ! (', ' || .),
-            $place[. != ''] ! (', ' || .), '.'), '')}"/>
+            string-join((te:publisher($e), te:edition-date($e)), ', ')[. != ''] ! (', ' || .)), '')}"/>
+  </xsl:function>
+
+  <!-- A citation of te:citation#2 at $place ("§3"; empty: the whole document). -->
+  <xsl:function name="te:cite-at" as="map(xs:string, xs:string)">
+    <xsl:param name="citation" as="map(xs:string, xs:string)"/>
+    <xsl:param name="place" as="xs:string?"/>
+    <xsl:sequence select="map:put($citation, 'after', $citation?after || $place[. != ''] ! (', ' || .) || '.')"/>
   </xsl:function>
 
   <!-- ===== witnesses ===== -->

@@ -208,7 +208,11 @@
   <xsl:template name="h:cite">
     <xsl:param name="e" as="element(m:edition)"/>
     <xsl:variable name="name" select="($document, 'document')[1]"/>
-    <section id="cite" class="cite" aria-labelledby="cite-h">
+    <!-- data-cite-*: what cite.js makes a § permalink's citation of (te:cite-at's rule: the place before the full
+         stop, the paragraph's fragment after the URL), said once instead of on every paragraph -->
+    <xsl:variable name="stem" select="te:citation($e, h:edition-label($e))"/>
+    <section id="cite" class="cite" aria-labelledby="cite-h" data-cite-stem="{$stem?before || $stem?title || $stem?after}">
+      <xsl:for-each select="h:url($h:this?file)"><xsl:attribute name="data-cite-url" select="."/></xsl:for-each>
       <h2 id="cite-h">How to cite</h2>
       <p class="citation" id="citation">{h:citation($e, ())}</p>
       <xsl:if test="empty(h:url($h:this?file))">
@@ -231,11 +235,6 @@
       </xsl:if>
       <script>{$h:cite-js}</script>
     </section>
-  </xsl:template>
-
-  <!-- On a § permalink (an m:block p with @n): the paragraph's citation, which cite.js offers to copy. -->
-  <xsl:template name="h:cite-para">
-    <xsl:attribute name="data-cite" select="h:citation(ancestor::m:edition, .)"/>
   </xsl:template>
 
   <!-- In the colophon of every view: where the TEI source is. -->

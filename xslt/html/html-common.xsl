@@ -399,7 +399,7 @@
     <xsl:element name="{if (h:holds-blocks(.)) then 'div' else 'p'}">
       <xsl:if test="@id"><xsl:attribute name="id" select="@id"/></xsl:if>
       <xsl:call-template name="h:class"><xsl:with-param name="base" select="'p'"/></xsl:call-template>
-      <xsl:if test="@n"><a class="para-num ed" href="#{@id}" title="Permalink to paragraph {@n}"><xsl:call-template name="h:cite-para"/>§{@n}</a><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@n"><a class="para-num ed" href="#{@id}" title="Permalink to paragraph {@n}">§{@n}</a><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates mode="h:r"/>
     </xsl:element>
   </xsl:template>

@@ -1,4 +1,6 @@
-// "Copy the citation" and a "cite" button beside each § permalink (its citation is the link's data-cite).
+// "Copy the citation" and a "cite" button beside each § permalink. A §'s citation is the document's (#cite's
+// data-cite-stem) with the place before its full stop and the paragraph's fragment after the URL, as te:cite-at
+// makes it for the example the page shows.
 (function () {
   function copy(text, button) {
     function done() { var old = button.textContent; button.textContent = 'Copied'; setTimeout(function () { button.textContent = old; }, 1500); }
@@ -17,13 +19,17 @@
       b.hidden = false;
       b.addEventListener('click', function () { copy(b.getAttribute('data-copy'), b); });
     });
-    document.querySelectorAll('a.para-num[data-cite]').forEach(function (a) {
+    var cite = document.getElementById('cite'), stem = cite && cite.getAttribute('data-cite-stem');
+    if (stem === null) return;
+    var url = cite.getAttribute('data-cite-url');
+    document.querySelectorAll('a.para-num').forEach(function (a) {
       var b = document.createElement('button');
       b.type = 'button';
       b.className = 'cite-para ed';
       b.textContent = 'cite';
       b.setAttribute('aria-label', 'Copy the citation of ' + a.textContent);
-      b.addEventListener('click', function () { copy(a.getAttribute('data-cite'), b); });
+      b.setAttribute('data-copy', stem + ', ' + a.textContent + '.' + (url ? ' ' + url + a.getAttribute('href') : ''));
+      b.addEventListener('click', function () { copy(b.getAttribute('data-copy'), b); });
       a.insertAdjacentElement('afterend', b);
     });
   }

@@ -28,9 +28,11 @@ import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teiedition.testing.Chromium;
 import org.teiedition.testing.Cli;
 import org.teiedition.testing.Cli.Run;
 import org.teiedition.testing.Shared;
@@ -98,8 +100,28 @@ class PublicationTest {
                 + "reading edition, tei-edition project, 26 November 2026.";
         assertEquals(citation + " " + PAGE, string(reading, "//p[@id='citation']"));
         assertEquals(citation + " " + PAGE, string(reading, "//button[@class='copy-cite']/@data-copy"));
-        assertEquals(citation.replace("2026.", "2026, §2.") + " " + PAGE + "#p2", string(reading, "//a[@href='#p2'][@class='para-num ed']/@data-cite"));
+        assertEquals(citation.replace("2026.", "2026, §1.") + " " + PAGE + "#p1", string(reading, "//q[@class='cite-example']"));
+        // a § permalink's citation is made by cite.js from these, said once on the page
+        assertEquals(citation.substring(0, citation.length() - 1), string(reading, "//section[@id='cite']/@data-cite-stem"));
+        assertEquals(PAGE, string(reading, "//section[@id='cite']/@data-cite-url"));
+        assertEquals("0", string(reading, "count(//a[contains(@class, 'para-num')]/@*[starts-with(name(), 'data-')])"));
         assertEquals("", string(reading, "//*[contains(@class, 'cite-url-unknown')]"));
+    }
+
+    @Test
+    void eachParagraphsCiteButtonCopiesItsCitationInTheWordingOfTheExample() throws Exception {
+        Assumptions.assumeTrue(Chromium.available(), "skipped: /usr/bin/chromium is absent (apt-get install chromium)");
+        try (Chromium chrome = new Chromium()) {
+            Chromium.Page page = chrome.newPage();
+            page.open(out.resolve(KENNEDY).resolve("reading.html"), 1200, 900, false);
+            assertEquals(string(reading, "//q[@class='cite-example']"),
+                    page.eval("document.querySelector('a.para-num[href=\"#p1\"] + button.cite-para').getAttribute('data-copy')"),
+                    "the example, made by the stylesheet, and the button of §1, made by cite.js");
+            assertEquals(string(reading, "//q[@class='cite-example']").replace("§1.", "§4.").replace("#p1", "#p4"),
+                    page.eval("document.querySelector('a.para-num[href=\"#p4\"] + button.cite-para').getAttribute('data-copy')"));
+            assertEquals(string(reading, "count(//a[contains(@class, 'para-num')])"),
+                    page.eval("String(document.querySelectorAll('a.para-num + button.cite-para[data-copy]').length)"));
+        }
     }
 
     @Test
