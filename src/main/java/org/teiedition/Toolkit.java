@@ -17,8 +17,8 @@ import org.teiedition.xml.XmlInputException;
  * it the FOP factory) and the validators. Made once per command run; everything in it is thread-safe.
  */
 public final class Toolkit {
-    private final Xslt xslt = new Xslt();
-    private final EditionRenderer renderer = new EditionRenderer(xslt);
+    private final Xslt xslt;
+    private final EditionRenderer renderer;
     private final List<Validator> validators;
 
     private final SchemaValidator schemaValidator;
@@ -30,8 +30,19 @@ public final class Toolkit {
 
     /** Validation against the given schemas (or those the documents name, see {@link SchemaValidator}). */
     public Toolkit(SchemaValidator.Settings settings) {
+        this(new Xslt(), null, settings);
+    }
+
+    private Toolkit(Xslt xslt, EditionRenderer renderer, SchemaValidator.Settings settings) {
+        this.xslt = xslt;
+        this.renderer = renderer != null ? renderer : new EditionRenderer(xslt);
         this.schemaValidator = new SchemaValidator(xslt, settings);
         this.validators = List.of(new TeiRootCheck(), schemaValidator, new ApparatusLinter());
+    }
+
+    /** This toolkit's stylesheets and renderer (compiled or not yet) with validation against {@code settings}. */
+    public Toolkit withSchemas(SchemaValidator.Settings settings) {
+        return settings.equals(SchemaValidator.Settings.PROJECT) ? this : new Toolkit(xslt, renderer, settings);
     }
 
     /** The schema layers of this toolkit: its cache tells how often each schema was compiled. */

@@ -42,7 +42,7 @@ final class BuildCommand implements Callable<Integer> {
         Trace.at("build command");
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions chosen = options.buildOptions(spec, shard());
-        Build build = new Build(Warmup.toolkit());
+        Build build = new Build(Warmup.toolkit().withSchemas(options.schemaSettings(spec)));
         if (merge) return merge(build, chosen, err, new Progress(err));
         BuildResult result = build.run(chosen, new Progress(err));
         BuildReport.print(err, result, chosen);

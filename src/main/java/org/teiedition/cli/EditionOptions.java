@@ -8,6 +8,7 @@ import org.teiedition.editions.Editions;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.Parallel;
 import org.teiedition.site.Shard;
+import org.teiedition.validation.SchemaValidator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The options that build and serve share (a Picocli mixin): the documents, the output folder, the editions, the
- * witness, validation and workers. A command may word a description or the documents' label its own way in its
- * resource bundle (keys {@code edition}, {@code witness}, {@code inputs.label}); the texts here are build's.
+ * witness, validation and its schemas, and workers. A command may word a description or the documents' label its own
+ * way in its resource bundle (keys {@code edition}, {@code witness}, {@code inputs.label}); the texts here are build's.
  */
 final class EditionOptions {
     @Parameters(paramLabel = "${bundle:inputs.label:-FILE|DIR}", description = "Documents or folders of documents (default: tei/).")
@@ -36,6 +37,10 @@ final class EditionOptions {
 
     @Option(names = "--no-validate", description = "Build even documents that do not validate.")
     boolean noValidate;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = SchemaFiles.DESCRIPTION
+            + " A changed schema file validates every document again.")
+    List<Path> schemas = new ArrayList<>();
 
     @Option(names = "--facsimile", description = "Print edition: add the page images as plates after the text.")
     boolean facsimile;
@@ -64,6 +69,13 @@ final class EditionOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--base-url: " + e.getMessage());
         }
+    }
+
+    /** The validation these options ask for: the project's schemas, or the --schema files. */
+    SchemaValidator.Settings schemaSettings(CommandSpec spec) {
+        if (schemas.isEmpty()) return SchemaValidator.Settings.PROJECT;
+        if (noValidate) throw new ParameterException(spec.commandLine(), "--schema and --no-validate: choose one");
+        return new SchemaValidator.Settings(SchemaFiles.uris(spec, schemas), false);
     }
 
     static final class EditionNames extends ArrayList<String> {

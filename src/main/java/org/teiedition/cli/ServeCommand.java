@@ -4,17 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
 import com.sun.management.OperatingSystemMXBean;
+import org.teiedition.Toolkit;
 import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.BuildResult;
 import org.teiedition.pipeline.Warmup;
 import org.teiedition.site.DevServer;
 import org.teiedition.site.SourceWatcher;
+import org.teiedition.validation.SchemaValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port " + port + ": not a port (0-65535)");
         BuildOptions chosen = options.buildOptions(spec, null);
+        SchemaValidator.Settings schemas = options.schemaSettings(spec);
         // the port first: a busy one is found before minutes of building
         for (String h : hosts) {
             if (!h.matches("[A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]")) {
@@ -78,8 +82,12 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("error: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage());
                 return Main.FAILED;
             }
-            Build build = new Build(Warmup.toolkit()); // compiled once, reused by every rebuild
-            SourceWatcher watcher = new SourceWatcher(chosen.inputs(), chosen.output());
+            Toolkit toolkit = Warmup.toolkit();
+            Build build = new Build(toolkit.withSchemas(schemas)); // compiled once, reused by every rebuild
+            String schemaIdentity = build.toolkit().schemaValidator().identity();
+            List<Path> watched = new ArrayList<>(chosen.inputs());
+            watched.addAll(options.schemas);
+            SourceWatcher watcher = new SourceWatcher(watched, chosen.output());
             server.problems(build(build, chosen, err));
             err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);
             err.flush();
@@ -91,6 +99,12 @@ final class ServeCommand implements Callable<Integer> {
                     break;
                 }
                 if (watcher.changed()) {
+                    String identity = build.toolkit().schemaValidator().identity();
+                    if (!identity.equals(schemaIdentity)) {
+                        // an edited schema is compiled again, by a validator that never compiled the old one
+                        build = new Build(toolkit.withSchemas(schemas));
+                        schemaIdentity = identity;
+                    }
                     long t0 = System.nanoTime();
                     long cpu0 = processCpuNanos();
                     String problems = build(build, chosen, err);

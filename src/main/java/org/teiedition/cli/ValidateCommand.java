@@ -1,7 +1,5 @@
 package org.teiedition.cli;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +8,9 @@ import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.pipeline.Inputs;
 import org.teiedition.pipeline.Parallel;
-import org.teiedition.validation.Grammar;
 import org.teiedition.validation.JsonReport;
 import org.teiedition.validation.SchemaException;
 import org.teiedition.validation.SchemaValidator;
-import org.teiedition.validation.Schematron;
 import org.teiedition.xml.SourceDocument;
 import org.teiedition.xml.XmlInputException;
 import picocli.CommandLine.Command;
@@ -34,9 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", description = "Documents or folders of documents (default: tei/).")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--schema", paramLabel = "SCHEMA",
-            description = "Validate against this schema instead of the project's (repeatable): .rng, .rnc (RELAX NG "
-                    + "compact), .xsd, or .sch (Schematron). Default: schema/tei-letter.rng and schema/tei-letter.sch.")
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = SchemaFiles.DESCRIPTION)
     List<Path> schemas = new ArrayList<>();
 
     @Option(names = "--use-xml-model",
@@ -59,16 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        List<URI> schemaUris = new ArrayList<>();
-        for (Path s : schemas) {
-            String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
-            if (!Grammar.handles(name) && !Schematron.handles(name)) {
-                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected a .rng, .rnc, .xsd or .sch file");
-            }
-            if (!Files.isRegularFile(s)) throw new ParameterException(spec.commandLine(), "--schema " + s + ": file not found");
-            schemaUris.add(s.toAbsolutePath().normalize().toUri());
-        }
-        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(schemaUris, useXmlModel));
+        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.uris(spec, schemas), useXmlModel));
         try {
             toolkit.schemaValidator().precompile();
         } catch (SchemaException e) {

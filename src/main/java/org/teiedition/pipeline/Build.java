@@ -137,7 +137,8 @@ public final class Build {
         List<Diagnostic> inputProblems = new ArrayList<>(in.problems());
         String baseUrl = baseUrl(options, inputProblems);
         BuildCache cache = BuildCache.open(options.output(), options.editions(), options.witness(),
-                options.validate() ? "validate" : "no-validate", corpus ? "corpus" : "single", "base-url " + baseUrl);
+                options.validate() ? "validate " + toolkit.schemaValidator().identity() : "no-validate",
+                corpus ? "corpus" : "single", "base-url " + baseUrl);
         // Fewer documents than workers (a single letter): a document's validation and editions share the cores.
         Job job = new Job(options, cache, corpus, files.size() < options.jobs(), listener, ConcurrentHashMap.newKeySet(), baseUrl);
         Map<Path, Diagnostic> clashes = nameClashes(files);

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Notices changed, added and removed .xml sources by polling sizes and modification times: portable (WatchService
- * is not recursive and is itself polling on some systems) and cheap for thousands of files.
+ * Notices changed, added and removed .xml sources (and files named as roots, such as a schema) by polling sizes and
+ * modification times: portable (WatchService is not recursive and is itself polling on some systems) and cheap for
+ * thousands of files.
  */
 public final class SourceWatcher {
     private final List<Path> roots;
@@ -37,7 +38,8 @@ public final class SourceWatcher {
         for (Path root : roots) {
             if (!Files.exists(root)) continue;
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                // a file named on the command line (a document, a schema) is watched whatever its name
+                walk.filter(p -> p.equals(root) ? Files.isRegularFile(p) : p.getFileName().toString().endsWith(".xml"))
                         .filter(p -> !p.toAbsolutePath().normalize().startsWith(exclude))
                         .forEach(p -> {
                             try {

@@ -1,18 +1,23 @@
 package org.teiedition.validation;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import org.teiedition.Diagnostic;
+import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -65,6 +70,41 @@ public final class SchemaValidator implements Validator {
     /** The schemas used for documents that do not name their own. */
     public List<URI> schemas() {
         return schemas;
+    }
+
+    /**
+     * What a build's cache keys validation by: {@code project} for the bundled schemas (their bytes are part of the
+     * stylesheets' hash), else each schema's path and a SHA-256 over the schema files of its folder and below, the
+     * only files it may include ({@link SchemaResources}), so that an edit of the schema or of a file it includes
+     * validates every document again.
+     */
+    public String identity() {
+        if (schemas.equals(projectSchemas()) && !useXmlModel) return "project";
+        StringBuilder b = new StringBuilder(useXmlModel ? "xml-model" : "schemas");
+        for (URI uri : schemas) {
+            b.append(' ').append(uri).append(' ');
+            try {
+                b.append(folderHash(Path.of(uri).getParent()));
+            } catch (IOException | RuntimeException e) {
+                b.append("unreadable"); // reported by the validation that needs it
+            }
+        }
+        return b.toString();
+    }
+
+    private static final Pattern SCHEMA_FILE = Pattern.compile(".*\\.(rng|rnc|xsd|sch|xsl|xslt)$", Pattern.CASE_INSENSITIVE);
+
+    private static String folderHash(Path folder) throws IOException {
+        MessageDigest d = Hashes.sha256();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk.filter(f -> SCHEMA_FILE.matcher(f.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).sorted()::iterator) {
+                d.update(folder.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(Hashes.sha256(Files.readAllBytes(p)));
+            }
+        }
+        return Hashes.hex(d.digest());
     }
 
     /** Compiles the default schemas now, so that a broken one is a usage error before any document is read. */

@@ -1,0 +1,34 @@
+package org.teiedition.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.teiedition.validation.Grammar;
+import org.teiedition.validation.Schematron;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code --schema} files of validate, build and serve, checked the same way for each. */
+final class SchemaFiles {
+    static final String DESCRIPTION = "Validate against this schema instead of the project's (repeatable): .rng, .rnc "
+            + "(RELAX NG compact), .xsd, or .sch (Schematron). Default: schema/tei-letter.rng and schema/tei-letter.sch.";
+
+    private SchemaFiles() {
+    }
+
+    /** The schemas as absolute URIs; a file of another kind, or none there, is a usage error of {@code spec}'s command. */
+    static List<URI> uris(CommandSpec spec, List<Path> schemas) {
+        List<URI> uris = new ArrayList<>();
+        for (Path s : schemas) {
+            String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
+            if (!Grammar.handles(name) && !Schematron.handles(name)) {
+                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected a .rng, .rnc, .xsd or .sch file");
+            }
+            if (!Files.isRegularFile(s)) throw new ParameterException(spec.commandLine(), "--schema " + s + ": file not found");
+            uris.add(s.toAbsolutePath().normalize().toUri());
+        }
+        return uris;
+    }
+}
