@@ -71,11 +71,13 @@ final class EditionOptions {
         }
     }
 
-    /** The validation these options ask for: the project's schemas, or the --schema files. */
+    /** The validation these options ask for: the --schema files, else those of the sources' settings, else the project's. */
     SchemaValidator.Settings schemaSettings(CommandSpec spec) {
-        if (schemas.isEmpty()) return SchemaValidator.Settings.PROJECT;
-        if (noValidate) throw new ParameterException(spec.commandLine(), "--schema and --no-validate: choose one");
-        return new SchemaValidator.Settings(SchemaFiles.uris(spec, schemas), false);
+        if (noValidate) {
+            if (!schemas.isEmpty()) throw new ParameterException(spec.commandLine(), "--schema and --no-validate: choose one");
+            return SchemaValidator.Settings.PROJECT;
+        }
+        return new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, inputs), false);
     }
 
     static final class EditionNames extends ArrayList<String> {

@@ -5,17 +5,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teiedition.pipeline.SiteConfig;
 import org.teiedition.validation.Grammar;
 import org.teiedition.validation.Schematron;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code --schema} files of validate, build and serve, checked the same way for each. */
+/** The schemas of validate, build and serve ({@code --schema}, or the project's settings file), checked the same way for each. */
 final class SchemaFiles {
     static final String DESCRIPTION = "Validate against this schema instead of the project's (repeatable): .rng, .rnc "
-            + "(RELAX NG compact), .xsd, or .sch (Schematron). Default: schema/tei-letter.rng and schema/tei-letter.sch.";
+            + "(RELAX NG compact), .xsd, or .sch (Schematron). Default: the schema setting of tei-edition.properties beside the "
+            + "sources, else schema/tei-letter.rng and schema/tei-letter.sch.";
 
     private SchemaFiles() {
+    }
+
+    /**
+     * The schemas a command over {@code inputs} validates against: {@code option}'s (--schema), else those the
+     * sources' tei-edition.properties names, else none (the bundled project schemas). An unusable one is a usage
+     * error of {@code spec}'s command.
+     */
+    static List<URI> chosen(CommandSpec spec, List<Path> option, List<Path> inputs) {
+        if (!option.isEmpty()) return uris(spec, option);
+        SiteConfig.Schemas configured = SiteConfig.schemas(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
+        if (configured.problem() != null) {
+            throw new ParameterException(spec.commandLine(), configured.problem().path() + ": " + configured.problem().message());
+        }
+        return uris(spec, configured.files());
     }
 
     /** The schemas as absolute URIs; a file of another kind, or none there, is a usage error of {@code spec}'s command. */

@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             Build build = new Build(toolkit.withSchemas(schemas)); // compiled once, reused by every rebuild
             String schemaIdentity = build.toolkit().schemaValidator().identity();
             List<Path> watched = new ArrayList<>(chosen.inputs());
-            watched.addAll(options.schemas);
+            schemas.schemas().forEach(uri -> watched.add(Path.of(uri)));
             SourceWatcher watcher = new SourceWatcher(watched, chosen.output());
             server.problems(build(build, chosen, err));
             err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);

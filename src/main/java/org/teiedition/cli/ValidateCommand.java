@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.uris(spec, schemas), useXmlModel));
+        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, inputs), useXmlModel));
         try {
             toolkit.schemaValidator().precompile();
         } catch (SchemaException e) {

@@ -7,18 +7,22 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.teiedition.Diagnostic;
 
 /**
  * The corpus's own settings, stated once beside its sources in {@value #FILE} (Java properties): {@code base-url},
- * the absolute URL its build is published at. The command line's {@code --base-url} wins over the file.
+ * the absolute URL its build is published at, and {@code schema}, the project's schemas (comma-separated paths
+ * relative to the file) that validate, build and serve use instead of the bundled ones. The command line's
+ * {@code --base-url} and {@code --schema} win over the file.
  */
 public final class SiteConfig {
     /** The file's name, looked for in each input folder (for a file argument: in its folder). */
     public static final String FILE = "tei-edition.properties";
     static final String BASE_URL = "base-url";
+    static final String SCHEMA = "schema";
 
     private SiteConfig() {
     }
@@ -29,13 +33,10 @@ public final class SiteConfig {
 
     /** The base URL of {@code inputs}: the first {@value #FILE} among their folders that sets one. */
     static Read read(List<Path> inputs) {
-        for (Path in : inputs) {
-            Path dir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
-            Path file = dir == null ? null : dir.resolve(FILE);
-            if (file == null || !Files.isRegularFile(file)) continue;
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
+        for (Path file : files(inputs)) {
+            Properties p;
+            try {
+                p = load(file);
             } catch (IOException | IllegalArgumentException e) {
                 return new Read(null, Diagnostic.error(file.toString(), "cannot read: " + Build.message(e)));
             }
@@ -48,6 +49,56 @@ public final class SiteConfig {
             }
         }
         return new Read(null, null);
+    }
+
+    /** The project's schemas the settings name (empty: none) or the problem that made them unusable. */
+    public record Schemas(List<Path> files, Diagnostic problem) {
+    }
+
+    /**
+     * The schemas of {@code inputs}: those the first {@value #FILE} among their folders that sets {@code schema}
+     * names, resolved against its folder. A file that is not there is a problem of the settings file.
+     */
+    public static Schemas schemas(List<Path> inputs) {
+        for (Path file : files(inputs)) {
+            String value;
+            try {
+                value = load(file).getProperty(SCHEMA);
+            } catch (IOException | IllegalArgumentException e) {
+                return new Schemas(List.of(), Diagnostic.error(file.toString(), "cannot read: " + Build.message(e)));
+            }
+            if (value == null || value.isBlank()) continue;
+            List<Path> named = new ArrayList<>();
+            for (String name : value.split(",")) {
+                if (name.isBlank()) continue;
+                Path schema = file.toAbsolutePath().getParent().resolve(name.strip()).normalize();
+                if (!Files.isRegularFile(schema)) {
+                    return new Schemas(List.of(), Diagnostic.error(file.toString(), SCHEMA + ": " + name.strip() + ": file not found"));
+                }
+                named.add(schema);
+            }
+            return new Schemas(List.copyOf(named), null);
+        }
+        return new Schemas(List.of(), null);
+    }
+
+    /** The settings files of {@code inputs}' folders (for a file argument: its folder), in the inputs' order. */
+    private static List<Path> files(List<Path> inputs) {
+        List<Path> found = new ArrayList<>();
+        for (Path in : inputs) {
+            Path dir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
+            Path file = dir == null ? null : dir.resolve(FILE);
+            if (file != null && Files.isRegularFile(file)) found.add(file);
+        }
+        return found;
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
     }
 
     /**

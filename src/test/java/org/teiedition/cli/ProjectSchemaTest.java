@@ -85,6 +85,35 @@ class ProjectSchemaTest {
                 edited.err());
     }
 
+    /** A project states its schemas once, beside its sources (tei-edition.properties): validate and build use them. */
+    @Test
+    void theSourcesSettingsNameTheProjectsSchemas(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("letters"));
+        Path letter = Files.copy(CliTest.LETTER, src.resolve("small-letter.xml"));
+        Path schema = Files.createDirectories(dir.resolve("schema"));
+        Files.writeString(schema.resolve("project.sch"), RULES.replace("WORD", "test"));
+        Path settings = Files.writeString(src.resolve("tei-edition.properties"), "schema = ../schema/project.sch\n");
+        String broken = letter + ":5:25: error: A title of this project never says \"test\" [title-word]";
+        Path out = dir.resolve("out");
+
+        Run validate = CliTest.run("validate", src.toString());
+        assertEquals(1, validate.code(), validate.err());
+        assertTrue(validate.err().contains(broken), validate.err());
+        Run build = CliTest.run("build", "-e", "reading", "-o", out.toString(), src.toString());
+        assertEquals(1, build.code(), build.err());
+        assertTrue(build.err().contains(broken), build.err());
+
+        // the command line wins over the file
+        Path lenient = Files.writeString(schema.resolve("lenient.sch"), RULES.replace("WORD", "draft"));
+        Run option = CliTest.run("build", "--schema", lenient.toString(), "-e", "reading", "-o", out.toString(), src.toString());
+        assertEquals(0, option.code(), option.err());
+
+        Files.writeString(settings, "schema = ../schema/gone.rng\n");
+        Run gone = CliTest.run("validate", src.toString());
+        assertEquals(2, gone.code());
+        assertTrue(gone.err().startsWith("error: " + settings + ": schema: ../schema/gone.rng: file not found"), gone.err());
+    }
+
     @Test
     void aSchemaThatCannotBeUsedIsAUsageError(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
