@@ -74,35 +74,49 @@ public final class SchemaValidator implements Validator {
 
     /**
      * What a build's cache keys validation by: {@code project} for the bundled schemas (their bytes are part of the
-     * stylesheets' hash), else each schema's path and a SHA-256 over the schema files of its folder and below, the
-     * only files it may include ({@link SchemaResources}), so that an edit of the schema or of a file it includes
-     * validates every document again.
+     * stylesheets' hash), else each schema's file name and a SHA-256 over the schema files of its folder and below,
+     * the only files it may include ({@link SchemaResources}), so that an edit of the schema or of a file it includes
+     * validates every document again. No absolute path: a build cache restored into another checkout still holds.
+     * A folder too large to look through ({@value #MAX_LOOKED_AT} entries, {@value #MAX_DEPTH} levels: a schema kept
+     * in a home folder) gives the schema file's own hash.
      */
     public String identity() {
         if (schemas.equals(projectSchemas()) && !useXmlModel) return "project";
         StringBuilder b = new StringBuilder(useXmlModel ? "xml-model" : "schemas");
         for (URI uri : schemas) {
-            b.append(' ').append(uri).append(' ');
             try {
-                b.append(folderHash(Path.of(uri).getParent()));
+                Path file = Path.of(uri);
+                List<Path> files = schemaFiles(file.getParent());
+                b.append(' ').append(file.getFileName()).append(' ').append(hash(file.getParent(), files == null ? List.of(file) : files));
             } catch (IOException | RuntimeException e) {
-                b.append("unreadable"); // reported by the validation that needs it
+                b.append(' ').append(uri).append(" unreadable"); // reported by the validation that needs it
             }
         }
         return b.toString();
     }
 
     private static final Pattern SCHEMA_FILE = Pattern.compile(".*\\.(rng|rnc|xsd|sch|xsl|xslt)$", Pattern.CASE_INSENSITIVE);
+    static final int MAX_LOOKED_AT = 5_000;
+    static final int MAX_DEPTH = 4;
 
-    private static String folderHash(Path folder) throws IOException {
+    /** The schema files of {@code folder} and below, sorted; null if the folder is too large to look through. */
+    private static List<Path> schemaFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
+            List<Path> seen = walk.limit(MAX_LOOKED_AT + 1).toList();
+            if (seen.size() > MAX_LOOKED_AT) return null;
+            return seen.stream().filter(f -> SCHEMA_FILE.matcher(f.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String hash(Path folder, List<Path> files) throws IOException {
         MessageDigest d = Hashes.sha256();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) walk.filter(f -> SCHEMA_FILE.matcher(f.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile).sorted()::iterator) {
-                d.update(folder.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(Hashes.sha256(Files.readAllBytes(p)));
-            }
+        for (Path p : files) {
+            d.update(folder.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(Hashes.sha256(Files.readAllBytes(p)));
         }
         return Hashes.hex(d.digest());
     }
