@@ -53,8 +53,8 @@
     <xsl:sequence select="te:cite-at(te:citation($e, $edition), $place)"/>
   </xsl:function>
 
-  <!-- The citation without its place and final full stop, for te:cite-at: made once where a page cites many places
-       (every § permalink carries its citation). -->
+  <!-- The citation without its place and final full stop (a page's "How to cite" carries it once for cite.js, which
+       adds a §'s place as te:cite-at does). -->
   <xsl:function name="te:citation" as="map(xs:string, xs:string)">
     <xsl:param name="e" as="element(m:edition)"/>
     <xsl:param name="edition" as="xs:string"/>

@@ -14,7 +14,8 @@ import org.teiedition.xml.XmlInputException;
 
 /**
  * What one process shares: the Saxon processor with its compiled stylesheets, the edition renderer (and through
- * it the FOP factory) and the validators. Made once per command run; everything in it is thread-safe.
+ * it the FOP factory) and the validators. Made once per command run (serve makes another with {@link #withSchemas}
+ * when a schema changes, sharing the stylesheets); everything in it is thread-safe.
  */
 public final class Toolkit {
     private final Xslt xslt;
@@ -22,6 +23,7 @@ public final class Toolkit {
     private final List<Validator> validators;
 
     private final SchemaValidator schemaValidator;
+    private final SchemaValidator.Settings settings;
 
     /** The project's validation: TEI root, schema/tei-letter.rng, schema/tei-letter.sch, the apparatus linter. */
     public Toolkit() {
@@ -36,13 +38,17 @@ public final class Toolkit {
     private Toolkit(Xslt xslt, EditionRenderer renderer, SchemaValidator.Settings settings) {
         this.xslt = xslt;
         this.renderer = renderer != null ? renderer : new EditionRenderer(xslt);
+        this.settings = settings;
         this.schemaValidator = new SchemaValidator(xslt, settings);
         this.validators = List.of(new TeiRootCheck(), schemaValidator, new ApparatusLinter());
     }
 
-    /** This toolkit's stylesheets and renderer (compiled or not yet) with validation against {@code settings}. */
+    /**
+     * This toolkit's stylesheets and renderer (compiled or not yet) with validation against {@code settings}: this
+     * toolkit if it validates so, else one with a validator of its own (its schemas compiled afresh).
+     */
     public Toolkit withSchemas(SchemaValidator.Settings settings) {
-        return settings.equals(SchemaValidator.Settings.PROJECT) ? this : new Toolkit(xslt, renderer, settings);
+        return settings.equals(this.settings) ? this : new Toolkit(xslt, renderer, settings);
     }
 
     /** The schema layers of this toolkit: its cache tells how often each schema was compiled. */

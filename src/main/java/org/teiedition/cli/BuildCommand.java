@@ -42,8 +42,8 @@ final class BuildCommand implements Callable<Integer> {
         Trace.at("build command");
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions chosen = options.buildOptions(spec, shard());
-        Build build = new Build(Warmup.toolkit().withSchemas(options.schemaSettings(spec)));
-        if (merge) return merge(build, chosen, err, new Progress(err));
+        if (merge) return merge(new Build(Warmup.toolkit()), chosen, err, new Progress(err));
+        Build build = new Build(SchemaFiles.toolkit(spec, Warmup.toolkit(), options.schemaSettings(spec)));
         BuildResult result = build.run(chosen, new Progress(err));
         BuildReport.print(err, result, chosen);
         return result.ok() ? Main.OK : Main.FAILED;

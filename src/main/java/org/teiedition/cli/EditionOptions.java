@@ -39,7 +39,7 @@ final class EditionOptions {
     boolean noValidate;
 
     @Option(names = "--schema", paramLabel = "SCHEMA", description = SchemaFiles.DESCRIPTION
-            + " A changed schema file validates every document again.")
+            + " A changed schema file builds every document again.")
     List<Path> schemas = new ArrayList<>();
 
     @Option(names = "--facsimile", description = "Print edition: add the page images as plates after the text.")

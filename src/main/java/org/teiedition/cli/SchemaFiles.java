@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teiedition.Toolkit;
 import org.teiedition.pipeline.SiteConfig;
 import org.teiedition.validation.Grammar;
+import org.teiedition.validation.SchemaException;
+import org.teiedition.validation.SchemaValidator;
 import org.teiedition.validation.Schematron;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +35,21 @@ final class SchemaFiles {
             throw new ParameterException(spec.commandLine(), configured.problem().path() + ": " + configured.problem().message());
         }
         return uris(spec, configured.files());
+    }
+
+    /**
+     * {@code toolkit} validating against {@code settings}; a project schema that does not compile is a usage error
+     * before any document is read, as for validate (the bundled ones compile when first needed).
+     */
+    static Toolkit toolkit(CommandSpec spec, Toolkit toolkit, SchemaValidator.Settings settings) {
+        Toolkit chosen = toolkit.withSchemas(settings);
+        if (settings.schemas().isEmpty()) return chosen;
+        try {
+            chosen.schemaValidator().precompile();
+        } catch (SchemaException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return chosen;
     }
 
     /** The schemas as absolute URIs; a file of another kind, or none there, is a usage error of {@code spec}'s command. */

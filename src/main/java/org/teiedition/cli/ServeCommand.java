@@ -83,8 +83,8 @@ final class ServeCommand implements Callable<Integer> {
                 return Main.FAILED;
             }
             Toolkit toolkit = Warmup.toolkit();
-            Build build = new Build(toolkit.withSchemas(schemas)); // compiled once, reused by every rebuild
-            String schemaIdentity = build.toolkit().schemaValidator().identity();
+            // compiled once, reused by every rebuild until a schema file changes
+            Build build = new Build(SchemaFiles.toolkit(spec, toolkit, schemas));
             List<Path> watched = new ArrayList<>(chosen.inputs());
             schemas.schemas().forEach(uri -> watched.add(Path.of(uri)));
             SourceWatcher watcher = new SourceWatcher(watched, chosen.output());
@@ -99,11 +99,9 @@ final class ServeCommand implements Callable<Integer> {
                     break;
                 }
                 if (watcher.changed()) {
-                    String identity = build.toolkit().schemaValidator().identity();
-                    if (!identity.equals(schemaIdentity)) {
+                    if (build.toolkit().schemaValidator().changedSinceCompiled()) {
                         // an edited schema is compiled again, by a validator that never compiled the old one
                         build = new Build(toolkit.withSchemas(schemas));
-                        schemaIdentity = identity;
                     }
                     long t0 = System.nanoTime();
                     long cpu0 = processCpuNanos();

@@ -60,10 +60,15 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
 
     /** Compiles a grammar; the kind follows the extension. Throws SchemaException with a readable message. */
     public static Grammar compile(URI uri) throws SchemaException {
+        return compile(uri, SchemaResources.of(uri));
+    }
+
+    /** As {@link #compile(URI)}, its includes read through {@code resources}. */
+    static Grammar compile(URI uri, SchemaResources resources) throws SchemaException {
         String n = uri.getPath() == null ? uri.toString() : uri.getPath().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".xsd")) return new Xsd(uri);
-        if (n.endsWith(".rnc")) return new Jing(uri, CompactSchemaReader.getInstance());
-        if (n.endsWith(".rng")) return new Jing(uri, SAXSchemaReader.getInstance());
+        if (n.endsWith(".xsd")) return new Xsd(uri, resources);
+        if (n.endsWith(".rnc")) return new Jing(uri, CompactSchemaReader.getInstance(), resources);
+        if (n.endsWith(".rng")) return new Jing(uri, SAXSchemaReader.getInstance(), resources);
         throw new SchemaException(uri + ": not a grammar (expected .rng, .rnc or .xsd)");
     }
 
@@ -127,13 +132,13 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
     static final class Jing extends Grammar {
         private final Schema schema;
 
-        Jing(URI uri, SchemaReader reader) throws SchemaException {
+        Jing(URI uri, SchemaReader reader, SchemaResources resources) throws SchemaException {
             super(uri);
             Collector problems = new Collector(uri.toString(), RULE);
             PropertyMapBuilder props = new PropertyMapBuilder();
             props.put(ValidateProperty.XML_READER_CREATOR, (com.thaiopensource.xml.sax.XMLReaderCreator) SecureXml::newReader);
             props.put(ValidateProperty.ERROR_HANDLER, problems);
-            props.put(ValidateProperty.RESOLVER, SchemaResources.of(uri).jing());
+            props.put(ValidateProperty.RESOLVER, resources.jing());
             try {
                 schema = reader.createSchema(source(uri), props.toPropertyMap());
             } catch (IncorrectSchemaException | SAXException | IOException e) {
@@ -162,14 +167,14 @@ public abstract sealed class Grammar permits Grammar.Jing, Grammar.Xsd {
     static final class Xsd extends Grammar {
         private final javax.xml.validation.Schema schema;
 
-        Xsd(URI uri) throws SchemaException {
+        Xsd(URI uri, SchemaResources resources) throws SchemaException {
             super(uri);
             var factory = new XMLSchemaFactory();
             Collector problems = new Collector(uri.toString(), RULE);
             factory.setErrorHandler(problems);
             try {
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setResourceResolver(SchemaResources.of(uri).xsd());
+                factory.setResourceResolver(resources.xsd());
                 schema = factory.newSchema(new StreamSource(uri.toString()));
             } catch (SAXException | RuntimeException e) {
                 String detail = problems.found.isEmpty() ? clean(e.getMessage()) : problems.found.get(0).format();

@@ -1,6 +1,7 @@
 package org.teiedition.validation;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,11 @@ public final class SchemaCache {
         this.xslt = xslt;
     }
 
-    /** A compiled grammar or Schematron schema, or the reason it could not be compiled. */
-    public record Compiled(Grammar grammar, Schematron schematron, SchemaException failure) {
+    /**
+     * A compiled grammar or Schematron schema, or the reason it could not be compiled; {@code files}: the files it
+     * was read from with their SHA-256 when read (none for a bundled schema).
+     */
+    public record Compiled(Grammar grammar, Schematron schematron, SchemaException failure, Map<Path, String> files) {
     }
 
     public Compiled get(URI uri) {
@@ -57,12 +61,14 @@ public final class SchemaCache {
         counts.computeIfAbsent(uri, u -> new AtomicInteger()).incrementAndGet();
         String name = uri.getPath() != null ? uri.getPath() : uri.toString();
         if (uri.getScheme() != null && uri.getScheme().equals("jar")) name = uri.toString();
+        SchemaResources resources = SchemaResources.of(uri);
         try {
-            if (Schematron.handles(name)) return new Compiled(null, Schematron.compile(xslt, uri), null);
-            if (Grammar.handles(name)) return new Compiled(Grammar.compile(uri), null, null);
-            return new Compiled(null, null, new SchemaException(uri + ": unknown schema type (expected .rng, .rnc, .xsd or .sch)"));
+            if (Schematron.handles(name)) return new Compiled(null, Schematron.compile(xslt, uri, resources), null, resources.files());
+            if (Grammar.handles(name)) return new Compiled(Grammar.compile(uri, resources), null, null, resources.files());
+            return new Compiled(null, null, new SchemaException(uri + ": unknown schema type (expected .rng, .rnc, .xsd or .sch)"),
+                    resources.files());
         } catch (SchemaException e) {
-            return new Compiled(null, null, e);
+            return new Compiled(null, null, e, resources.files());
         }
     }
 }

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import javax.xml.transform.Source;
 import javax.xml.transform.sax.SAXSource;
 import net.sf.saxon.lib.ResourceRequest;
 import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.trans.XPathException;
 import org.apache.xerces.dom.DOMInputImpl;
+import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SecureXml;
 import org.w3c.dom.ls.LSInput;
@@ -29,10 +33,34 @@ final class SchemaResources {
 
     private final URI schema;
     private final Path folder;
+    /** Each file of this schema allowed so far (the schema itself first) and the SHA-256 of its bytes at that moment. */
+    private final Map<Path, String> files = new ConcurrentSkipListMap<>();
 
     private SchemaResources(URI schema, Path folder) {
         this.schema = schema;
         this.folder = folder;
+        if (folder != null) record(Path.of(schema).toAbsolutePath().normalize());
+    }
+
+    /**
+     * The files the schema was read from, and their hashes as they were when read: what a compiled schema depends on
+     * (the build cache keys validation by it; serve compares it with the files as they are now).
+     */
+    Map<Path, String> files() {
+        return Map.copyOf(files);
+    }
+
+    /** The SHA-256 of {@code file} now ("" when it cannot be read). */
+    static String hashOf(Path file) {
+        try {
+            return Hashes.hex(Hashes.sha256(Files.readAllBytes(file)));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private void record(Path file) {
+        files.computeIfAbsent(file, SchemaResources::hashOf);
     }
 
     /** The rule for {@code schema} and everything it includes. */
@@ -63,7 +91,10 @@ final class SchemaResources {
         }
         if ("file".equals(target.getScheme()) && folder != null && target.getRawAuthority() == null) {
             Path p = real(Path.of(target).toAbsolutePath().normalize());
-            if (p.startsWith(folder)) return target;
+            if (p.startsWith(folder)) {
+                record(Path.of(target).toAbsolutePath().normalize());
+                return target;
+            }
         } else if (BUNDLED != null && target.toString().startsWith(BUNDLED) && !target.toString().contains("..")) {
             return target;
         }

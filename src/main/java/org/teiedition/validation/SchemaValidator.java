@@ -1,23 +1,21 @@
 package org.teiedition.validation;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import org.teiedition.Diagnostic;
-import org.teiedition.Hashes;
 import org.teiedition.transform.Xslt;
 import org.teiedition.xml.SourceDocument;
 
@@ -74,51 +72,32 @@ public final class SchemaValidator implements Validator {
 
     /**
      * What a build's cache keys validation by: {@code project} for the bundled schemas (their bytes are part of the
-     * stylesheets' hash), else each schema's file name and a SHA-256 over the schema files of its folder and below,
-     * the only files it may include ({@link SchemaResources}), so that an edit of the schema or of a file it includes
-     * validates every document again. No absolute path: a build cache restored into another checkout still holds.
-     * A folder too large to look through ({@value #MAX_LOOKED_AT} entries, {@value #MAX_DEPTH} levels: a schema kept
-     * in a home folder) gives the schema file's own hash.
+     * stylesheets' hash), else for each schema the files it was compiled from (it and every file it includes, named
+     * relative to its folder: a build cache restored into another checkout still holds) with the SHA-256 they had
+     * when read, so that an edit of any of them validates every document again. Compiles the schemas.
      */
     public String identity() {
-        if (schemas.equals(projectSchemas()) && !useXmlModel) return "project";
-        StringBuilder b = new StringBuilder(useXmlModel ? "xml-model" : "schemas");
+        if (schemas.equals(projectSchemas())) return "project";
+        StringBuilder b = new StringBuilder("schemas");
         for (URI uri : schemas) {
-            try {
-                Path file = Path.of(uri);
-                List<Path> files = schemaFiles(file.getParent());
-                b.append(' ').append(file.getFileName()).append(' ').append(hash(file.getParent(), files == null ? List.of(file) : files));
-            } catch (IOException | RuntimeException e) {
-                b.append(' ').append(uri).append(" unreadable"); // reported by the validation that needs it
-            }
+            SchemaCache.Compiled c = cache.get(uri);
+            Path folder = "file".equals(uri.getScheme()) ? Path.of(uri).getParent() : null;
+            b.append(' ').append(folder == null ? uri : Path.of(uri).getFileName()).append(c.failure() != null ? " unusable" : "");
+            new TreeMap<>(c.files().entrySet().stream().collect(Collectors.toMap(
+                    e -> folder.relativize(e.getKey()).toString().replace('\\', '/'), Map.Entry::getValue)))
+                    .forEach((name, hash) -> b.append(' ').append(name).append('=').append(hash));
         }
         return b.toString();
     }
 
-    private static final Pattern SCHEMA_FILE = Pattern.compile(".*\\.(rng|rnc|xsd|sch|xsl|xslt)$", Pattern.CASE_INSENSITIVE);
-    static final int MAX_LOOKED_AT = 5_000;
-    static final int MAX_DEPTH = 4;
-
-    /** The schema files of {@code folder} and below, sorted; null if the folder is too large to look through. */
-    private static List<Path> schemaFiles(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
-            List<Path> seen = walk.limit(MAX_LOOKED_AT + 1).toList();
-            if (seen.size() > MAX_LOOKED_AT) return null;
-            return seen.stream().filter(f -> SCHEMA_FILE.matcher(f.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | RuntimeException e) {
-            return null;
+    /** Whether a file the schemas were compiled from is not as it was then (serve then compiles them again). */
+    public boolean changedSinceCompiled() {
+        for (URI uri : schemas) {
+            for (Map.Entry<Path, String> f : cache.get(uri).files().entrySet()) {
+                if (!SchemaResources.hashOf(f.getKey()).equals(f.getValue())) return true;
+            }
         }
-    }
-
-    private static String hash(Path folder, List<Path> files) throws IOException {
-        MessageDigest d = Hashes.sha256();
-        for (Path p : files) {
-            d.update(folder.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(Hashes.sha256(Files.readAllBytes(p)));
-        }
-        return Hashes.hex(d.digest());
+        return false;
     }
 
     /** Compiles the default schemas now, so that a broken one is a usage error before any document is read. */

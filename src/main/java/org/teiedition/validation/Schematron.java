@@ -72,6 +72,11 @@ public final class Schematron {
      * most of a second, which a one-letter build should not pay.
      */
     public static Schematron compile(Xslt xslt, URI uri) throws SchemaException {
+        return compile(xslt, uri, SchemaResources.of(uri));
+    }
+
+    /** As {@link #compile(Xslt, URI)}, its includes read through {@code resources}. */
+    static Schematron compile(Xslt xslt, URI uri, SchemaResources resources) throws SchemaException {
         Processor processor = xslt.processor();
         AtomicReference<String> firstError = new AtomicReference<>();
         try {
@@ -83,7 +88,7 @@ public final class Schematron {
                 }
             }
             // A schema from outside the jar is untrusted: its includes obey SchemaResources, its rules run sandboxed.
-            XdmNode stylesheet = transpile(xslt, uri, SchemaResources.of(uri).saxon());
+            XdmNode stylesheet = transpile(xslt, uri, resources.saxon());
             XsltCompiler compiler = RuleSandbox.of(processor).newXsltCompiler();
             compiler.setErrorReporter(error -> {
                 if (error.isWarning()) return;

@@ -57,6 +57,25 @@ class ProjectSchemaTest {
         assertFalse(project.err().contains("title-word"), project.err());
     }
 
+    /** The cache names schema files relative to their folder: a project moved with its output is still up to date. */
+    @Test
+    void aProjectMovedWithItsOutputIsStillUpToDate(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a");
+        Files.copy(CliTest.LETTER, Files.createDirectories(a.resolve("letters")).resolve("small-letter.xml"));
+        Files.writeString(Files.createDirectories(a.resolve("schema")).resolve("project.sch"), RULES.replace("WORD", "draft"));
+        Run first = build(a);
+        assertEquals(0, first.code(), first.err());
+        Path b = Files.move(a, dir.resolve("b"));
+        Run moved = build(b);
+        assertEquals(0, moved.code(), moved.err());
+        assertTrue(moved.err().contains("0 rebuilt, 1 up to date"), moved.err());
+    }
+
+    private static Run build(Path project) {
+        return CliTest.run("build", "--schema", project.resolve("schema/project.sch").toString(), "-e", "reading",
+                "-o", project.resolve("out").toString(), project.resolve("letters").toString());
+    }
+
     /** A grammar is often split into files: an edit of an included one revalidates too. */
     @Test
     void anEditedIncludedGrammarRevalidates(@TempDir Path dir) throws Exception {
@@ -124,6 +143,11 @@ class ProjectSchemaTest {
         Run kind = CliTest.run("build", "--schema", text.toString(), "-o", out.toString(), CliTest.LETTER.toString());
         assertEquals(2, kind.code());
         assertTrue(kind.err().startsWith("error: --schema " + text + ": expected a .rng, .rnc, .xsd or .sch file"), kind.err());
+        Path broken = Files.writeString(dir.resolve("broken.rng"), "not a grammar");
+        Run compile = CliTest.run("build", "--schema", broken.toString(), "-o", out.toString(), CliTest.LETTER.toString());
+        assertEquals(2, compile.code());
+        assertTrue(compile.err().startsWith("error: cannot compile the schema " + broken.toUri() + ": Content is not allowed in prolog."),
+                compile.err());
         Run both = CliTest.run("build", "--no-validate", "--schema", text.toString(), "-o", out.toString(), CliTest.LETTER.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().startsWith("error: --schema and --no-validate: choose one"), both.err());
