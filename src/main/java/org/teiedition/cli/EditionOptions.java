@@ -71,7 +71,7 @@ final class EditionOptions {
         }
     }
 
-    /** The validation these options ask for: the --schema files, else those of the sources' settings, else the project's. */
+    /** The validation asked for: the --schema files, else those of the sources' settings, else the project's. */
     SchemaValidator.Settings schemaSettings(CommandSpec spec) {
         if (noValidate) {
             if (!schemas.isEmpty()) throw new ParameterException(spec.commandLine(), "--schema and --no-validate: choose one");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.pipeline.SiteConfig;
 import org.teiedition.validation.Grammar;
@@ -14,7 +15,7 @@ import org.teiedition.validation.Schematron;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** The schemas of validate, build and serve ({@code --schema}, or the project's settings file), checked the same way for each. */
+/** The schemas of validate, build and serve ({@code --schema}, else the project's settings file), checked alike. */
 final class SchemaFiles {
     static final String DESCRIPTION = "Validate against this schema instead of the project's (repeatable): .rng, .rnc "
             + "(RELAX NG compact), .xsd, or .sch (Schematron). Default: the schema setting of tei-edition.properties beside the "
@@ -32,7 +33,8 @@ final class SchemaFiles {
         if (!option.isEmpty()) return uris(spec, option);
         SiteConfig.Schemas configured = SiteConfig.schemas(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
         if (configured.problem() != null) {
-            throw new ParameterException(spec.commandLine(), configured.problem().path() + ": " + configured.problem().message());
+            Diagnostic problem = configured.problem();
+            throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
         }
         return uris(spec, configured.files());
     }

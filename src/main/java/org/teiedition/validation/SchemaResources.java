@@ -33,7 +33,7 @@ final class SchemaResources {
 
     private final URI schema;
     private final Path folder;
-    /** Each file of this schema allowed so far (the schema itself first) and the SHA-256 of its bytes at that moment. */
+    /** Each file of this schema allowed so far (the schema itself too) and the SHA-256 of its bytes at that moment. */
     private final Map<Path, String> files = new ConcurrentSkipListMap<>();
 
     private SchemaResources(URI schema, Path folder) {
