@@ -1,12 +1,20 @@
 package org.teiedition.transform;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that readers only ever see the old complete file or the new complete file: the bytes go to a
@@ -40,6 +48,27 @@ public final class AtomicOutput {
         return removed;
     }
 
+    /** This process's part of the temporary names. */
+    private static final String PROCESS = Long.toString(ProcessHandle.current().pid(), 36);
+    private static final AtomicLong SERIAL = new AtomicLong();
+    /** rw-r--r--, as far as the user's umask allows: an edition is meant to be read by a web server too. */
+    private static final FileAttribute<Set<PosixFilePermission>> READABLE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
+    private static final Set<StandardOpenOption> NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    /**
+     * Creates {@code tmp}, which must not exist (a link planted under its name is never followed), with
+     * {@code bytes}. Named by the caller rather than by Files.createTempFile, which draws each name from a secure
+     * random source and makes the file owner-only, to be opened up again: a cost paid for every file of a corpus.
+     */
+    private static void create(Path tmp, byte[] bytes) throws IOException {
+        boolean posix = tmp.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try (SeekableByteChannel out = posix ? Files.newByteChannel(tmp, NEW, READABLE) : Files.newByteChannel(tmp, NEW)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) out.write(b);
+        }
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         // A document's folder that is a link would carry the output elsewhere (a planted OUT/letter -> ~/.ssh);
@@ -47,13 +76,15 @@ public final class AtomicOutput {
         if (Files.isSymbolicLink(dir)) {
             throw new IOException(dir + " is a symbolic link: tei-edition does not write through links inside the output folder");
         }
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SERIAL.incrementAndGet() + ".part");
         try {
-            Files.write(tmp, bytes);
-            // temp files are created owner-only; an edition is meant to be read by a web server too
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            try {
+                create(tmp, bytes);
+            } catch (FileAlreadyExistsException e) {
+                // left by a killed process of the same number: temporary files are nobody's once their run is over
+                Files.deleteIfExists(tmp);
+                create(tmp, bytes);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
