@@ -6,11 +6,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.teiedition.Diagnostic;
+import org.teiedition.validation.Grammar;
+import org.teiedition.validation.Schematron;
 
 /**
  * The corpus's own settings, stated once beside its sources in {@value #FILE} (Java properties): {@code base-url},
@@ -57,7 +60,8 @@ public final class SiteConfig {
 
     /**
      * The schemas of {@code inputs}: those the first {@value #FILE} among their folders that sets {@code schema}
-     * names, resolved against its folder. A file that is not there is a problem of the settings file.
+     * names, resolved against its folder. A name that is not a schema's, or no file there, is a problem of the settings
+     * file.
      */
     public static Schemas schemas(List<Path> inputs) {
         for (Path file : files(inputs)) {
@@ -71,9 +75,20 @@ public final class SiteConfig {
             List<Path> named = new ArrayList<>();
             for (String name : value.split(",")) {
                 if (name.isBlank()) continue;
-                Path schema = file.toAbsolutePath().getParent().resolve(name.strip()).normalize();
-                if (!Files.isRegularFile(schema)) {
-                    return new Schemas(List.of(), Diagnostic.error(file.toString(), SCHEMA + ": " + name.strip() + ": file not found"));
+                String problem = null;
+                Path schema = null;
+                try {
+                    schema = file.toAbsolutePath().getParent().resolve(name.strip()).normalize();
+                } catch (InvalidPathException e) {
+                    problem = "not a path (" + e.getReason() + ")";
+                }
+                if (problem == null && !Grammar.handles(name.strip()) && !Schematron.handles(name.strip())) {
+                    problem = "expected a .rng, .rnc, .xsd or .sch file";
+                } else if (problem == null && !Files.isRegularFile(schema)) {
+                    problem = "file not found";
+                }
+                if (problem != null) {
+                    return new Schemas(List.of(), Diagnostic.error(file.toString(), SCHEMA + ": " + name.strip() + ": " + problem));
                 }
                 named.add(schema);
             }

@@ -131,6 +131,17 @@ class ProjectSchemaTest {
         Run gone = CliTest.run("validate", src.toString());
         assertEquals(2, gone.code());
         assertTrue(gone.err().startsWith("error: " + settings + ": schema: ../schema/gone.rng: file not found"), gone.err());
+        Files.writeString(settings, "schema = ../schema/rules.txt\n");
+        Run kind = CliTest.run("build", "-o", out.toString(), src.toString());
+        assertEquals(2, kind.code());
+        assertTrue(kind.err().startsWith("error: " + settings + ": schema: ../schema/rules.txt: expected a .rng, .rnc, .xsd or .sch file"),
+                kind.err());
+        Files.writeString(settings, "schema = ../schema/\\u0000.rng\n");
+        Run nul = CliTest.run("validate", src.toString());
+        assertEquals(2, nul.code());
+        assertTrue(nul.err().startsWith("error: " + settings + ": schema: ../schema/\u0000.rng: not a path (Nul character not allowed)"),
+                nul.err());
+        assertFalse(nul.err().contains("Exception"), nul.err());
     }
 
     @Test
