@@ -14,6 +14,7 @@ import org.teiedition.Toolkit;
 import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.BuildResult;
+import org.teiedition.pipeline.SiteConfig;
 import org.teiedition.pipeline.Warmup;
 import org.teiedition.site.DevServer;
 import org.teiedition.site.SourceWatcher;
@@ -83,11 +84,9 @@ final class ServeCommand implements Callable<Integer> {
                 return Main.FAILED;
             }
             Toolkit toolkit = Warmup.toolkit();
-            // compiled once, reused by every rebuild until a schema file changes
+            // compiled once, reused by every rebuild until a schema file or the settings' choice of schemas changes
             Build build = new Build(SchemaFiles.toolkit(spec, toolkit, schemas));
-            List<Path> watched = new ArrayList<>(chosen.inputs());
-            schemas.schemas().forEach(uri -> watched.add(Path.of(uri)));
-            SourceWatcher watcher = new SourceWatcher(watched, chosen.output());
+            SourceWatcher watcher = watcher(chosen, schemas);
             server.problems(build(build, chosen, err));
             err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);
             err.flush();
@@ -99,9 +98,22 @@ final class ServeCommand implements Callable<Integer> {
                     break;
                 }
                 if (watcher.changed()) {
-                    if (build.toolkit().schemaValidator().changedSinceCompiled()) {
+                    SchemaValidator.Settings now;
+                    try {
+                        now = options.schemaSettings(spec);
+                    } catch (ParameterException e) {
+                        // the settings name a schema that is not there: said, and nothing built until they are mended
+                        err.println("error: " + e.getMessage());
+                        err.flush();
+                        server.problems("error: " + e.getMessage());
+                        server.reloaded();
+                        continue;
+                    }
+                    if (!now.equals(schemas) || build.toolkit().schemaValidator().changedSinceCompiled()) {
                         // an edited schema is compiled again, by a validator that never compiled the old one
-                        build = new Build(toolkit.withSchemas(schemas));
+                        build = new Build(toolkit.withSchemas(now));
+                        if (!now.equals(schemas)) watcher = watcher(chosen, now);
+                        schemas = now;
                     }
                     long t0 = System.nanoTime();
                     long cpu0 = processCpuNanos();
@@ -116,6 +128,13 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** A watcher of the sources, their settings files and the schema files they are validated against. */
+    private static SourceWatcher watcher(BuildOptions chosen, SchemaValidator.Settings schemas) {
+        List<Path> watched = new ArrayList<>(chosen.inputs());
+        schemas.schemas().forEach(uri -> watched.add(Path.of(uri)));
+        return new SourceWatcher(watched, List.of(SiteConfig.FILE), chosen.output());
     }
 
     /** Builds, prints the report and returns the errors for the open pages' overlay. */

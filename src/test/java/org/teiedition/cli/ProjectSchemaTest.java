@@ -188,6 +188,31 @@ class ProjectSchemaTest {
         }
     }
 
+    /** serve reads the settings again when they change: a schema named there while it runs validates the next build. */
+    @Test
+    void serveFollowsTheSettingsChoiceOfSchemas(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("letters"));
+        Path letter = Files.copy(CliTest.LETTER, src.resolve("small-letter.xml"));
+        Files.writeString(dir.resolve("project.sch"), RULES.replace("WORD", "test"));
+        StringWriter log = new StringWriter();
+        Thread serve = new Thread(() -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(log, true), "serve",
+                "--port", "0", "--stop-after", "120", "-e", "reading", "-j", "1", "-o", dir.resolve("out").toString(), src.toString()));
+        serve.start();
+        try {
+            awaitLog(log, "serving ");
+            assertFalse(log.toString().contains("error:"), log.toString());
+            Path settings = src.resolve("tei-edition.properties");
+            Files.writeString(settings, "schema = ../gone.sch\n");
+            awaitLog(log, "error: " + settings + ": schema: ../gone.sch: file not found");
+            Files.writeString(settings, "schema = ../project.sch\n");
+            Files.setLastModifiedTime(settings, FileTime.fromMillis(System.currentTimeMillis() + 2000));
+            awaitLog(log, letter + ":5:25: error: A title of this project never says \"test\" [title-word]");
+        } finally {
+            serve.interrupt();
+            serve.join();
+        }
+    }
+
     private static void awaitLog(StringWriter log, String text) throws InterruptedException {
         for (int i = 0; i < 900 && !log.toString().contains(text); i++) Thread.sleep(100);
         assertTrue(log.toString().contains(text), "waited 90 s for '" + text + "' in:\n" + log);
