@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
+import org.teiedition.Trace;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.LayoutProgress;
 import org.teiedition.editions.EditionRenderer;
@@ -342,11 +343,13 @@ public final class Build {
             tei = p.source() != null ? p.source() : Files.readAllBytes(p.file());
             files.put(EditionRenderer.sourceFileName(p.doc().name()), tei);
             files.putAll(toolkit.renderer().citationFiles(p.doc(), p.editions(), job.baseUrl()));
+            Trace.at("citation files made " + p.doc().name());
         } catch (IOException | SaxonApiException | RuntimeException e) {
             p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot make its TEI copy and citation files: " + message(e)));
             return p.failed();
         }
         if (!write(p, p.dir(), files)) return p.failed();
+        Trace.at("written " + p.doc().name());
         // the page images beside the editions that show them
         BuildCache.Facsimiles images = BuildCache.Facsimiles.NONE;
         if (p.editions().stream().anyMatch(Edition::facsimile)) {
@@ -367,7 +370,9 @@ public final class Build {
         try {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), p.doc(), p.key(), p.editions(), p.diagnostics()::add)
                     : Summary.keyOnly(p.doc().name(), p.key());
+            Trace.at("summarised " + p.doc().name());
             job.cache().store(summary, p.file(), files, images, dts);
+            Trace.at("cached " + p.doc().name());
             return new DocumentResult(p.file(), Status.REBUILT, p.diagnostics(), p.written(), summary);
         } catch (IOException | RuntimeException e) {
             p.diagnostics().add(Diagnostic.error(p.file().toString(), "cannot summarise for the corpus pages: " + message(e)));

@@ -159,26 +159,27 @@ final class Scaling {
         // the launcher as a user runs it, with the JVM it chooses; its class-data archive, made once per jar, first
         String script = Benchmark.ROOT.resolve("tei-edition").toString();
         Benchmark.timed(List.of(script, "--version"), "the launcher");
+        // Every run writes into a folder of its own, all removed at the end: a folder emptied just before a run would
+        // time the file system too (ext4 skips inodes freed moments ago when it allocates new ones, a cost per file
+        // created, and a build creates nine files per letter where the identity transform creates one).
+        Path runs = work.resolve("letters-runs");
+        Benchmark.deleteTree(runs);
+        int run = 0;
         for (int i = 0; i < 3; i++) {
-            Path out = work.resolve("letters-out");
-            Benchmark.deleteTree(out);
-            launcher.add(Benchmark.timed(List.of(script, "build", "-e", "reading,diplomatic", "-o", out.toString(),
+            launcher.add(Benchmark.timed(List.of(script, "build", "-e", "reading,diplomatic", "-o", runs.resolve("out" + ++run).toString(),
                     dir.toString()), "folder build"));
-            Benchmark.deleteTree(out);
             launcherNoValidate.add(Benchmark.timed(List.of(script, "build", "--no-validate", "-e", "reading,diplomatic", "-o",
-                    out.toString(), dir.toString()), "folder build"));
-            Benchmark.deleteTree(out);
+                    runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
             build.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "-e", "reading,diplomatic", "-o",
-                    out.toString(), dir.toString()), "folder build"));
-            Benchmark.deleteTree(out);
+                    runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
             buildNoValidate.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "--no-validate", "-e",
-                    "reading,diplomatic", "-o", out.toString(), dir.toString()), "folder build"));
-            Path id = work.resolve("letters-identity");
-            Benchmark.deleteTree(id);
-            Files.createDirectories(id); // Saxon writes a folder's results into an existing folder
+                    "reading,diplomatic", "-o", runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
+            // Saxon writes a folder's results into an existing folder
+            Path id = Files.createDirectories(runs.resolve("identity" + ++run));
             floor.add(Benchmark.timed(List.of(java, "-cp", jar.toString(), "net.sf.saxon.Transform", "-s:" + dir,
                     "-xsl:" + xsl, "-o:" + id), "identity transform of the folder"));
         }
+        Benchmark.deleteTree(runs);
         double f = Benchmark.median(floor);
         return String.format(Locale.ROOT, "## (g) A folder of %d letters, cold%n%nA new JVM each time (`java -jar "
                         + "target/tei-edition.jar`, no options, or the launcher), three runs of each, interleaved; medians:%n%n"
