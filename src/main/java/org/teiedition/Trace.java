@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * A timeline of a run for finding where the time goes: {@code TEI_EDITION_TRACE=1 ./tei-edition build ...} prints
- * "milliseconds since the JVM started [thread, its CPU time so far] event" on stderr for parsing, validation, each compilation,
- * rendering and a document's files (citation files made, written, summarised, cached), and at exit the CPU time of the process's threads by name (on Linux, the JIT compiler's included).
+ * "milliseconds since the JVM started [thread, its CPU time so far] event" on stderr for parsing, validation, each
+ * compilation, rendering and a document's files (citation files made, written, summarised, cached), and at exit the
+ * CPU time of the process's threads by name (on Linux, the JIT compiler's included).
  * Off by default: one boolean test per event.
  */
 public final class Trace {

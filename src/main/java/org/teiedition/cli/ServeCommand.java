@@ -87,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
             // compiled once, reused by every rebuild until a schema file or the settings' choice of schemas changes
             Build build = new Build(SchemaFiles.toolkit(spec, toolkit, schemas));
             SourceWatcher watcher = watcher(chosen, schemas);
+            String unusable = null;
             server.problems(build(build, chosen, err));
             err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);
             err.flush();
@@ -97,18 +98,24 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (InterruptedException e) {
                     break;
                 }
-                if (watcher.changed()) {
+                if (watcher.changed() || unusable != null) {
                     SchemaValidator.Settings now;
                     try {
                         now = options.schemaSettings(spec);
                     } catch (ParameterException e) {
-                        // the settings name a schema that is not there: said, and nothing built until they are mended
-                        err.println("error: " + e.getMessage());
-                        err.flush();
-                        server.problems("error: " + e.getMessage());
-                        server.reloaded();
+                        // a schema the settings or --schema name that is not there (or not a schema): said once, and
+                        // nothing built until it is mended, which is looked for at every turn (it may be a new file
+                        // the watcher does not know)
+                        if (!e.getMessage().equals(unusable)) {
+                            unusable = e.getMessage();
+                            err.println("error: " + unusable);
+                            err.flush();
+                            server.problems("error: " + unusable);
+                            server.reloaded();
+                        }
                         continue;
                     }
+                    unusable = null;
                     if (!now.equals(schemas) || build.toolkit().schemaValidator().changedSinceCompiled()) {
                         // an edited schema is compiled again, by a validator that never compiled the old one
                         build = new Build(toolkit.withSchemas(now));
@@ -130,11 +137,12 @@ final class ServeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** A watcher of the sources, their settings files and the schema files they are validated against. */
+    /** A watcher of the sources, their settings files (there or not) and the schema files that validate them. */
     private static SourceWatcher watcher(BuildOptions chosen, SchemaValidator.Settings schemas) {
         List<Path> watched = new ArrayList<>(chosen.inputs());
+        watched.addAll(SiteConfig.places(chosen.inputs()));
         schemas.schemas().forEach(uri -> watched.add(Path.of(uri)));
-        return new SourceWatcher(watched, List.of(SiteConfig.FILE), chosen.output());
+        return new SourceWatcher(watched, chosen.output());
     }
 
     /** Builds, prints the report and returns the errors for the open pages' overlay. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.teiedition.Diagnostic;
 import org.teiedition.validation.Grammar;
 import org.teiedition.validation.Schematron;
@@ -75,21 +76,16 @@ public final class SiteConfig {
             List<Path> named = new ArrayList<>();
             for (String name : value.split(",")) {
                 if (name.isBlank()) continue;
-                String problem = null;
-                Path schema = null;
+                Path schema;
                 try {
                     schema = file.toAbsolutePath().getParent().resolve(name.strip()).normalize();
                 } catch (InvalidPathException e) {
-                    problem = "not a path (" + e.getReason() + ")";
+                    return new Schemas(List.of(), schemaProblem(file, name, "not a path (" + e.getReason() + ")"));
                 }
-                if (problem == null && !Grammar.handles(name.strip()) && !Schematron.handles(name.strip())) {
-                    problem = "expected a .rng, .rnc, .xsd or .sch file";
-                } else if (problem == null && !Files.isRegularFile(schema)) {
-                    problem = "file not found";
-                }
-                if (problem != null) {
-                    return new Schemas(List.of(), Diagnostic.error(file.toString(), SCHEMA + ": " + name.strip() + ": " + problem));
-                }
+                String problem = !Grammar.handles(name.strip()) && !Schematron.handles(name.strip())
+                        ? "expected a .rng, .rnc, .xsd or .sch file"
+                        : !Files.isRegularFile(schema) ? "file not found" : null;
+                if (problem != null) return new Schemas(List.of(), schemaProblem(file, name, problem));
                 named.add(schema);
             }
             return new Schemas(List.copyOf(named), null);
@@ -97,15 +93,26 @@ public final class SiteConfig {
         return new Schemas(List.of(), null);
     }
 
+    /** The problem of the name {@code name} of a schema, its control characters (a NUL...) written as \\uXXXX. */
+    private static Diagnostic schemaProblem(Path file, String name, String problem) {
+        String shown = name.strip().codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : Character.toString(c)).collect(Collectors.joining());
+        return Diagnostic.error(file.toString(), SCHEMA + ": " + shown + ": " + problem);
+    }
+
     /** The settings files of {@code inputs}' folders (for a file argument: its folder), in the inputs' order. */
     private static List<Path> files(List<Path> inputs) {
-        List<Path> found = new ArrayList<>();
+        return places(inputs).stream().filter(Files::isRegularFile).toList();
+    }
+
+    /** Where the settings of {@code inputs} are read from, whether or not a file is there (for a watcher). */
+    public static List<Path> places(List<Path> inputs) {
+        List<Path> places = new ArrayList<>();
         for (Path in : inputs) {
             Path dir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
-            Path file = dir == null ? null : dir.resolve(FILE);
-            if (file != null && Files.isRegularFile(file)) found.add(file);
+            if (dir != null) places.add(dir.resolve(FILE));
         }
-        return found;
+        return places;
     }
 
     private static Properties load(Path file) throws IOException {

@@ -4,27 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Notices changed, added and removed .xml sources (and files named as roots, such as a schema, and files of the
- * given names in the watched folders, such as the project's settings) by polling sizes and modification times:
- * portable (WatchService is not recursive and is itself polling on some systems) and cheap for thousands of files.
+ * Notices changed, added and removed .xml sources (and files named as roots, such as a schema) by polling sizes and
+ * modification times: portable (WatchService is not recursive and is itself polling on some systems) and cheap for
+ * thousands of files.
  */
 public final class SourceWatcher {
     private final List<Path> roots;
-    private final Set<String> names;
     private final Path exclude;
     private Map<String, String> last;
 
-    public SourceWatcher(List<Path> roots, Collection<String> names, Path exclude) {
+    public SourceWatcher(List<Path> roots, Path exclude) {
         this.roots = List.copyOf(roots);
-        this.names = Set.copyOf(names);
         this.exclude = exclude.toAbsolutePath().normalize();
         this.last = snapshot();
     }
@@ -43,7 +39,7 @@ public final class SourceWatcher {
             if (!Files.exists(root)) continue;
             try (Stream<Path> walk = Files.walk(root)) {
                 // a file named on the command line (a document, a schema) is watched whatever its name
-                walk.filter(p -> p.equals(root) ? Files.isRegularFile(p) : watched(p.getFileName().toString()))
+                walk.filter(p -> p.equals(root) ? Files.isRegularFile(p) : p.getFileName().toString().endsWith(".xml"))
                         .filter(p -> !p.toAbsolutePath().normalize().startsWith(exclude))
                         .forEach(p -> {
                             try {
@@ -57,9 +53,5 @@ public final class SourceWatcher {
             }
         }
         return m;
-    }
-
-    private boolean watched(String name) {
-        return name.endsWith(".xml") || names.contains(name);
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +25,7 @@ public final class AtomicOutput {
     private AtomicOutput() {
     }
 
-    /** What {@link #write} names its temporary files: ".reading.html1234.part". */
+    /** What {@link #write} names its temporary files: ".reading.html.k3x9q2-17.part". */
     static boolean isTemporary(Path p) {
         String n = p.getFileName().toString();
         return n.startsWith(".") && n.endsWith(".part");
@@ -48,8 +49,12 @@ public final class AtomicOutput {
         return removed;
     }
 
-    /** This process's part of the temporary names. */
-    private static final String PROCESS = Long.toString(ProcessHandle.current().pid(), 36);
+    /**
+     * This process's part of the temporary names: its number and a random draw, since processes in two containers
+     * writing into one shared folder may have the same number.
+     */
+    private static final String PROCESS = Long.toString(ProcessHandle.current().pid(), 36) + "x"
+            + Integer.toString(new Random().nextInt(Integer.MAX_VALUE), 36);
     private static final AtomicLong SERIAL = new AtomicLong();
     /** rw-r--r--, as far as the user's umask allows: an edition is meant to be read by a web server too. */
     private static final FileAttribute<Set<PosixFilePermission>> READABLE =
@@ -57,16 +62,26 @@ public final class AtomicOutput {
     private static final Set<StandardOpenOption> NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     /**
-     * Creates {@code tmp}, which must not exist (a link planted under its name is never followed), with
-     * {@code bytes}. Named by the caller rather than by Files.createTempFile, which draws each name from a secure
-     * random source and makes the file owner-only, to be opened up again: a cost paid for every file of a corpus.
+     * Creates {@code tmp} with {@code bytes}; false if the name is taken (a link planted under it is never followed).
+     * Named by the caller rather than by Files.createTempFile, which draws each name from a secure random source and
+     * makes the file owner-only, to be opened up again: a cost paid for every file of a corpus.
      */
-    private static void create(Path tmp, byte[] bytes) throws IOException {
+    private static boolean create(Path tmp, byte[] bytes) throws IOException {
         boolean posix = tmp.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try (SeekableByteChannel out = posix ? Files.newByteChannel(tmp, NEW, READABLE) : Files.newByteChannel(tmp, NEW)) {
+        SeekableByteChannel channel;
+        try {
+            channel = posix ? Files.newByteChannel(tmp, NEW, READABLE) : Files.newByteChannel(tmp, NEW);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        try (SeekableByteChannel out = channel) {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) out.write(b);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
+        return true;
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -74,17 +89,18 @@ public final class AtomicOutput {
         // A document's folder that is a link would carry the output elsewhere (a planted OUT/letter -> ~/.ssh);
         // the target itself may be a link: the move replaces the link, never what it points to.
         if (Files.isSymbolicLink(dir)) {
-            throw new IOException(dir + " is a symbolic link: tei-edition does not write through links inside the output folder");
+            throw new IOException(dir + " is a symbolic link: tei-edition does not write through links inside the "
+                    + "output folder");
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SERIAL.incrementAndGet() + ".part");
+        Path tmp = null;
         try {
-            try {
-                create(tmp, bytes);
-            } catch (FileAlreadyExistsException e) {
-                // left by a killed process of the same number: temporary files are nobody's once their run is over
-                Files.deleteIfExists(tmp);
-                create(tmp, bytes);
+            // a name that is taken belongs to someone else (or to removeStaleTemporaries): never deleted, skipped
+            for (int attempt = 1; tmp == null; attempt++) {
+                Path name = dir.resolve("." + target.getFileName() + "." + PROCESS + "-" + SERIAL.incrementAndGet()
+                        + ".part");
+                if (create(name, bytes)) tmp = name;
+                else if (attempt == 3) throw new FileAlreadyExistsException(name.toString());
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -92,7 +108,7 @@ public final class AtomicOutput {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
     }
 }

@@ -164,22 +164,26 @@ final class Scaling {
         // created, and a build creates nine files per letter where the identity transform creates one).
         Path runs = work.resolve("letters-runs");
         Benchmark.deleteTree(runs);
-        int run = 0;
-        for (int i = 0; i < 3; i++) {
-            launcher.add(Benchmark.timed(List.of(script, "build", "-e", "reading,diplomatic", "-o", runs.resolve("out" + ++run).toString(),
-                    dir.toString()), "folder build"));
-            launcherNoValidate.add(Benchmark.timed(List.of(script, "build", "--no-validate", "-e", "reading,diplomatic", "-o",
-                    runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
-            build.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "-e", "reading,diplomatic", "-o",
-                    runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
-            buildNoValidate.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "--no-validate", "-e",
-                    "reading,diplomatic", "-o", runs.resolve("out" + ++run).toString(), dir.toString()), "folder build"));
-            // Saxon writes a folder's results into an existing folder
-            Path id = Files.createDirectories(runs.resolve("identity" + ++run));
-            floor.add(Benchmark.timed(List.of(java, "-cp", jar.toString(), "net.sf.saxon.Transform", "-s:" + dir,
-                    "-xsl:" + xsl, "-o:" + id), "identity transform of the folder"));
+        String both = "reading,diplomatic";
+        try {
+            for (int i = 0; i < 3; i++) {
+                Path out = runs.resolve("round" + i);
+                launcher.add(Benchmark.timed(List.of(script, "build", "-e", both, "-o",
+                        out.resolve("launcher").toString(), dir.toString()), "folder build"));
+                launcherNoValidate.add(Benchmark.timed(List.of(script, "build", "--no-validate", "-e", both,
+                        "-o", out.resolve("launcher-no-validate").toString(), dir.toString()), "folder build"));
+                build.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "-e", both, "-o",
+                        out.resolve("jar").toString(), dir.toString()), "folder build"));
+                buildNoValidate.add(Benchmark.timed(List.of(java, "-jar", jar.toString(), "build", "--no-validate", "-e",
+                        both, "-o", out.resolve("jar-no-validate").toString(), dir.toString()), "folder build"));
+                // Saxon writes a folder's results into an existing folder
+                Path id = Files.createDirectories(out.resolve("identity"));
+                floor.add(Benchmark.timed(List.of(java, "-cp", jar.toString(), "net.sf.saxon.Transform", "-s:" + dir,
+                        "-xsl:" + xsl, "-o:" + id), "identity transform of the folder"));
+            }
+        } finally {
+            Benchmark.deleteTree(runs);
         }
-        Benchmark.deleteTree(runs);
         double f = Benchmark.median(floor);
         return String.format(Locale.ROOT, "## (g) A folder of %d letters, cold%n%nA new JVM each time (`java -jar "
                         + "target/tei-edition.jar`, no options, or the launcher), three runs of each, interleaved; medians:%n%n"

@@ -139,7 +139,7 @@ class ProjectSchemaTest {
         Files.writeString(settings, "schema = ../schema/\\u0000.rng\n");
         Run nul = CliTest.run("validate", src.toString());
         assertEquals(2, nul.code());
-        assertTrue(nul.err().startsWith("error: " + settings + ": schema: ../schema/\u0000.rng: not a path (Nul character not allowed)"),
+        assertTrue(nul.err().startsWith("error: " + settings + ": schema: ../schema/\\u0000.rng: not a path ("),
                 nul.err());
         assertFalse(nul.err().contains("Exception"), nul.err());
     }
@@ -188,12 +188,14 @@ class ProjectSchemaTest {
         }
     }
 
-    /** serve reads the settings again when they change: a schema named there while it runs validates the next build. */
+    /**
+     * serve reads the settings again when they change: a schema named there while it runs validates the next build,
+     * once the file is there.
+     */
     @Test
     void serveFollowsTheSettingsChoiceOfSchemas(@TempDir Path dir) throws Exception {
         Path src = Files.createDirectories(dir.resolve("letters"));
         Path letter = Files.copy(CliTest.LETTER, src.resolve("small-letter.xml"));
-        Files.writeString(dir.resolve("project.sch"), RULES.replace("WORD", "test"));
         StringWriter log = new StringWriter();
         Thread serve = new Thread(() -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(log, true), "serve",
                 "--port", "0", "--stop-after", "120", "-e", "reading", "-j", "1", "-o", dir.resolve("out").toString(), src.toString()));
@@ -201,11 +203,11 @@ class ProjectSchemaTest {
         try {
             awaitLog(log, "serving ");
             assertFalse(log.toString().contains("error:"), log.toString());
+            // the settings first, naming a schema not written yet: an error until the schema is there
             Path settings = src.resolve("tei-edition.properties");
-            Files.writeString(settings, "schema = ../gone.sch\n");
-            awaitLog(log, "error: " + settings + ": schema: ../gone.sch: file not found");
             Files.writeString(settings, "schema = ../project.sch\n");
-            Files.setLastModifiedTime(settings, FileTime.fromMillis(System.currentTimeMillis() + 2000));
+            awaitLog(log, "error: " + settings + ": schema: ../project.sch: file not found");
+            Files.writeString(dir.resolve("project.sch"), RULES.replace("WORD", "test"));
             awaitLog(log, letter + ":5:25: error: A title of this project never says \"test\" [title-word]");
         } finally {
             serve.interrupt();
