@@ -75,9 +75,9 @@
 
   <!-- ===== witnesses ===== -->
 
-  <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef: "#A #B" -> ("A", "B"). -->
+  <!-- The sigla named by a pointer attribute such as @wit, @source, @edRef (or its text): "#A #B" -> ("A", "B"). -->
   <xsl:function name="te:sigla" as="xs:string*">
-    <xsl:param name="pointers" as="attribute()*"/>
+    <xsl:param name="pointers" as="xs:string*"/>
     <xsl:sequence select="for $t in $pointers ! tokenize(.) return (if (starts-with($t, '#')) then substring($t, 2) else $t)"/>
   </xsl:function>
 

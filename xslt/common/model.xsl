@@ -78,12 +78,14 @@
     <xsl:variable name="notes" select="$scope//tei:note[te:note-kind(.) = 'commentary']"/>
     <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
     <xsl:variable name="regs" select="te:register-items($doc)"/>
+    <xsl:variable name="labels" select="te:siglum-labels($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
         'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r))),
-        'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc), 'facs': te:facs-index($doc)}"/>
+        'siglum': $labels, 'attested': te:attestations($doc, $labels), 'copy-text': te:copy-text($doc),
+        'facs': te:facs-index($doc)}"/>
     <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
     <xsl:document>
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
@@ -160,6 +162,16 @@
   <xsl:function name="te:siglum-labels" as="map(xs:string, xs:string)">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="map:merge(te:witnesses($doc) ! map:entry(string(@xml:id), te:siglum-label(.)), map{'duplicates': 'use-first'})"/>
+  </xsl:function>
+
+  <!-- The labels of the witnesses each attestation of the document names (@wit, else @source), by its text, made once
+       per model: every lemma and reading lists its witnesses, a lemma of a large tradition dozens of them. A siglum
+       no witness declares is shown as it is. -->
+  <xsl:function name="te:attestations" as="map(xs:string, xs:string*)">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:param name="labels" as="map(xs:string, xs:string)"/>
+    <xsl:sequence select="map:merge(distinct-values($doc//*[@wit or @source] ! string((@wit, @source)[1]))
+        ! map:entry(., te:sigla(.) ! ($labels(.), .)[1]))"/>
   </xsl:function>
 
   <!-- The person/place/org entries of the document's registers (standOff, back, header lists). -->
@@ -512,20 +524,19 @@
     <xsl:param name="name" as="xs:string" select="'m:reading'"/>
     <xsl:param name="wit" as="xs:string*" select="()"/>
     <xsl:param name="idx" as="map(*)" tunnel="yes"/>
-    <xsl:variable name="sigla" select="(te:witness-of(.), $wit)"/>
+    <xsl:variable name="labels" select="$idx?attested(string((@wit, @source)[1])), $wit ! ($idx?siglum(.), .)[1]"/>
     <xsl:variable name="content" as="node()*">
       <xsl:apply-templates mode="m:text">
-        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else ($sigla[1], $idx?copy-text)[1]" tunnel="yes"/>
+        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else (te:witness-of(.), $wit, $idx?copy-text)[1]" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:variable name="text" select="normalize-space(string-join($content ! string(), ''))"/>
+    <xsl:variable name="shown" select="if ($name = 'm:lemma') then te:short-lemma($text) else $text"/>
     <xsl:element name="{$name}">
-      <xsl:if test="exists($sigla)">
-        <xsl:attribute name="wit" select="$sigla ! ($idx?siglum(.), .)[1]"/>
-      </xsl:if>
+      <xsl:if test="exists($labels)"><xsl:attribute name="wit" select="$labels"/></xsl:if>
       <xsl:if test="$text = '' and empty($content//self::m:inline[@role = 'gap'])"><xsl:attribute name="om">true</xsl:attribute></xsl:if>
-      <xsl:if test="$name = 'm:lemma' and te:short-lemma($text) ne $text"><xsl:attribute name="full" select="$text"/></xsl:if>
-      <xsl:value-of select="if ($name = 'm:lemma') then te:short-lemma($text) else $text"/>
+      <xsl:if test="$shown ne $text"><xsl:attribute name="full" select="$text"/></xsl:if>
+      <xsl:value-of select="$shown"/>
     </xsl:element>
   </xsl:template>
 
@@ -850,11 +861,12 @@
     <xsl:variable name="silent" select="$scope//tei:choice[not(te:is-entry(.))][tei:reg | tei:orig | tei:expan | tei:abbr]"/>
     <xsl:variable name="silent-n" as="map(*)" select="map:merge(for $i in 1 to count($silent) return map:entry(generate-id($silent[$i]), $i))"/>
     <xsl:variable name="paras" select="te:citable-paragraphs($doc)"/>
+    <xsl:variable name="labels" select="te:siglum-labels($doc)"/>
     <xsl:variable name="idx" as="map(*)" select="map{
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map{},
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
-        'reg': map{}, 'siglum': te:siglum-labels($doc), 'copy-text': te:copy-text($doc)}"/>
+        'reg': map{}, 'siglum': $labels, 'attested': te:attestations($doc, $labels), 'copy-text': te:copy-text($doc)}"/>
     <xsl:for-each select="$entries | $silent">
       <xsl:choose>
         <xsl:when test="exists($idx?entry(generate-id(.)))">
