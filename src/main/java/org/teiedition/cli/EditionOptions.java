@@ -3,10 +3,12 @@ package org.teiedition.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.teiedition.Diagnostic;
 import org.teiedition.editions.Edition;
 import org.teiedition.editions.Editions;
 import org.teiedition.pipeline.BuildOptions;
 import org.teiedition.pipeline.Parallel;
+import org.teiedition.pipeline.SiteConfig;
 import org.teiedition.site.Shard;
 import org.teiedition.validation.SchemaValidator;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,11 +66,23 @@ final class EditionOptions {
             chosen = (chosen.isEmpty() ? Editions.ALL : chosen).stream()
                     .map(e -> e.equals(Editions.PRINT) ? Editions.PRINT.withFacsimile() : e).toList();
         }
+        BuildOptions options;
         try {
-            return new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard, baseUrl);
+            options = new BuildOptions(inputs, output, chosen, witness, !noValidate, jobs, shard, baseUrl);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--base-url: " + e.getMessage());
         }
+        checkBaseUrlSetting(spec, options);
+        return options;
+    }
+
+    /**
+     * The base URL the sources' settings name is checked as the option is, unless the option is given: a site is never
+     * built without the one they name. A malformed one is a usage error of {@code spec}'s command.
+     */
+    void checkBaseUrlSetting(CommandSpec spec, BuildOptions options) {
+        Diagnostic problem = baseUrl != null ? null : SiteConfig.baseUrlProblem(options.inputs());
+        if (problem != null) throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
     }
 
     /** The validation asked for: the --schema files, else those of the sources' settings, else the project's. */

@@ -101,11 +101,12 @@ final class ServeCommand implements Callable<Integer> {
                 if (watcher.changed() || unusable != null) {
                     SchemaValidator.Settings now;
                     try {
+                        options.checkBaseUrlSetting(spec, chosen);
                         now = options.schemaSettings(spec);
                     } catch (ParameterException e) {
-                        // a schema the settings or --schema name that is not there (or not a schema): said once, and
-                        // nothing built until it is mended, which is looked for at every turn (it may be a new file
-                        // the watcher does not know)
+                        // settings that cannot be used (a malformed base-url, a schema that is not there or is no
+                        // schema; also a --schema file gone): said once, and nothing built until they are mended, which
+                        // is looked for at every turn (a missing schema may be a new file the watcher does not know)
                         if (!e.getMessage().equals(unusable)) {
                             unusable = e.getMessage();
                             err.println("error: " + unusable);

@@ -35,6 +35,11 @@ public final class SiteConfig {
     record Read(String baseUrl, Diagnostic problem) {
     }
 
+    /** What makes the settings of {@code inputs} unusable for their base URL (unreadable, a malformed one); null if none. */
+    public static Diagnostic baseUrlProblem(List<Path> inputs) {
+        return read(inputs).problem();
+    }
+
     /** The base URL of {@code inputs}: the first {@value #FILE} among their folders that sets one. */
     static Read read(List<Path> inputs) {
         for (Path file : files(inputs)) {

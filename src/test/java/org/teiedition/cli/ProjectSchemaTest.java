@@ -190,7 +190,7 @@ class ProjectSchemaTest {
 
     /**
      * serve reads the settings again when they change: a schema named there while it runs validates the next build,
-     * once the file is there.
+     * once the file is there; a malformed base URL is said as at the start.
      */
     @Test
     void serveFollowsTheSettingsChoiceOfSchemas(@TempDir Path dir) throws Exception {
@@ -209,6 +209,9 @@ class ProjectSchemaTest {
             awaitLog(log, "error: " + settings + ": schema: ../project.sch: file not found");
             Files.writeString(dir.resolve("project.sch"), RULES.replace("WORD", "test"));
             awaitLog(log, letter + ":5:25: error: A title of this project never says \"test\" [title-word]");
+            // a malformed base URL, as at the start: said, and nothing built without it
+            Files.writeString(settings, "schema = ../project.sch\nbase-url = ftp://x\n");
+            awaitLog(log, "error: " + settings + ": base-url: not an absolute http(s) URL");
         } finally {
             serve.interrupt();
             serve.join();

@@ -354,9 +354,12 @@ class PublicationTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--base-url: not an absolute http(s) URL without query or fragment: 'example.org/ed'"), bad.err());
         Files.writeString(letters.resolve("tei-edition.properties"), "base-url = ftp://x\n");
+        Files.writeString(letters.resolve("a.xml"), Files.readString(letters.resolve("a.xml")).replace("</body>", "<p>More.</p></body>"));
         Run badFile = Cli.run("build", "--no-validate", "-e", "reading", "-o", o.toString(), letters.toString());
-        assertEquals(1, badFile.code());
-        assertTrue(badFile.err().contains(letters.resolve("tei-edition.properties") + ": error: base-url: not an absolute http(s) URL"), badFile.err());
+        assertEquals(2, badFile.code(), "a usage error, as the option's: " + badFile.err());
+        assertTrue(badFile.err().startsWith("error: " + letters.resolve("tei-edition.properties")
+                + ": base-url: not an absolute http(s) URL without query or fragment: 'ftp://x'"), badFile.err());
+        assertFalse(Files.readString(o.resolve("a/reading.html")).contains("More."), "nothing built without the base URL it names");
     }
 
     /**
