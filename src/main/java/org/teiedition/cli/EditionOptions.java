@@ -82,7 +82,9 @@ final class EditionOptions {
      */
     void checkBaseUrlSetting(CommandSpec spec, BuildOptions options) {
         Diagnostic problem = baseUrl != null ? null : SiteConfig.baseUrlProblem(options.inputs());
-        if (problem != null) throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
+        }
     }
 
     /** The validation asked for: the --schema files, else those of the sources' settings, else the project's. */

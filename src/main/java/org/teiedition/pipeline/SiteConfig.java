@@ -35,7 +35,7 @@ public final class SiteConfig {
     record Read(String baseUrl, Diagnostic problem) {
     }
 
-    /** What makes the settings of {@code inputs} unusable for their base URL (unreadable, a malformed one); null if none. */
+    /** Why the settings of {@code inputs} give no base URL they mean to (unreadable, a malformed one); null if none. */
     public static Diagnostic baseUrlProblem(List<Path> inputs) {
         return read(inputs).problem();
     }
