@@ -73,7 +73,13 @@ final class EditionOptions {
             throw new ParameterException(spec.commandLine(), "--base-url: " + e.getMessage());
         }
         checkBaseUrlSetting(spec, options);
+        warnUnknownSettings(spec, options.inputs());
         return options;
+    }
+
+    /** Says which settings of the sources' {@value SiteConfig#FILE} tei-edition does not read. */
+    static void warnUnknownSettings(CommandSpec spec, List<Path> inputs) {
+        SiteConfig.unknownSettings(inputs).forEach(w -> spec.commandLine().getErr().println(w.format()));
     }
 
     /**
@@ -83,7 +89,8 @@ final class EditionOptions {
     void checkBaseUrlSetting(CommandSpec spec, BuildOptions options) {
         Diagnostic problem = baseUrl != null ? null : SiteConfig.baseUrlProblem(options.inputs());
         if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
+            String message = problem.path() + ": " + problem.message();
+            throw new ParameterException(spec.commandLine(), Diagnostic.printable(message));
         }
     }
 

@@ -34,7 +34,8 @@ final class SchemaFiles {
         SiteConfig.Schemas configured = SiteConfig.schemas(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
         if (configured.problem() != null) {
             Diagnostic problem = configured.problem();
-            throw new ParameterException(spec.commandLine(), problem.path() + ": " + problem.message());
+            String message = problem.path() + ": " + problem.message();
+            throw new ParameterException(spec.commandLine(), Diagnostic.printable(message));
         }
         return uris(spec, configured.files());
     }

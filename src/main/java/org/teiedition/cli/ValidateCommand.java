@@ -54,6 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, inputs), useXmlModel));
+        EditionOptions.warnUnknownSettings(spec, inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
         try {
             toolkit.schemaValidator().precompile();
         } catch (SchemaException e) {

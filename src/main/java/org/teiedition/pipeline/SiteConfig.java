@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.teiedition.Diagnostic;
 import org.teiedition.validation.Grammar;
 import org.teiedition.validation.Schematron;
@@ -98,11 +99,38 @@ public final class SiteConfig {
         return new Schemas(List.of(), null);
     }
 
-    /** The problem of the name {@code name} of a schema, its control characters (a NUL...) written as \\uXXXX. */
     private static Diagnostic schemaProblem(Path file, String name, String problem) {
-        String shown = name.strip().codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : Character.toString(c)).collect(Collectors.joining());
-        return Diagnostic.error(file.toString(), SCHEMA + ": " + shown + ": " + problem);
+        return Diagnostic.error(file.toString(), SCHEMA + ": " + name.strip() + ": " + problem);
+    }
+
+    /**
+     * A warning for each setting of {@code inputs}' settings files that tei-edition does not read: a misspelt
+     * {@code shema} would otherwise leave the project unvalidated by its schema without a word. (An unreadable file is
+     * {@link #read}'s and {@link #schemas}' problem.)
+     */
+    public static List<Diagnostic> unknownSettings(List<Path> inputs) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        for (Path file : files(inputs)) {
+            Properties p;
+            List<String> lines;
+            try {
+                p = load(file);
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException | IllegalArgumentException e) {
+                continue;
+            }
+            for (String key : new TreeSet<>(p.stringPropertyNames())) {
+                if (key.equals(BASE_URL) || key.equals(SCHEMA)) continue;
+                int line = 0;
+                for (int i = 0; i < lines.size() && line == 0; i++) {
+                    if (lines.get(i).strip().matches(Pattern.quote(key) + "\\s*([=:\\s].*)?")) line = i + 1;
+                }
+                String message = "unknown setting '" + key + "' (tei-edition reads " + BASE_URL + " and " + SCHEMA + ")";
+                warnings.add(new Diagnostic(file.toString(), line, line > 0 ? 1 : 0, Diagnostic.Severity.WARNING, message,
+                        null, "input"));
+            }
+        }
+        return warnings;
     }
 
     /** The settings files of {@code inputs}' folders (for a file argument: its folder), in the inputs' order. */

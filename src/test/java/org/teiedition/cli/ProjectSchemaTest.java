@@ -139,9 +139,29 @@ class ProjectSchemaTest {
         Files.writeString(settings, "schema = ../schema/\\u0000.rng\n");
         Run nul = CliTest.run("validate", src.toString());
         assertEquals(2, nul.code());
-        assertTrue(nul.err().startsWith("error: " + settings + ": schema: ../schema/\\u0000.rng: not a path ("),
+        assertTrue(nul.err().startsWith("error: " + settings + ": schema: ../schema/<U+0000>.rng: not a path ("),
                 nul.err());
         assertFalse(nul.err().contains("Exception"), nul.err());
+    }
+
+    /** A setting tei-edition does not read is named, with its line: a misspelt "shema" would leave the rules unused. */
+    @Test
+    void aSettingThatIsNotReadIsNamed(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("letters"));
+        Files.copy(CliTest.LETTER, src.resolve("small-letter.xml"));
+        Path settings = Files.writeString(src.resolve("tei-edition.properties"),
+                "# the project's rules\nshema = ../project.sch\n");
+        String warning = settings + ":2:1: warning: unknown setting 'shema' (tei-edition reads base-url and schema)";
+        Run validate = CliTest.run("validate", src.toString());
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.err().contains(warning), validate.err());
+        Run build = CliTest.run("build", "-e", "reading", "-o", dir.resolve("out").toString(), src.toString());
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.err().contains(warning), build.err());
+        Files.writeString(settings, "base-url = https://example.org/letters/\n");
+        Run known = CliTest.run("validate", src.toString());
+        assertEquals(0, known.code(), known.err());
+        assertFalse(known.err().contains("unknown setting"), "a known setting is not named: " + known.err());
     }
 
     @Test
