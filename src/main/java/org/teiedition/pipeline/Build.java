@@ -260,11 +260,16 @@ public final class Build {
 
     private DocumentResult buildOrReuse(Job job, Path file) {
         String key = null;
-        byte[] source = null;
+        BuildCache.Source source = null;
         try {
-            source = Files.readAllBytes(file);
-            key = job.cache().key(source);
-            Summary cached = job.cache().upToDate(OutputNames.documentName(file), key);
+            String name = OutputNames.documentName(file);
+            key = job.cache().settledKey(name, file);
+            Summary cached = key == null ? null : job.cache().upToDate(name, key);
+            if (cached == null) {
+                source = BuildCache.read(file);
+                key = job.cache().key(source);
+                cached = job.cache().upToDate(name, key);
+            }
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
                 AtomicOutput.removeStaleTemporaries(job.options().output().resolve(cached.id()));
@@ -316,7 +321,7 @@ public final class Build {
      * A document whose editions are rendered, on its way into its folder of OUT ({@code dir}): its source bytes and
      * cache key, the editions that apply to it, what went wrong and what was written so far.
      */
-    private record Publishing(Path file, SourceDocument doc, byte[] source, String key, List<Edition> editions,
+    private record Publishing(Path file, SourceDocument doc, BuildCache.Source source, String key, List<Edition> editions,
             List<Diagnostic> diagnostics, List<Path> written, Path dir) {
         DocumentResult failed() {
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
@@ -339,8 +344,10 @@ public final class Build {
         // The encoding is the edition's primary output: published beside its editions, byte for byte; and the
         // citation downloads its pages link to.
         byte[] tei;
+        BuildCache.Source source;
         try {
-            tei = p.source() != null ? p.source() : Files.readAllBytes(p.file());
+            source = p.source() != null ? p.source() : BuildCache.read(p.file());
+            tei = source.bytes();
             files.put(EditionRenderer.sourceFileName(p.doc().name()), tei);
             files.putAll(toolkit.renderer().citationFiles(p.doc(), p.editions(), job.baseUrl()));
             Trace.at("citation files made " + p.doc().name());
@@ -371,7 +378,7 @@ public final class Build {
             Summary summary = job.corpus() ? Summaries.of(toolkit.renderer(), p.doc(), p.key(), p.editions(), p.diagnostics()::add)
                     : Summary.keyOnly(p.doc().name(), p.key());
             Trace.at("summarised " + p.doc().name());
-            job.cache().store(summary, p.file(), files, images, dts);
+            job.cache().store(summary, p.file(), source, files, images, dts);
             Trace.at("cached " + p.doc().name());
             return new DocumentResult(p.file(), Status.REBUILT, p.diagnostics(), p.written(), summary);
         } catch (IOException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,11 +73,71 @@ public final class BuildCache {
         return new BuildCache(out, "");
     }
 
-    public String key(byte[] source) {
+    /**
+     * A source as a build read it: its bytes, and its stamp (the SHA-256 of those bytes, with the size and time the
+     * file had just before they were read) taken at {@code takenMillis}.
+     */
+    public static final class Source {
+        private final byte[] bytes;
+        private final FileStamp stamp;
+        private final long takenMillis;
+
+        private Source(byte[] bytes, FileStamp stamp, long takenMillis) {
+            this.bytes = bytes;
+            this.stamp = stamp;
+            this.takenMillis = takenMillis;
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+    }
+
+    /** Reads a source: its size and time first, so that a change while it is read makes the stamp stale, not wrong. */
+    public static Source read(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        long taken = System.currentTimeMillis();
+        byte[] bytes = Files.readAllBytes(file);
+        return new Source(bytes, new FileStamp(Hashes.hex(Hashes.sha256(bytes)), a.size(),
+                a.lastModifiedTime().to(TimeUnit.NANOSECONDS)), taken);
+    }
+
+    /** The key of a build of {@code source}: its SHA-256 with everything else that changes the outputs. */
+    public String key(Source source) {
+        return key(source.stamp.hash());
+    }
+
+    private String key(String sourceHash) {
         MessageDigest d = Hashes.sha256();
         d.update(base.getBytes(StandardCharsets.US_ASCII));
-        d.update(source);
+        d.update(sourceHash.getBytes(StandardCharsets.US_ASCII));
         return Hashes.hex(d.digest());
+    }
+
+    /**
+     * How long before a source was read its last change must lie for its size and time to vouch for its bytes: a
+     * change made within the file system's time resolution of an earlier one (two seconds on FAT) may keep the time.
+     */
+    static final long SETTLED_MILLIS = 5_000;
+
+    /**
+     * The key of {@code file} without reading it, as git trusts its index: that of the last build of {@code id} if
+     * that build read this same file, whose size and time are still those it had then, and whose last change then lay
+     * {@link #SETTLED_MILLIS} before it was read; else null (the file is read and hashed). In a corpus of thousands
+     * of letters, hashing every source was most of a rebuild after one had changed.
+     */
+    public String settledKey(String id, Path file) {
+        try {
+            Manifest m = Manifest.read(summaries.resolve(id + FILES));
+            if (m == null || m.input() == null || !m.source().equals(file.toAbsolutePath().normalize().toString())) return null;
+            FileStamp then = m.input().stamp();
+            if (m.input().takenMillis() - then.modified() / 1_000_000 < SETTLED_MILLIS) return null;
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            boolean same = a.isRegularFile() && a.size() == then.size() && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == then.modified();
+            return same ? key(then.hash()) : null;
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -128,16 +190,17 @@ public final class BuildCache {
      * for it and for them.
      *
      * @param source the file it was built from (when it is gone, so are its files: {@link #retainOnly})
+     * @param read that file as the build read it ({@link #read}), whose stamp may spare the next build reading it
      * @param files the bytes written for the document in OUT/&lt;id&gt;/, by file name
      * @param facsimile its page images: the copies written and the local images they were made from
      * @param dts its DTS files, by path under OUT ({@link Dts#documentFiles}); those of its previous entry that are
      *     not among them (a § it no longer has) are removed. None (a build without a base URL, or of one file into a
      *     corpus's folder): the previous entry's stay, and stay in the entry, removed with the document's other files.
      */
-    public void store(Summary s, Path source, Map<String, byte[]> files, Facsimiles facsimile, Map<String, byte[]> dts)
-            throws IOException {
+    public void store(Summary s, Path source, Source read, Map<String, byte[]> files, Facsimiles facsimile,
+            Map<String, byte[]> dts) throws IOException {
         Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
-                new TreeMap<>(facsimile.images()), new TreeMap<>(), new TreeMap<>());
+                new Input(read.stamp, read.takenMillis), new TreeMap<>(facsimile.images()), new TreeMap<>(), new TreeMap<>());
         Path dir = out.resolve(s.id());
         for (Map.Entry<String, byte[]> f : files.entrySet()) m.files().put(f.getKey(), FileStamp.of(dir.resolve(f.getKey()), f.getValue()));
         for (Map.Entry<String, String> c : facsimile.copies().entrySet()) m.files().put(c.getKey(), FileStamp.of(dir.resolve(c.getKey()), c.getValue()));
@@ -275,16 +338,18 @@ public final class BuildCache {
     }
 
     /**
-     * An entry's manifest: "key KEY", "summary HASH", "source PATH", then "image STAMP PATH" per local page image,
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", "input STAMP MILLIS" (the source as read, see
+     * {@link Source}; absent in an older entry), then "image STAMP PATH" per local page image,
      * "dts STAMP PATH" per DTS file (PATH under OUT), then "file STAMP NAME" per edition file and per image copy
      * (facsimile/NAME), each STAMP a {@link FileStamp} ("HASH SIZE MODIFIED"). Read back from disk it is untrusted: a line
      * that does not parse, or a file name that is not a plain one, makes the whole entry void; the source path is only
      * ever tested for existence, an image only compared with its stamp, and DTS paths are only used ({@link #ownDts}) when each
      * names a file of the document's.
      */
-    private record Manifest(String key, String summary, String source, Map<String, FileStamp> images,
+    private record Manifest(String key, String summary, String source, Input input, Map<String, FileStamp> images,
             Map<String, FileStamp> files, Map<String, FileStamp> dts) {
         private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+        private static final String INPUT = "input ";
         private static final String IMAGE = "image ";
         private static final String DTS = "dts ";
         private static final String FILE = "file ";
@@ -299,6 +364,7 @@ public final class BuildCache {
         byte[] bytes() {
             StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
                     .append("\nsource ").append(source).append('\n');
+            if (input != null) b.append(INPUT).append(new FileStamp.Line(input.stamp(), Long.toString(input.takenMillis())).text()).append('\n');
             images.forEach((path, stamp) -> b.append(IMAGE).append(new FileStamp.Line(stamp, path).text()).append('\n'));
             dts.forEach((path, stamp) -> b.append(DTS).append(new FileStamp.Line(stamp, path).text()).append('\n'));
             files.forEach((name, stamp) -> b.append(FILE).append(new FileStamp.Line(stamp, name).text()).append('\n'));
@@ -325,7 +391,15 @@ public final class BuildCache {
             Map<String, FileStamp> images = new TreeMap<>();
             Map<String, FileStamp> files = new TreeMap<>();
             Map<String, FileStamp> dts = new TreeMap<>();
-            for (String line : lines.subList(3, lines.size())) {
+            Input input = null;
+            int first = 3;
+            if (lines.size() > 3 && lines.get(3).startsWith(INPUT)) {
+                FileStamp.Line entry = FileStamp.Line.parse(lines.get(3).substring(INPUT.length()));
+                if (entry == null || !entry.name().matches("\\d{1,18}")) return null;
+                input = new Input(entry.stamp(), Long.parseLong(entry.name()));
+                first = 4;
+            }
+            for (String line : lines.subList(first, lines.size())) {
                 String kind = line.startsWith(DTS) ? DTS : line.startsWith(IMAGE) ? IMAGE : line.startsWith(FILE) ? FILE : null;
                 if (kind == null) return null;
                 FileStamp.Line entry = FileStamp.Line.parse(line.substring(kind.length()));
@@ -337,8 +411,12 @@ public final class BuildCache {
                 }
                 (kind.equals(DTS) ? dts : kind.equals(IMAGE) ? images : files).put(name, entry.stamp());
             }
-            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), images, files, dts);
+            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), input, images, files, dts);
         }
+    }
+
+    /** The stamp of the source a manifest's build read, and when it was taken ({@link Source}). */
+    private record Input(FileStamp stamp, long takenMillis) {
     }
 
     static String keyOf(byte[] xml) {
