@@ -84,8 +84,8 @@
         'note': map:merge(for $i in 1 to count($notes) return map:entry(generate-id($notes[$i]), $i)),
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
         'reg': map:merge(for $r in $regs return map:entry(string($r/@xml:id), local-name($r))),
-        'siglum': $labels, 'attested': te:attestations($doc, $labels), 'copy-text': te:copy-text($doc),
-        'facs': te:facs-index($doc)}"/>
+        'siglum': $labels, 'copy-text': te:copy-text($doc), 'facs': te:facs-index($doc),
+        'attested': if (exists($w)) then map{} else te:attestations($doc, $labels)}"/>
     <xsl:variable name="tei" select="($doc/tei:TEI, $doc//tei:TEI)[1]"/>
     <xsl:document>
       <m:edition view="{if (exists($w)) then 'diplomatic' else 'reading'}" copy-text="{te:copy-text($doc)}"
@@ -527,7 +527,8 @@
     <xsl:variable name="labels" select="$idx?attested(string((@wit, @source)[1])), $wit ! ($idx?siglum(.), .)[1]"/>
     <xsl:variable name="content" as="node()*">
       <xsl:apply-templates mode="m:text">
-        <xsl:with-param name="w" select="if ($name = 'm:lemma') then () else (te:witness-of(.), $wit, $idx?copy-text)[1]" tunnel="yes"/>
+        <xsl:with-param name="w" tunnel="yes"
+                        select="if ($name = 'm:lemma') then () else (te:witness-of(.), $wit, $idx?copy-text)[1]"/>
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:variable name="text" select="normalize-space(string-join($content ! string(), ''))"/>
@@ -866,7 +867,8 @@
         'entry': map:merge(for $i in 1 to count($entries) return map:entry(generate-id($entries[$i]), $i)),
         'note': map{},
         'para': map:merge(for $i in 1 to count($paras) return map:entry(generate-id($paras[$i]), $i)),
-        'reg': map{}, 'siglum': $labels, 'attested': te:attestations($doc, $labels), 'copy-text': te:copy-text($doc)}"/>
+        'reg': map{}, 'siglum': $labels, 'attested': te:attestations($doc, $labels),
+        'copy-text': te:copy-text($doc)}"/>
     <xsl:for-each select="$entries | $silent">
       <xsl:choose>
         <xsl:when test="exists($idx?entry(generate-id(.)))">

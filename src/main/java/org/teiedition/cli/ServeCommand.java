@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.concurrent.Callable;
 import com.sun.management.OperatingSystemMXBean;
+import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.pipeline.Build;
 import org.teiedition.pipeline.BuildOptions;
@@ -88,6 +89,7 @@ final class ServeCommand implements Callable<Integer> {
             Build build = new Build(SchemaFiles.toolkit(spec, toolkit, schemas));
             SourceWatcher watcher = watcher(chosen, schemas);
             String unusable = null;
+            List<Diagnostic> unknown = SiteConfig.unknownSettings(chosen.inputs()); // said by buildOptions
             server.problems(build(build, chosen, err));
             err.printf("serving %s at http://127.0.0.1:%d/ (Ctrl-C stops)%n", chosen.output(), bound);
             err.flush();
@@ -117,6 +119,9 @@ final class ServeCommand implements Callable<Integer> {
                         continue;
                     }
                     unusable = null;
+                    List<Diagnostic> nowUnknown = SiteConfig.unknownSettings(chosen.inputs());
+                    if (!nowUnknown.equals(unknown)) nowUnknown.forEach(w -> err.println(w.format()));
+                    unknown = nowUnknown;
                     if (!now.equals(schemas) || build.toolkit().schemaValidator().changedSinceCompiled()) {
                         // an edited schema is compiled again, by a validator that never compiled the old one
                         build = new Build(toolkit.withSchemas(now));

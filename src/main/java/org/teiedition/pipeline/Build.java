@@ -266,9 +266,10 @@ public final class Build {
             key = job.cache().settledKey(name, file);
             Summary cached = key == null ? null : job.cache().upToDate(name, key);
             if (cached == null) {
+                key = null;
                 source = BuildCache.read(file);
                 key = job.cache().key(source);
-                cached = job.cache().upToDate(name, key);
+                cached = job.cache().upToDate(name, key, source);
             }
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
@@ -321,8 +322,8 @@ public final class Build {
      * A document whose editions are rendered, on its way into its folder of OUT ({@code dir}): its source bytes and
      * cache key, the editions that apply to it, what went wrong and what was written so far.
      */
-    private record Publishing(Path file, SourceDocument doc, BuildCache.Source source, String key, List<Edition> editions,
-            List<Diagnostic> diagnostics, List<Path> written, Path dir) {
+    private record Publishing(Path file, SourceDocument doc, BuildCache.Source source, String key,
+            List<Edition> editions, List<Diagnostic> diagnostics, List<Path> written, Path dir) {
         DocumentResult failed() {
             return new DocumentResult(file, Status.FAILED, diagnostics, written, null);
         }

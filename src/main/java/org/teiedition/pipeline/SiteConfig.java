@@ -1,7 +1,7 @@
 package org.teiedition.pipeline;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.teiedition.Diagnostic;
@@ -123,11 +126,13 @@ public final class SiteConfig {
                 if (key.equals(BASE_URL) || key.equals(SCHEMA)) continue;
                 int line = 0;
                 for (int i = 0; i < lines.size() && line == 0; i++) {
-                    if (lines.get(i).strip().matches(Pattern.quote(key) + "\\s*([=:\\s].*)?")) line = i + 1;
+                    String text = lines.get(i).replace("\uFEFF", "").strip();
+                    if (text.matches(Pattern.quote(key) + "\\s*([=:\\s].*)?")) line = i + 1;
                 }
-                String message = "unknown setting '" + key + "' (tei-edition reads " + BASE_URL + " and " + SCHEMA + ")";
-                warnings.add(new Diagnostic(file.toString(), line, line > 0 ? 1 : 0, Diagnostic.Severity.WARNING, message,
-                        null, "input"));
+                String message = "unknown setting '" + key + "' (tei-edition reads " + BASE_URL + " and "
+                        + SCHEMA + ")";
+                warnings.add(new Diagnostic(file.toString(), line, line > 0 ? 1 : 0, Diagnostic.Severity.WARNING,
+                        message, null, "input"));
             }
         }
         return warnings;
@@ -140,19 +145,21 @@ public final class SiteConfig {
 
     /** Where the settings of {@code inputs} are read from, whether or not a file is there (for a watcher). */
     public static List<Path> places(List<Path> inputs) {
-        List<Path> places = new ArrayList<>();
+        Set<Path> places = new LinkedHashSet<>();
         for (Path in : inputs) {
             Path dir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
             if (dir != null) places.add(dir.resolve(FILE));
         }
-        return places;
+        // several files of one folder, or a folder and a file in it: its settings once
+        Set<Path> seen = new HashSet<>();
+        return places.stream().filter(p -> seen.add(p.toAbsolutePath().normalize())).toList();
     }
 
     private static Properties load(Path file) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // a byte-order mark (some Windows editors write one) would be part of the first setting's name
+        p.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         return p;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,15 +35,18 @@ import org.teiedition.xml.OutputNames;
 
 /**
  * The incremental-build state under {@code OUT/.tei-edition/}: per built document its summary
- * ({@code summaries/<id>.xml}, whose {@code key} attribute is the hash of the source bytes, the tool version, the
+ * ({@code summaries/<id>.xml}, whose {@code key} attribute is the hash of the source's SHA-256, the tool version, the
  * chosen editions and options and all bundled stylesheets) and its manifest ({@code summaries/<id>.files}), written
- * last, once every output of the document is in place: the key, the summary's hash and the name and {@link FileStamp}
+ * last, once every output of the document is in place: the key, the summary's hash, the source as it was read
+ * ({@link Source}), and the name and {@link FileStamp}
  * of each edition file written (an edition that needs two witnesses is not made for a one-witness letter), the copies
  * of its facsimile images, its DTS files under OUT/dts/, and the stamp of each local page image it was made from (an
  * image changes the outputs as its source does, but only the parsed document names it). A document is up to date only
  * if all of that verifies against what is on disk: its summary is reused and nothing is parsed or rendered. Nothing
  * read back from here is trusted: a cache folder may have been copied from elsewhere (a page image it names is only
- * compared with, and read only when it is a regular file whose time changed).
+ * compared with, and read only when it is a regular file whose time changed; the source's stamp spares reading it only
+ * when it names the very file, with its size and both its times). Not a defence: whoever can change the output folder
+ * can change this state too.
  */
 public final class BuildCache {
     public static final String DIR = ".tei-edition";
@@ -74,18 +78,18 @@ public final class BuildCache {
     }
 
     /**
-     * A source as a build read it: its bytes, and its stamp (the SHA-256 of those bytes, with the size and time the
-     * file had just before they were read) taken at {@code takenMillis}.
+     * A source as a build read it: its bytes and its stamp (their SHA-256, with the size and modification time the
+     * file had just before they were read), with the time of its last change (its status-change time, which no tool
+     * sets back as {@code cp -p}, {@code rsync -a} or an archive set modification times; -1 where the file system has
+     * none) and when the stamp was taken.
      */
     public static final class Source {
         private final byte[] bytes;
-        private final FileStamp stamp;
-        private final long takenMillis;
+        private final Input input;
 
-        private Source(byte[] bytes, FileStamp stamp, long takenMillis) {
+        private Source(byte[] bytes, Input input) {
             this.bytes = bytes;
-            this.stamp = stamp;
-            this.takenMillis = takenMillis;
+            this.input = input;
         }
 
         public byte[] bytes() {
@@ -93,18 +97,30 @@ public final class BuildCache {
         }
     }
 
-    /** Reads a source: its size and time first, so that a change while it is read makes the stamp stale, not wrong. */
+    /** Reads a source: its size and times first, so that a change while it is read makes the stamp stale, not wrong. */
     public static Source read(Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        long changed = changed(file);
         long taken = System.currentTimeMillis();
         byte[] bytes = Files.readAllBytes(file);
-        return new Source(bytes, new FileStamp(Hashes.hex(Hashes.sha256(bytes)), a.size(),
-                a.lastModifiedTime().to(TimeUnit.NANOSECONDS)), taken);
+        FileStamp stamp = new FileStamp(Hashes.hex(Hashes.sha256(bytes)), a.size(),
+                a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        return new Source(bytes, new Input(stamp, changed, taken));
+    }
+
+    /** The file's status-change time in nanoseconds; -1 where the file system keeps none (then no stamp is settled). */
+    private static long changed(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) return -1;
+        try {
+            return ((FileTime) Files.getAttribute(file, "unix:ctime")).to(TimeUnit.NANOSECONDS);
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return -1;
+        }
     }
 
     /** The key of a build of {@code source}: its SHA-256 with everything else that changes the outputs. */
     public String key(Source source) {
-        return key(source.stamp.hash());
+        return key(source.input.stamp().hash());
     }
 
     private String key(String sourceHash) {
@@ -115,29 +131,56 @@ public final class BuildCache {
     }
 
     /**
-     * How long before a source was read its last change must lie for its size and time to vouch for its bytes: a
-     * change made within the file system's time resolution of an earlier one (two seconds on FAT) may keep the time.
+     * How long before a source was read its last change must lie for its size and times to vouch for its bytes: a
+     * change made within the file system's time resolution of an earlier one (two seconds on FAT) may keep the times.
      */
     static final long SETTLED_MILLIS = 5_000;
 
     /**
      * The key of {@code file} without reading it, as git trusts its index: that of the last build of {@code id} if
-     * that build read this same file, whose size and time are still those it had then, and whose last change then lay
-     * {@link #SETTLED_MILLIS} before it was read; else null (the file is read and hashed). In a corpus of thousands
-     * of letters, hashing every source was most of a rebuild after one had changed.
+     * that build read this same file, whose size, modification time and status-change time are still those it had
+     * then, and whose last change then lay {@link #SETTLED_MILLIS} before it was read; else null (the file is read
+     * and hashed). Clocks are the file system's and this machine's: a network file system whose clock is behind
+     * widens the window in which two changes of the same size keep the same times.
      */
     public String settledKey(String id, Path file) {
         try {
             Manifest m = Manifest.read(summaries.resolve(id + FILES));
-            if (m == null || m.input() == null || !m.source().equals(file.toAbsolutePath().normalize().toString())) return null;
-            FileStamp then = m.input().stamp();
-            if (m.input().takenMillis() - then.modified() / 1_000_000 < SETTLED_MILLIS) return null;
+            if (m == null || m.input() == null || !m.source().equals(file.toAbsolutePath().normalize().toString())) {
+                return null;
+            }
+            Input then = m.input();
+            boolean settled = then.changedNanos() >= 0
+                    && then.takenMillis() - then.changedNanos() / 1_000_000 >= SETTLED_MILLIS;
+            if (!settled) return null;
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            boolean same = a.isRegularFile() && a.size() == then.size() && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == then.modified();
-            return same ? key(then.hash()) : null;
+            boolean same = a.isRegularFile() && a.size() == then.stamp().size()
+                    && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == then.stamp().modified()
+                    && changed(file) == then.changedNanos();
+            return same ? key(then.stamp().hash()) : null;
         } catch (IOException | InvalidPathException e) {
             return null;
         }
+    }
+
+    /**
+     * As {@link #upToDate(String, String)} for a source that was read and hashed ({@code read}): if it is up to date
+     * but its size or times are not those of its stamp (touched, copied, restored), its new stamp replaces the old one,
+     * so that it is not read again next time. (One read within {@link #SETTLED_MILLIS} of a change keeps its stamp:
+     * rewriting the entry at every build would not make it any more settled.)
+     */
+    public Summary upToDate(String id, String key, Source read) {
+        Summary s = upToDate(id, key);
+        if (s == null) return null;
+        try {
+            Manifest m = Manifest.read(summaries.resolve(id + FILES));
+            if (m != null && m.key().equals(key) && (m.input() == null || !m.input().sameFileState(read.input))) {
+                Outputs.writeIfChanged(summaries.resolve(id + FILES), m.withInput(read.input).bytes());
+            }
+        } catch (IOException e) {
+            // the stamp stays as it was: the source is read again next time
+        }
+        return s;
     }
 
     /**
@@ -200,7 +243,7 @@ public final class BuildCache {
     public void store(Summary s, Path source, Source read, Map<String, byte[]> files, Facsimiles facsimile,
             Map<String, byte[]> dts) throws IOException {
         Manifest m = new Manifest(s.key(), Hashes.hex(Hashes.sha256(s.xml())), source.toAbsolutePath().normalize().toString(),
-                new Input(read.stamp, read.takenMillis), new TreeMap<>(facsimile.images()), new TreeMap<>(), new TreeMap<>());
+                read.input, new TreeMap<>(facsimile.images()), new TreeMap<>(), new TreeMap<>());
         Path dir = out.resolve(s.id());
         for (Map.Entry<String, byte[]> f : files.entrySet()) m.files().put(f.getKey(), FileStamp.of(dir.resolve(f.getKey()), f.getValue()));
         for (Map.Entry<String, String> c : facsimile.copies().entrySet()) m.files().put(c.getKey(), FileStamp.of(dir.resolve(c.getKey()), c.getValue()));
@@ -338,18 +381,19 @@ public final class BuildCache {
     }
 
     /**
-     * An entry's manifest: "key KEY", "summary HASH", "source PATH", "input STAMP MILLIS" (the source as read, see
-     * {@link Source}; absent in an older entry), then "image STAMP PATH" per local page image,
+     * An entry's manifest: "key KEY", "summary HASH", "source PATH", "input STAMP CHANGED TAKEN" (the source as read,
+     * see {@link Source}; absent in an older entry), then "image STAMP PATH" per local page image,
      * "dts STAMP PATH" per DTS file (PATH under OUT), then "file STAMP NAME" per edition file and per image copy
      * (facsimile/NAME), each STAMP a {@link FileStamp} ("HASH SIZE MODIFIED"). Read back from disk it is untrusted: a line
      * that does not parse, or a file name that is not a plain one, makes the whole entry void; the source path is only
-     * ever tested for existence, an image only compared with its stamp, and DTS paths are only used ({@link #ownDts}) when each
-     * names a file of the document's.
+     * tested for existence and compared with a source's, an image only compared with its stamp, and DTS paths are only
+     * used ({@link #ownDts}) when each names a file of the document's.
      */
     private record Manifest(String key, String summary, String source, Input input, Map<String, FileStamp> images,
             Map<String, FileStamp> files, Map<String, FileStamp> dts) {
         private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
         private static final String INPUT = "input ";
+        private static final Pattern INPUT_TIMES = Pattern.compile("(-1|\\d{1,19}) (\\d{1,19})");
         private static final String IMAGE = "image ";
         private static final String DTS = "dts ";
         private static final String FILE = "file ";
@@ -364,11 +408,18 @@ public final class BuildCache {
         byte[] bytes() {
             StringBuilder b = new StringBuilder("key ").append(key).append("\nsummary ").append(summary)
                     .append("\nsource ").append(source).append('\n');
-            if (input != null) b.append(INPUT).append(new FileStamp.Line(input.stamp(), Long.toString(input.takenMillis())).text()).append('\n');
+            if (input != null) {
+                String times = input.changedNanos() + " " + input.takenMillis();
+                b.append(INPUT).append(new FileStamp.Line(input.stamp(), times).text()).append('\n');
+            }
             images.forEach((path, stamp) -> b.append(IMAGE).append(new FileStamp.Line(stamp, path).text()).append('\n'));
             dts.forEach((path, stamp) -> b.append(DTS).append(new FileStamp.Line(stamp, path).text()).append('\n'));
             files.forEach((name, stamp) -> b.append(FILE).append(new FileStamp.Line(stamp, name).text()).append('\n'));
             return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        Manifest withInput(Input read) {
+            return new Manifest(key, summary, source, read, images, files, dts);
         }
 
         boolean sourceGone() {
@@ -395,8 +446,13 @@ public final class BuildCache {
             int first = 3;
             if (lines.size() > 3 && lines.get(3).startsWith(INPUT)) {
                 FileStamp.Line entry = FileStamp.Line.parse(lines.get(3).substring(INPUT.length()));
-                if (entry == null || !entry.name().matches("\\d{1,18}")) return null;
-                input = new Input(entry.stamp(), Long.parseLong(entry.name()));
+                Matcher times = entry == null ? null : INPUT_TIMES.matcher(entry.name());
+                if (times == null || !times.matches()) return null;
+                try {
+                    input = new Input(entry.stamp(), Long.parseLong(times.group(1)), Long.parseLong(times.group(2)));
+                } catch (NumberFormatException e) {
+                    return null; // beyond a long
+                }
                 first = 4;
             }
             for (String line : lines.subList(first, lines.size())) {
@@ -411,12 +467,17 @@ public final class BuildCache {
                 }
                 (kind.equals(DTS) ? dts : kind.equals(IMAGE) ? images : files).put(name, entry.stamp());
             }
-            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), input, images, files, dts);
+            return new Manifest(lines.get(0).substring(4), summary, lines.get(2).substring(7), input, images, files,
+                    dts);
         }
     }
 
-    /** The stamp of the source a manifest's build read, and when it was taken ({@link Source}). */
-    private record Input(FileStamp stamp, long takenMillis) {
+    /** The source as a manifest's build read it ({@link Source}). */
+    private record Input(FileStamp stamp, long changedNanos, long takenMillis) {
+        /** The same bytes, size and times (whenever each stamp was taken). */
+        boolean sameFileState(Input other) {
+            return stamp.equals(other.stamp) && changedNanos == other.changedNanos;
+        }
     }
 
     static String keyOf(byte[] xml) {
