@@ -8,10 +8,8 @@ import java.util.List;
 import org.teiedition.Diagnostic;
 import org.teiedition.Toolkit;
 import org.teiedition.pipeline.SiteConfig;
-import org.teiedition.validation.Grammar;
 import org.teiedition.validation.SchemaException;
 import org.teiedition.validation.SchemaValidator;
-import org.teiedition.validation.Schematron;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -60,8 +58,8 @@ final class SchemaFiles {
         List<URI> uris = new ArrayList<>();
         for (Path s : schemas) {
             String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
-            if (!Grammar.handles(name) && !Schematron.handles(name)) {
-                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected a .rng, .rnc, .xsd or .sch file");
+            if (!SchemaValidator.handles(name)) {
+                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected " + SchemaValidator.KINDS);
             }
             if (!Files.isRegularFile(s)) throw new ParameterException(spec.commandLine(), "--schema " + s + ": file not found");
             uris.add(s.toAbsolutePath().normalize().toUri());

@@ -53,14 +53,15 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, inputs), useXmlModel));
-        EditionOptions.warnUnknownSettings(spec, inputs.isEmpty() ? List.of(Path.of("tei")) : inputs);
+        List<Path> sources = inputs.isEmpty() ? List.of(Path.of("tei")) : inputs;
+        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, sources), useXmlModel));
+        EditionOptions.warnUnknownSettings(spec, sources);
         try {
             toolkit.schemaValidator().precompile();
         } catch (SchemaException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Inputs.Collected in = Inputs.collect(inputs.isEmpty() ? List.of(Path.of("tei")) : inputs, null);
+        Inputs.Collected in = Inputs.collect(sources, null);
         Progress progress = Progress.ofFiles(err, in.files().size());
         List<List<Diagnostic>> perFile = Parallel.map(in.files(), jobs, file -> {
             List<Diagnostic> d;

@@ -262,15 +262,10 @@ public final class Build {
         String key = null;
         BuildCache.Source source = null;
         try {
-            String name = OutputNames.documentName(file);
-            key = job.cache().settledKey(name, file);
-            Summary cached = key == null ? null : job.cache().upToDate(name, key);
-            if (cached == null) {
-                key = null;
-                source = BuildCache.read(file);
-                key = job.cache().key(source);
-                cached = job.cache().upToDate(name, key, source);
-            }
+            BuildCache.Found found = job.cache().find(OutputNames.documentName(file), file);
+            key = found.key();
+            source = found.source();
+            Summary cached = found.upToDate();
             if (cached != null) {
                 // up to date, but a build killed earlier may have left a temporary file beside its editions
                 AtomicOutput.removeStaleTemporaries(job.options().output().resolve(cached.id()));

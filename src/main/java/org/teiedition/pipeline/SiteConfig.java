@@ -9,16 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.teiedition.Diagnostic;
-import org.teiedition.validation.Grammar;
-import org.teiedition.validation.Schematron;
+import org.teiedition.validation.SchemaValidator;
 
 /**
  * The corpus's own settings, stated once beside its sources in {@value #FILE} (Java properties): {@code base-url},
@@ -91,8 +89,7 @@ public final class SiteConfig {
                 } catch (InvalidPathException e) {
                     return new Schemas(List.of(), schemaProblem(file, name, "not a path (" + e.getReason() + ")"));
                 }
-                String problem = !Grammar.handles(name.strip()) && !Schematron.handles(name.strip())
-                        ? "expected a .rng, .rnc, .xsd or .sch file"
+                String problem = !SchemaValidator.handles(name.strip()) ? "expected " + SchemaValidator.KINDS
                         : !Files.isRegularFile(schema) ? "file not found" : null;
                 if (problem != null) return new Schemas(List.of(), schemaProblem(file, name, problem));
                 named.add(schema);
@@ -114,20 +111,20 @@ public final class SiteConfig {
     public static List<Diagnostic> unknownSettings(List<Path> inputs) {
         List<Diagnostic> warnings = new ArrayList<>();
         for (Path file : files(inputs)) {
+            String text;
             Properties p;
-            List<String> lines;
             try {
-                p = load(file);
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                text = text(file);
+                p = properties(text);
             } catch (IOException | IllegalArgumentException e) {
                 continue;
             }
+            List<String> lines = text.lines().toList();
             for (String key : new TreeSet<>(p.stringPropertyNames())) {
                 if (key.equals(BASE_URL) || key.equals(SCHEMA)) continue;
                 int line = 0;
                 for (int i = 0; i < lines.size() && line == 0; i++) {
-                    String text = lines.get(i).replace("\uFEFF", "").strip();
-                    if (text.matches(Pattern.quote(key) + "\\s*([=:\\s].*)?")) line = i + 1;
+                    if (lines.get(i).strip().matches(Pattern.quote(key) + "\\s*([=:\\s].*)?")) line = i + 1;
                 }
                 String message = "unknown setting '" + key + "' (tei-edition reads " + BASE_URL + " and "
                         + SCHEMA + ")";
@@ -145,21 +142,28 @@ public final class SiteConfig {
 
     /** Where the settings of {@code inputs} are read from, whether or not a file is there (for a watcher). */
     public static List<Path> places(List<Path> inputs) {
-        Set<Path> places = new LinkedHashSet<>();
+        // several files of one folder, or a folder and a file in it: its settings once
+        Map<Path, Path> places = new LinkedHashMap<>();
         for (Path in : inputs) {
             Path dir = Files.isDirectory(in) ? in : in.toAbsolutePath().getParent();
-            if (dir != null) places.add(dir.resolve(FILE));
+            if (dir != null) places.putIfAbsent(dir.resolve(FILE).toAbsolutePath().normalize(), dir.resolve(FILE));
         }
-        // several files of one folder, or a folder and a file in it: its settings once
-        Set<Path> seen = new HashSet<>();
-        return places.stream().filter(p -> seen.add(p.toAbsolutePath().normalize())).toList();
+        return List.copyOf(places.values());
     }
 
     private static Properties load(Path file) throws IOException {
-        Properties p = new Properties();
+        return properties(text(file));
+    }
+
+    /** The file's text; a byte-order mark (some Windows editors write one) would be part of the first setting's name. */
+    private static String text(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        // a byte-order mark (some Windows editors write one) would be part of the first setting's name
-        p.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static Properties properties(String text) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(text));
         return p;
     }
 

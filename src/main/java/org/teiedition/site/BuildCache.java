@@ -143,9 +143,12 @@ public final class BuildCache {
      * and hashed). Clocks are the file system's and this machine's: a network file system whose clock is behind
      * widens the window in which two changes of the same size keep the same times.
      */
-    public String settledKey(String id, Path file) {
+    String settledKey(String id, Path file) {
+        return settledKey(manifest(id), file);
+    }
+
+    private String settledKey(Manifest m, Path file) {
         try {
-            Manifest m = Manifest.read(summaries.resolve(id + FILES));
             if (m == null || m.input() == null || !m.source().equals(file.toAbsolutePath().normalize().toString())) {
                 return null;
             }
@@ -164,34 +167,51 @@ public final class BuildCache {
     }
 
     /**
-     * As {@link #upToDate(String, String)} for a source that was read and hashed ({@code read}): if it is up to date
-     * but its size or times are not those of its stamp (touched, copied, restored), its new stamp replaces the old one,
-     * so that it is not read again next time. (One read within {@link #SETTLED_MILLIS} of a change keeps its stamp:
-     * rewriting the entry at every build would not make it any more settled.)
+     * What a build finds for the source {@code file} of {@code id}: the cached summary if the document is up to date
+     * ({@link #upToDate}); else the source as read ({@link #read}) and its key, for the build. The source is read and
+     * hashed only when its stamp does not vouch for it ({@link #settledKey}) or the document is to be built again; the
+     * entry is read once.
      */
-    public Summary upToDate(String id, String key, Source read) {
-        Summary s = upToDate(id, key);
-        if (s == null) return null;
-        try {
-            Manifest m = Manifest.read(summaries.resolve(id + FILES));
-            if (m != null && m.key().equals(key) && (m.input() == null || !m.input().sameFileState(read.input))) {
-                Outputs.writeIfChanged(summaries.resolve(id + FILES), m.withInput(read.input).bytes());
-            }
-        } catch (IOException e) {
-            // the stamp stays as it was: the source is read again next time
+    public record Found(Summary upToDate, Source source, String key) {
+    }
+
+    public Found find(String id, Path file) throws IOException {
+        Manifest m = manifest(id);
+        String key = settledKey(m, file);
+        Source read = key == null ? read(file) : null;
+        if (read != null) key = key(read);
+        Summary s = upToDate(id, key, m, read == null ? null : read.input);
+        if (s == null && read == null) {
+            read = read(file);
+            key = key(read);
         }
-        return s;
+        return new Found(s, read, key);
+    }
+
+    /** The entry's manifest; null if there is none or it does not parse. */
+    private Manifest manifest(String id) {
+        try {
+            return Manifest.read(summaries.resolve(id + FILES));
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #find} does for a source that was read and hashed ({@code read}), the entry read anew. */
+    Summary upToDate(String id, String key, Source read) {
+        return upToDate(id, key, manifest(id), read.input);
     }
 
     /**
      * The cached summary if {@code id} was built from a source with this key, and its summary and every file its
-     * manifest names are on disk as the manifest's stamps say; else null (rebuild it). A file whose bytes are the same
-     * but whose time is not (a folder copied, a cache restored) gets its new time in the manifest, so that the next
-     * build does not read it again.
+     * manifest {@code m} names are on disk as the manifest's stamps say; else null (rebuild it). A file whose bytes are
+     * the same but whose time is not (a folder copied, a cache restored) gets its new time in the manifest, so that the
+     * next build does not read it again; so does a source read and hashed ({@code input}, null if it was not) whose
+     * size or times are not its stamp's (touched, copied, restored). (One read within {@link #SETTLED_MILLIS} of a
+     * change keeps its stamp: rewriting the entry at every build would not make it any more settled.)
      */
-    public Summary upToDate(String id, String key) {
+    private Summary upToDate(String id, String key, Manifest m, Input input) {
         try {
-            Manifest m = Manifest.read(summaries.resolve(id + FILES));
             if (m == null || !m.key().equals(key)) return null;
             boolean refreshed = false;
             for (Map.Entry<String, FileStamp> image : m.images().entrySet()) {
@@ -216,7 +236,10 @@ public final class BuildCache {
                 refreshed |= now != f.getValue();
                 f.setValue(now);
             }
-            if (refreshed) Outputs.writeIfChanged(summaries.resolve(id + FILES), m.bytes());
+            boolean newInput = input != null && (m.input() == null || !m.input().sameFileState(input));
+            if (refreshed || newInput) {
+                Outputs.writeIfChanged(summaries.resolve(id + FILES), (newInput ? m.withInput(input) : m).bytes());
+            }
             return new Summary(id, key, xml);
         } catch (IOException | InvalidPathException e) {
             return null;

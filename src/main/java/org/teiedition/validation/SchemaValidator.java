@@ -70,6 +70,14 @@ public final class SchemaValidator implements Validator {
         return schemas;
     }
 
+    /** The files a schema may be, as messages name them. */
+    public static final String KINDS = "a .rng, .rnc, .xsd or .sch file";
+
+    /** Whether a file of this name is a schema that can be compiled (a grammar or Schematron, by its extension). */
+    public static boolean handles(String name) {
+        return Grammar.handles(name) || Schematron.handles(name);
+    }
+
     /**
      * What a build's cache keys validation by: {@code project} for the bundled schemas (their bytes are part of the
      * stylesheets' hash), else for each schema the files it was compiled from (it and every file it includes, named
