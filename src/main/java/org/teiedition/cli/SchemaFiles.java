@@ -59,7 +59,8 @@ final class SchemaFiles {
         for (Path s : schemas) {
             String name = s.getFileName() == null ? s.toString() : s.getFileName().toString();
             if (!SchemaValidator.handles(name)) {
-                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected " + SchemaValidator.KINDS);
+                throw new ParameterException(spec.commandLine(), "--schema " + s + ": expected "
+                        + SchemaValidator.KINDS);
             }
             if (!Files.isRegularFile(s)) throw new ParameterException(spec.commandLine(), "--schema " + s + ": file not found");
             uris.add(s.toAbsolutePath().normalize().toUri());

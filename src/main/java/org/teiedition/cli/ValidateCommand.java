@@ -54,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         List<Path> sources = inputs.isEmpty() ? List.of(Path.of("tei")) : inputs;
-        Toolkit toolkit = new Toolkit(new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, sources), useXmlModel));
+        var settings = new SchemaValidator.Settings(SchemaFiles.chosen(spec, schemas, sources), useXmlModel);
+        Toolkit toolkit = new Toolkit(settings);
         EditionOptions.warnUnknownSettings(spec, sources);
         try {
             toolkit.schemaValidator().precompile();

@@ -155,7 +155,7 @@ public final class SiteConfig {
         return properties(text(file));
     }
 
-    /** The file's text; a byte-order mark (some Windows editors write one) would be part of the first setting's name. */
+    /** The file's text without a byte-order mark (some editors write one), which would begin the first name. */
     private static String text(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
